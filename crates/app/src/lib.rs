@@ -1,0 +1,51 @@
+//! Alongside use cases: commands and queries, authorisation and transactions.
+//!
+//! Every use case that touches an organisation's data takes an [`OrgScope`], which only
+//! [`App::authorise`] can create, so no query can forget tenancy.
+
+pub mod accounts;
+pub mod applications;
+mod clock;
+pub mod error;
+pub mod organisations;
+pub mod people;
+pub mod ports;
+pub mod roles;
+pub mod scope;
+pub mod sites;
+pub mod staff;
+pub mod tokens;
+
+use std::sync::Arc;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use error::AppError;
+pub use ports::{Store, StoreError, Write};
+pub use scope::OrgScope;
+
+/// The application: every use case is a method on it.
+#[derive(Clone)]
+pub struct App {
+    /// Where everything is kept.
+    pub store: Arc<dyn Store>,
+    /// What time it is.
+    pub clock: Arc<dyn Clock>,
+    /// The public address of this Alongside, for links in emails (no trailing slash).
+    pub base_url: String,
+}
+
+impl App {
+    /// An application over `store`.
+    pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>, base_url: impl Into<String>) -> Self {
+        Self {
+            store,
+            clock,
+            base_url: base_url.into(),
+        }
+    }
+
+    /// Whether the database answers.
+    pub async fn ready(&self) -> bool {
+        self.store.ping().await.is_ok()
+    }
+}

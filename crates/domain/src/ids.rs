@@ -1,0 +1,62 @@
+//! UUIDv7 identifiers, one newtype per entity so one can never be passed as another.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+macro_rules! id_type {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub Uuid);
+
+        impl $name {
+            /// A new, time-ordered identifier (UUIDv7).
+            pub fn new() -> Self {
+                Self(Uuid::now_v7())
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = uuid::Error;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Uuid::parse_str(s).map(Self)
+            }
+        }
+    )*};
+}
+
+id_type!(
+    /// An organisation (NHS body, charity, …).
+    OrganisationId,
+    /// A site of an organisation.
+    SiteId,
+    /// A person: volunteer, staff member, or both.
+    PersonId,
+    /// A person's relationship with one organisation.
+    EngagementId,
+    /// A volunteer role.
+    RoleId,
+    /// An application to a role.
+    ApplicationId,
+    /// A staff permission in an organisation.
+    StaffMemberId,
+    /// An audit log entry.
+    AuditId,
+    /// A message in the outbox.
+    MessageId,
+    /// An API token.
+    ApiTokenId,
+);

@@ -1,0 +1,18 @@
+//! The Alongside domain: organisations, sites, people, engagements, roles and applications,
+//! with their value types and rules. Pure: no IO, no async, no clock (callers pass `today`).
+
+pub mod application;
+pub mod audit;
+pub mod engagement;
+pub mod error;
+pub mod ids;
+mod labels;
+pub mod organisation;
+pub mod person;
+pub mod role;
+pub mod site;
+pub mod staff;
+pub mod values;
+
+pub use error::FieldErrors;
+pub use labels::Labelled;

@@ -1,0 +1,50 @@
+//! The Alongside store on SQLite (embedded, the default) and PostgreSQL (for scale-out).
+//!
+//! Both backends compile the same query code: the modules under `sql/` are included twice, once
+//! in [`sqlite`] and once in [`postgres`], each with its own concrete `Db` type, so the SQL is
+//! written once and type-checked for each backend. The few dialect differences (row locking when
+//! claiming outbox messages, connection set-up) sit side by side in `sqlite.rs` and `postgres.rs`.
+//! Migrations are embedded, one folder per backend.
+
+pub mod postgres;
+mod rows;
+pub mod sqlite;
+
+use std::sync::Arc;
+
+use app::{Store, StoreError};
+
+/// Opens the database named by `url` (`sqlite://…` or `postgres://…`), creating a SQLite file if
+/// missing, and applies any migrations not yet applied.
+pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
+    if is_postgres(url) {
+        Ok(Arc::new(postgres::PostgresStore::open(url).await?))
+    } else if url.starts_with("sqlite:") {
+        Ok(Arc::new(sqlite::SqliteStore::open(url).await?))
+    } else {
+        Err(StoreError::Other(format!(
+            "unsupported database URL {url:?}: use sqlite://FILE or postgres://USER@HOST/DATABASE"
+        )))
+    }
+}
+
+/// Whether a URL names PostgreSQL.
+pub fn is_postgres(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://")
+}
+
+pub(crate) fn db_error(e: sqlx::Error) -> StoreError {
+    match &e {
+        sqlx::Error::Database(d) if d.is_unique_violation() => {
+            StoreError::Conflict(d.constraint().unwrap_or("unique").to_owned())
+        }
+        sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed => {
+            StoreError::Unavailable(e.to_string())
+        }
+        _ => StoreError::Other(e.to_string()),
+    }
+}
+
+pub(crate) fn migrate_error(e: sqlx::migrate::MigrateError) -> StoreError {
+    StoreError::Other(format!("migrating: {e}"))
+}

@@ -1,0 +1,45 @@
+//! PostgreSQL backend: many server processes can share one database.
+
+use std::time::Duration;
+
+use app::StoreError;
+use sqlx::postgres::PgPoolOptions;
+
+use crate::db_error;
+
+pub(crate) type Db = sqlx::Postgres;
+
+/// The store on PostgreSQL.
+#[derive(Debug, Clone)]
+pub struct PostgresStore {
+    pub(crate) pool: sqlx::PgPool,
+}
+
+type ThisStore = PostgresStore;
+
+#[path = "sql/reads.rs"]
+mod reads;
+#[path = "sql/store_impl.rs"]
+mod store_impl;
+#[path = "sql/writes.rs"]
+mod writes;
+
+/// Replicas claim outbox messages without waiting on each other.
+const CLAIM_LOCK: &str = "FOR UPDATE SKIP LOCKED";
+
+impl PostgresStore {
+    /// Connects to and migrates the database at `url`.
+    pub async fn open(url: &str) -> Result<Self, StoreError> {
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect(url)
+            .await
+            .map_err(db_error)?;
+        sqlx::migrate!("migrations/postgres")
+            .run(&pool)
+            .await
+            .map_err(crate::migrate_error)?;
+        Ok(Self { pool })
+    }
+}

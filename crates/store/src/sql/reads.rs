@@ -1,0 +1,175 @@
+//! Read helpers that need more than one query. Compiled once per backend.
+
+use std::collections::HashMap;
+
+use app::StoreError;
+use app::ports::{Page, VolunteerRow, VolunteerSearch};
+use domain::Labelled;
+use domain::ids::{OrganisationId, SiteId};
+use domain::role::Role;
+use sqlx::{Pool, QueryBuilder};
+use uuid::Uuid;
+
+use super::Db;
+use crate::db_error;
+use crate::rows::{PersonRow, RoleRow, code};
+use domain::engagement::{Engagement, EngagementStatus, LeavingReason};
+use domain::ids::EngagementId;
+
+pub(super) const ROLE_COLUMNS: &str = "r.organisation_id, r.id, r.title, r.summary, r.description, r.setting, r.activities, \
+     r.time_commitment, r.minimum_age, r.dbs_level, r.status, r.non_substitution_statement";
+
+pub(super) const APPLICATION_SELECT: &str = "SELECT a.organisation_id, a.id, a.person_id, a.engagement_id, a.role_id, a.status, \
+     a.motivation, a.availability, a.submitted_at, r.title AS role_title, p.given_name, p.family_name, \
+     o.name AS organisation_name, o.slug AS organisation_slug \
+     FROM applications a \
+     JOIN roles r ON r.organisation_id = a.organisation_id AND r.id = a.role_id \
+     JOIN people p ON p.id = a.person_id \
+     JOIN organisations o ON o.id = a.organisation_id ";
+
+/// Attaches each role's sites (one query for all the roles).
+pub(super) async fn with_sites(
+    pool: &Pool<Db>,
+    rows: Vec<RoleRow>,
+) -> Result<Vec<Role>, StoreError> {
+    if rows.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut q =
+        QueryBuilder::<Db>::new("SELECT role_id, site_id FROM role_sites WHERE role_id IN (");
+    let mut ids = q.separated(", ");
+    for r in &rows {
+        ids.push_bind(r.id);
+    }
+    q.push(") ORDER BY site_id");
+    let pairs: Vec<(Uuid, Uuid)> = q.build_query_as().fetch_all(pool).await.map_err(db_error)?;
+    let mut sites: HashMap<Uuid, Vec<SiteId>> = HashMap::new();
+    for (role, site) in pairs {
+        sites.entry(role).or_default().push(SiteId(site));
+    }
+    rows.into_iter()
+        .map(|r| {
+            let s = sites.remove(&r.id).unwrap_or_default();
+            r.into_domain(s)
+        })
+        .collect()
+}
+
+fn volunteer_filters(q: &mut QueryBuilder<Db>, org: OrganisationId, search: &VolunteerSearch) {
+    q.push(" FROM engagements e JOIN people p ON p.id = e.person_id WHERE e.organisation_id = ")
+        .push_bind(org.0);
+    let words = search.keywords.trim().to_lowercase();
+    for word in words.split_whitespace() {
+        let pattern = format!(
+            "%{}%",
+            word.replace('\\', "").replace('%', "").replace('_', "")
+        );
+        q.push(" AND (LOWER(p.given_name) LIKE ")
+            .push_bind(pattern.clone())
+            .push(" OR LOWER(p.family_name) LIKE ")
+            .push_bind(pattern.clone())
+            .push(" OR LOWER(p.preferred_name) LIKE ")
+            .push_bind(pattern.clone())
+            .push(" OR p.email LIKE ")
+            .push_bind(pattern)
+            .push(")");
+    }
+    if let Some(status) = search.status {
+        q.push(" AND e.status = ").push_bind(status.code());
+    }
+    if let Some(role) = search.role_id {
+        q.push(" AND EXISTS (SELECT 1 FROM applications a WHERE a.organisation_id = e.organisation_id AND a.person_id = e.person_id AND a.role_id = ")
+            .push_bind(role.0)
+            .push(")");
+    }
+    if let Some(sites) = &search.limit_to_sites {
+        q.push(
+            " AND EXISTS (SELECT 1 FROM applications a JOIN role_sites rs ON rs.organisation_id = a.organisation_id \
+             AND rs.role_id = a.role_id WHERE a.organisation_id = e.organisation_id AND a.person_id = e.person_id AND rs.site_id IN (",
+        );
+        if sites.is_empty() {
+            q.push("NULL");
+        }
+        let mut list = q.separated(", ");
+        for s in sites {
+            list.push_bind(s.0);
+        }
+        q.push("))");
+    }
+}
+
+/// One page of volunteers, by family name.
+pub(super) async fn volunteers(
+    pool: &Pool<Db>,
+    org: OrganisationId,
+    search: &VolunteerSearch,
+) -> Result<Page<VolunteerRow>, StoreError> {
+    let mut count = QueryBuilder::<Db>::new("SELECT COUNT(*)");
+    volunteer_filters(&mut count, org, search);
+    let total: i64 = count
+        .build_query_scalar()
+        .fetch_one(pool)
+        .await
+        .map_err(db_error)?;
+
+    let mut q = QueryBuilder::<Db>::new(
+        "SELECT p.id, p.given_name, p.family_name, p.preferred_name, p.email, p.phone, p.date_of_birth, p.postcode, \
+         p.languages, p.skills, p.interests, p.accessibility_needs, NULL AS password_hash, \
+         e.id AS engagement_id, e.status, e.started_at, e.leaving_reason, e.leaving_note",
+    );
+    volunteer_filters(&mut q, org, search);
+    q.push(" ORDER BY p.family_name, p.given_name, p.id LIMIT ")
+        .push_bind(i64::from(search.per_page))
+        .push(" OFFSET ")
+        .push_bind(i64::from(search.page.saturating_sub(1)) * i64::from(search.per_page));
+    let rows = q.build().fetch_all(pool).await.map_err(db_error)?;
+    let mut items = Vec::with_capacity(rows.len());
+    for row in &rows {
+        use sqlx::{FromRow, Row};
+        let person = PersonRow::from_row(row).map_err(db_error)?.into_domain()?;
+        let status: String = row.try_get("status").map_err(db_error)?;
+        let leaving_reason: Option<String> = row.try_get("leaving_reason").map_err(db_error)?;
+        let engagement = Engagement {
+            id: EngagementId(row.try_get("engagement_id").map_err(db_error)?),
+            organisation_id: org,
+            person_id: person.id,
+            status: code::<EngagementStatus>(&status)?,
+            started_at: row.try_get("started_at").map_err(db_error)?,
+            leaving_reason: leaving_reason
+                .as_deref()
+                .map(code::<LeavingReason>)
+                .transpose()?,
+            leaving_note: row.try_get("leaving_note").map_err(db_error)?,
+        };
+        items.push(VolunteerRow {
+            person,
+            engagement,
+            roles: vec![],
+        });
+    }
+    if !items.is_empty() {
+        let mut q = QueryBuilder::<Db>::new(
+            "SELECT DISTINCT a.person_id, r.title FROM applications a JOIN roles r ON r.organisation_id = a.organisation_id \
+             AND r.id = a.role_id WHERE a.organisation_id = ",
+        );
+        q.push_bind(org.0).push(" AND a.person_id IN (");
+        let mut ids = q.separated(", ");
+        for item in &items {
+            ids.push_bind(item.person.id.0);
+        }
+        q.push(") ORDER BY r.title");
+        let titles: Vec<(Uuid, String)> =
+            q.build_query_as().fetch_all(pool).await.map_err(db_error)?;
+        for (person, title) in titles {
+            if let Some(item) = items.iter_mut().find(|i| i.person.id.0 == person) {
+                item.roles.push(title);
+            }
+        }
+    }
+    Ok(Page {
+        items,
+        page: search.page,
+        per_page: search.per_page,
+        total: u64::try_from(total).unwrap_or(0),
+    })
+}

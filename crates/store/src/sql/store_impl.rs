@@ -1,0 +1,595 @@
+//! The [`Store`] implementation. Compiled once per backend (see the crate docs).
+
+use app::ports::*;
+use app::{Store, StoreError};
+use async_trait::async_trait;
+use chrono::{DateTime, Duration, Utc};
+use domain::Labelled;
+use domain::audit::AuditEntry;
+use domain::engagement::{Engagement, EngagementEvent};
+use domain::ids::*;
+use domain::organisation::Organisation;
+use domain::person::Person;
+use domain::role::Role;
+use domain::site::Site;
+use domain::staff::StaffMember;
+use sqlx::{AssertSqlSafe, QueryBuilder};
+use uuid::Uuid;
+
+use super::reads::{self, APPLICATION_SELECT, ROLE_COLUMNS};
+use super::{CLAIM_LOCK, Db, ThisStore};
+use crate::db_error;
+use crate::rows::*;
+
+const ORG_COLUMNS: &str =
+    "o.id, o.name, o.slug, o.sector, o.kind, o.ods_code, o.charity_number, o.address, o.postcode";
+const PERSON_COLUMNS: &str = "id, given_name, family_name, preferred_name, email, phone, date_of_birth, postcode, \
+     languages, skills, interests, accessibility_needs, password_hash";
+const ENGAGEMENT_COLUMNS: &str = "e.organisation_id, e.id, e.person_id, e.status, e.started_at, e.leaving_reason, e.leaving_note";
+const MESSAGE_COLUMNS: &str =
+    "id, recipient, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error";
+
+/// How long a worker holds a claimed message before another may try it.
+const CLAIM_SECONDS: i64 = 120;
+
+fn sql(text: String) -> AssertSqlSafe<String> {
+    // Only ever built from the column-list constants above and fixed text, never from input.
+    AssertSqlSafe(text)
+}
+
+fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
+#[async_trait]
+impl Store for ThisStore {
+    async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1")
+            .execute(&self.pool)
+            .await
+            .map_err(db_error)?;
+        Ok(())
+    }
+
+    async fn apply(&self, writes: Vec<Write>) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await.map_err(db_error)?;
+        for w in &writes {
+            super::writes::write(&mut tx, w).await?;
+        }
+        tx.commit().await.map_err(db_error)
+    }
+
+    async fn organisations(&self) -> Result<Vec<Organisation>, StoreError> {
+        let rows: Vec<OrganisationRow> = sqlx::query_as(sql(format!(
+            "SELECT {ORG_COLUMNS} FROM organisations o ORDER BY o.name"
+        )))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_error)?;
+        rows.into_iter().map(OrganisationRow::into_domain).collect()
+    }
+
+    async fn organisation_by_slug(&self, slug: &str) -> Result<Option<Organisation>, StoreError> {
+        let row: Option<OrganisationRow> = sqlx::query_as(sql(format!(
+            "SELECT {ORG_COLUMNS} FROM organisations o WHERE o.slug = $1"
+        )))
+        .bind(slug)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db_error)?;
+        row.map(OrganisationRow::into_domain).transpose()
+    }
+
+    async fn organisation(&self, id: OrganisationId) -> Result<Option<Organisation>, StoreError> {
+        let row: Option<OrganisationRow> = sqlx::query_as(sql(format!(
+            "SELECT {ORG_COLUMNS} FROM organisations o WHERE o.id = $1"
+        )))
+        .bind(id.0)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db_error)?;
+        row.map(OrganisationRow::into_domain).transpose()
+    }
+
+    async fn sites(&self, org: OrganisationId) -> Result<Vec<Site>, StoreError> {
+        let rows: Vec<SiteRow> =
+            sqlx::query_as("SELECT organisation_id, id, name, kind, postcode FROM sites WHERE organisation_id = $1 ORDER BY name")
+                .bind(org.0)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_error)?;
+        rows.into_iter().map(SiteRow::into_domain).collect()
+    }
+
+    async fn site(&self, org: OrganisationId, id: SiteId) -> Result<Option<Site>, StoreError> {
+        let row: Option<SiteRow> =
+            sqlx::query_as("SELECT organisation_id, id, name, kind, postcode FROM sites WHERE organisation_id = $1 AND id = $2")
+                .bind(org.0)
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_error)?;
+        row.map(SiteRow::into_domain).transpose()
+    }
+
+    async fn person(&self, id: PersonId) -> Result<Option<Person>, StoreError> {
+        let row: Option<PersonRow> = sqlx::query_as(sql(format!(
+            "SELECT {PERSON_COLUMNS} FROM people WHERE id = $1"
+        )))
+        .bind(id.0)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db_error)?;
+        row.map(PersonRow::into_domain).transpose()
+    }
+
+    async fn person_by_email(
+        &self,
+        email: &str,
+    ) -> Result<Option<(Person, Option<String>)>, StoreError> {
+        let row: Option<PersonRow> = sqlx::query_as(sql(format!(
+            "SELECT {PERSON_COLUMNS} FROM people WHERE email = $1"
+        )))
+        .bind(email)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db_error)?;
+        row.map(|mut r| {
+            let hash = r.password_hash.take();
+            r.into_domain().map(|p| (p, hash))
+        })
+        .transpose()
+    }
+
+    async fn count_people(&self) -> Result<u64, StoreError> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM people")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db_error)?;
+        Ok(count(n))
+    }
+
+    async fn roles(&self, org: OrganisationId) -> Result<Vec<Role>, StoreError> {
+        let rows: Vec<RoleRow> = sqlx::query_as(sql(format!(
+            "SELECT {ROLE_COLUMNS} FROM roles r WHERE r.organisation_id = $1 ORDER BY r.title, r.id"
+        )))
+        .bind(org.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_error)?;
+        reads::with_sites(&self.pool, rows).await
+    }
+
+    async fn role(&self, org: OrganisationId, id: RoleId) -> Result<Option<Role>, StoreError> {
+        let rows: Vec<RoleRow> = sqlx::query_as(sql(format!(
+            "SELECT {ROLE_COLUMNS} FROM roles r WHERE r.organisation_id = $1 AND r.id = $2"
+        )))
+        .bind(org.0)
+        .bind(id.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_error)?;
+        Ok(reads::with_sites(&self.pool, rows).await?.pop())
+    }
+
+    async fn opportunities(
+        &self,
+        search: &OpportunitySearch,
+    ) -> Result<Vec<Opportunity>, StoreError> {
+        let mut q = QueryBuilder::<Db>::new(format!(
+            "SELECT {ROLE_COLUMNS}, o.name AS organisation_name, o.slug AS organisation_slug \
+             FROM roles r JOIN organisations o ON o.id = r.organisation_id WHERE r.status = 'open'"
+        ));
+        for word in search.keywords.trim().to_lowercase().split_whitespace() {
+            let pattern = format!("%{}%", word.replace(['%', '_', '\\'], ""));
+            q.push(" AND (LOWER(r.title) LIKE ")
+                .push_bind(pattern.clone())
+                .push(" OR LOWER(r.summary) LIKE ")
+                .push_bind(pattern.clone())
+                .push(" OR LOWER(r.activities) LIKE ")
+                .push_bind(pattern.clone())
+                .push(" OR LOWER(o.name) LIKE ")
+                .push_bind(pattern)
+                .push(")");
+        }
+        if let Some(setting) = search.setting {
+            q.push(" AND r.setting = ").push_bind(setting.code());
+        }
+        if let Some(slug) = &search.organisation {
+            q.push(" AND o.slug = ").push_bind(slug.clone());
+        }
+        q.push(" ORDER BY r.title, o.name, r.id LIMIT 500");
+        let rows = q.build().fetch_all(&self.pool).await.map_err(db_error)?;
+        let mut roles = Vec::with_capacity(rows.len());
+        let mut names = Vec::with_capacity(rows.len());
+        for row in &rows {
+            use sqlx::{FromRow, Row};
+            roles.push(RoleRow::from_row(row).map_err(db_error)?);
+            let name: String = row.try_get("organisation_name").map_err(db_error)?;
+            let slug: String = row.try_get("organisation_slug").map_err(db_error)?;
+            names.push((name, slug));
+        }
+        let roles = reads::with_sites(&self.pool, roles).await?;
+        Ok(roles
+            .into_iter()
+            .zip(names)
+            .map(
+                |(role, (organisation_name, organisation_slug))| Opportunity {
+                    role,
+                    organisation_name,
+                    organisation_slug,
+                },
+            )
+            .collect())
+    }
+
+    async fn opportunity(&self, id: RoleId) -> Result<Option<Opportunity>, StoreError> {
+        let row: Option<(Uuid, String, String)> = sqlx::query_as(
+            "SELECT r.organisation_id, o.name, o.slug FROM roles r JOIN organisations o ON o.id = r.organisation_id WHERE r.id = $1",
+        )
+        .bind(id.0)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db_error)?;
+        let Some((org, organisation_name, organisation_slug)) = row else {
+            return Ok(None);
+        };
+        Ok(self
+            .role(OrganisationId(org), id)
+            .await?
+            .map(|role| Opportunity {
+                role,
+                organisation_name,
+                organisation_slug,
+            }))
+    }
+
+    async fn engagement_of(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+    ) -> Result<Option<Engagement>, StoreError> {
+        let row: Option<EngagementRow> = sqlx::query_as(sql(format!(
+            "SELECT {ENGAGEMENT_COLUMNS} FROM engagements e WHERE e.organisation_id = $1 AND e.person_id = $2"
+        )))
+        .bind(org.0)
+        .bind(person.0)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db_error)?;
+        row.map(EngagementRow::into_domain).transpose()
+    }
+
+    async fn engagement_events(
+        &self,
+        org: OrganisationId,
+        id: EngagementId,
+    ) -> Result<Vec<EngagementEvent>, StoreError> {
+        let rows: Vec<EngagementEventRow> = sqlx::query_as(
+            "SELECT from_status, to_status, at, by_name, note FROM engagement_events \
+             WHERE organisation_id = $1 AND engagement_id = $2 ORDER BY at, id",
+        )
+        .bind(org.0)
+        .bind(id.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_error)?;
+        rows.into_iter()
+            .map(EngagementEventRow::into_domain)
+            .collect()
+    }
+
+    async fn engagements_of_person(
+        &self,
+        person: PersonId,
+    ) -> Result<Vec<(Engagement, Organisation)>, StoreError> {
+        let rows: Vec<EngagementRow> = sqlx::query_as(sql(format!(
+            "SELECT {ENGAGEMENT_COLUMNS} FROM engagements e WHERE e.person_id = $1 ORDER BY e.started_at"
+        )))
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_error)?;
+        let mut result = Vec::with_capacity(rows.len());
+        for row in rows {
+            let e = row.into_domain()?;
+            if let Some(org) = self.organisation(e.organisation_id).await? {
+                result.push((e, org));
+            }
+        }
+        Ok(result)
+    }
+
+    async fn volunteers(
+        &self,
+        org: OrganisationId,
+        search: &VolunteerSearch,
+    ) -> Result<Page<VolunteerRow>, StoreError> {
+        reads::volunteers(&self.pool, org, search).await
+    }
+
+    async fn engagement_counts(
+        &self,
+        org: OrganisationId,
+        left_since: DateTime<Utc>,
+    ) -> Result<EngagementCounts, StoreError> {
+        let by_status: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT status, COUNT(*) FROM engagements WHERE organisation_id = $1 GROUP BY status",
+        )
+        .bind(org.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_error)?;
+        let of = |s: &str| {
+            count(
+                by_status
+                    .iter()
+                    .find(|(k, _)| k == s)
+                    .map(|(_, n)| *n)
+                    .unwrap_or(0),
+            )
+        };
+        let left: i64 = sqlx::query_scalar(
+            "SELECT COUNT(DISTINCT ev.engagement_id) FROM engagement_events ev \
+             JOIN engagements e ON e.organisation_id = ev.organisation_id AND e.id = ev.engagement_id \
+             WHERE ev.organisation_id = $1 AND ev.to_status = 'left' AND ev.at >= $2 AND e.status = 'left'",
+        )
+        .bind(org.0)
+        .bind(left_since)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(db_error)?;
+        let open: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM applications WHERE organisation_id = $1 AND status IN ('submitted', 'screening')",
+        )
+        .bind(org.0)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(db_error)?;
+        Ok(EngagementCounts {
+            applicants: of("applicant"),
+            onboarding: of("onboarding"),
+            active: of("active"),
+            paused: of("paused"),
+            left_recently: count(left),
+            open_applications: count(open),
+        })
+    }
+
+    async fn application(
+        &self,
+        org: OrganisationId,
+        id: ApplicationId,
+    ) -> Result<Option<ApplicationRow>, StoreError> {
+        let row: Option<ApplicationRowDb> = sqlx::query_as(sql(format!(
+            "{APPLICATION_SELECT} WHERE a.organisation_id = $1 AND a.id = $2"
+        )))
+        .bind(org.0)
+        .bind(id.0)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db_error)?;
+        row.map(ApplicationRowDb::into_domain).transpose()
+    }
+
+    async fn applications(
+        &self,
+        org: OrganisationId,
+        person: Option<PersonId>,
+    ) -> Result<Vec<ApplicationRow>, StoreError> {
+        let rows: Vec<ApplicationRowDb> = sqlx::query_as(sql(format!(
+            "{APPLICATION_SELECT} WHERE a.organisation_id = $1 AND ($2 IS NULL OR a.person_id = $2) \
+             ORDER BY a.submitted_at DESC, a.id DESC LIMIT 1000"
+        )))
+        .bind(org.0)
+        .bind(person.map(|p| p.0))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_error)?;
+        rows.into_iter()
+            .map(ApplicationRowDb::into_domain)
+            .collect()
+    }
+
+    async fn applications_of_person(
+        &self,
+        person: PersonId,
+    ) -> Result<Vec<ApplicationRow>, StoreError> {
+        let rows: Vec<ApplicationRowDb> = sqlx::query_as(sql(format!(
+            "{APPLICATION_SELECT} WHERE a.person_id = $1 ORDER BY a.submitted_at DESC, a.id DESC"
+        )))
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_error)?;
+        rows.into_iter()
+            .map(ApplicationRowDb::into_domain)
+            .collect()
+    }
+
+    async fn application_events(
+        &self,
+        org: OrganisationId,
+        id: ApplicationId,
+    ) -> Result<Vec<ApplicationEvent>, StoreError> {
+        let rows: Vec<ApplicationEventRow> = sqlx::query_as(
+            "SELECT status, note, by_name, at FROM application_events WHERE organisation_id = $1 AND application_id = $2 ORDER BY at, id",
+        )
+        .bind(org.0)
+        .bind(id.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_error)?;
+        rows.into_iter()
+            .map(ApplicationEventRow::into_domain)
+            .collect()
+    }
+
+    async fn staff_roles_of(&self, person: PersonId) -> Result<Vec<StaffMember>, StoreError> {
+        let rows: Vec<StaffRow> =
+            sqlx::query_as("SELECT organisation_id, id, person_id, permission, site_ids FROM staff_members WHERE person_id = $1")
+                .bind(person.0)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_error)?;
+        rows.into_iter().map(StaffRow::into_domain).collect()
+    }
+
+    async fn staff(&self, org: OrganisationId) -> Result<Vec<(StaffMember, Person)>, StoreError> {
+        let rows: Vec<StaffRow> = sqlx::query_as(
+            "SELECT s.organisation_id, s.id, s.person_id, s.permission, s.site_ids FROM staff_members s \
+             JOIN people p ON p.id = s.person_id WHERE s.organisation_id = $1 ORDER BY p.family_name, p.given_name",
+        )
+        .bind(org.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_error)?;
+        let mut result = Vec::with_capacity(rows.len());
+        for row in rows {
+            let member = row.into_domain()?;
+            if let Some(person) = self.person(member.person_id).await? {
+                result.push((member, person));
+            }
+        }
+        Ok(result)
+    }
+
+    async fn session(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Session>, StoreError> {
+        let row: Option<SessionRow> = sqlx::query_as(
+            "SELECT token_hash, person_id, csrf_token, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db_error)?;
+        Ok(row.map(Session::from))
+    }
+
+    async fn sign_in_failures(&self, key: &str, since: DateTime<Utc>) -> Result<u64, StoreError> {
+        let n: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_failures WHERE key = $1 AND at >= $2")
+                .bind(key)
+                .bind(since)
+                .fetch_one(&self.pool)
+                .await
+                .map_err(db_error)?;
+        Ok(count(n))
+    }
+
+    async fn reset_token(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<PersonId>, StoreError> {
+        let id: Option<Uuid> = sqlx::query_scalar(
+            "SELECT person_id FROM reset_tokens WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db_error)?;
+        Ok(id.map(PersonId))
+    }
+
+    async fn api_token(&self, token_hash: &str) -> Result<Option<ApiToken>, StoreError> {
+        let row: Option<(Uuid, Uuid, Uuid, String, DateTime<Utc>)> = sqlx::query_as(
+            "SELECT id, organisation_id, person_id, token_hash, created_at FROM api_tokens WHERE token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db_error)?;
+        Ok(
+            row.map(|(id, org, person, token_hash, created_at)| ApiToken {
+                id: ApiTokenId(id),
+                organisation_id: OrganisationId(org),
+                person_id: PersonId(person),
+                token_hash,
+                created_at,
+            }),
+        )
+    }
+
+    async fn due_messages(
+        &self,
+        now: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<OutboxMessage>, StoreError> {
+        let rows: Vec<MessageRow> = sqlx::query_as(sql(format!(
+            "UPDATE outbox SET claimed_until = $2 WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL \
+             AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1) \
+             ORDER BY created_at LIMIT $3 {CLAIM_LOCK}) RETURNING {MESSAGE_COLUMNS}"
+        )))
+        .bind(now)
+        .bind(now + Duration::seconds(CLAIM_SECONDS))
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_error)?;
+        let mut messages: Vec<OutboxMessage> = rows.into_iter().map(OutboxMessage::from).collect();
+        messages.sort_by_key(|m| m.created_at);
+        Ok(messages)
+    }
+
+    async fn message_sent(&self, id: MessageId, at: DateTime<Utc>) -> Result<(), StoreError> {
+        sqlx::query("UPDATE outbox SET sent_at = $2, attempts = attempts + 1, claimed_until = NULL WHERE id = $1")
+            .bind(id.0)
+            .bind(at)
+            .execute(&self.pool)
+            .await
+            .map_err(db_error)?;
+        Ok(())
+    }
+
+    async fn message_failed(
+        &self,
+        id: MessageId,
+        error: &str,
+        retry_at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = $2, next_attempt_at = $3, claimed_until = NULL WHERE id = $1",
+        )
+        .bind(id.0)
+        .bind(error)
+        .bind(retry_at)
+        .execute(&self.pool)
+        .await
+        .map_err(db_error)?;
+        Ok(())
+    }
+
+    async fn recent_messages(&self, limit: u32) -> Result<Vec<OutboxMessage>, StoreError> {
+        let rows: Vec<MessageRow> = sqlx::query_as(sql(format!(
+            "SELECT {MESSAGE_COLUMNS} FROM outbox ORDER BY created_at DESC, id DESC LIMIT $1"
+        )))
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_error)?;
+        Ok(rows.into_iter().map(OutboxMessage::from).collect())
+    }
+
+    async fn audit_for(
+        &self,
+        org: Option<OrganisationId>,
+        entity_id: Uuid,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        let rows: Vec<AuditRow> = sqlx::query_as(
+            "SELECT id, organisation_id, actor_person_id, channel, action, entity, entity_id, at, detail FROM audit_log \
+             WHERE entity_id = $1 AND ($2 IS NULL OR organisation_id = $2) ORDER BY at DESC, id DESC LIMIT 500",
+        )
+        .bind(entity_id)
+        .bind(org.map(|o| o.0))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_error)?;
+        Ok(rows.into_iter().map(AuditEntry::from).collect())
+    }
+}

@@ -1,0 +1,52 @@
+//! SQLite backend: one file, WAL mode, one writer at a time.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use app::StoreError;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+use crate::db_error;
+
+pub(crate) type Db = sqlx::Sqlite;
+
+/// The store on SQLite.
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    pub(crate) pool: sqlx::SqlitePool,
+}
+
+type ThisStore = SqliteStore;
+
+#[path = "sql/reads.rs"]
+mod reads;
+#[path = "sql/store_impl.rs"]
+mod store_impl;
+#[path = "sql/writes.rs"]
+mod writes;
+
+/// SQLite has one writer and no row locks; the claim marks rows inside the write transaction.
+const CLAIM_LOCK: &str = "";
+
+impl SqliteStore {
+    /// Opens (creating if missing) and migrates the database at `url`.
+    pub async fn open(url: &str) -> Result<Self, StoreError> {
+        let options = SqliteConnectOptions::from_str(url)
+            .map_err(db_error)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(Duration::from_secs(10))
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await
+            .map_err(db_error)?;
+        sqlx::migrate!("migrations/sqlite")
+            .run(&pool)
+            .await
+            .map_err(crate::migrate_error)?;
+        Ok(Self { pool })
+    }
+}
