@@ -1,1 +1,55 @@
-//! placeholder
+//! The web adapter: server-rendered HTML pages, the JSON API under `/api/v1`, sessions and
+//! static assets. Handlers parse input, call one use case on [`app::App`], and render.
+
+mod api;
+mod assets;
+mod csrf;
+mod error;
+mod form;
+mod layout;
+mod pages;
+mod session;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::get;
+
+pub use error::WebError;
+
+/// Shared state for every request.
+#[derive(Clone)]
+pub struct AppState {
+    /// The application.
+    pub app: Arc<app::App>,
+    /// Whether cookies must be marked `Secure` (served over TLS).
+    pub secure_cookies: bool,
+}
+
+/// The whole web application.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .merge(assets::routes())
+        .merge(pages::routes())
+        .nest("/api/v1", api::routes())
+        .layer(axum::middleware::from_fn(csrf::reject_cross_site))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// 200 once the database answers; 503 otherwise.
+async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    if state.app.ready().await {
+        (StatusCode::OK, "ok")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+    }
+}
+
+/// The OpenAPI document (for the CLI and snapshot tests).
+pub fn openapi_json() -> String {
+    api::openapi_json()
+}

@@ -1,0 +1,47 @@
+//! Form bodies parsed leniently: every field is a string, repeated fields are kept, and nothing
+//! about the shape of a submission can make the request fail before validation speaks.
+
+use axum::body::Bytes;
+
+/// A submitted `application/x-www-form-urlencoded` body.
+#[derive(Debug, Default, Clone)]
+pub struct FormData(Vec<(String, String)>);
+
+impl FormData {
+    /// Parses a body.
+    pub fn parse(body: &Bytes) -> Self {
+        Self(form_urlencoded::parse(body).into_owned().collect())
+    }
+
+    /// The first value of a field, or "".
+    pub fn get(&self, name: &str) -> String {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    /// Every value of a repeated field (checkboxes).
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
+    /// A date from the GOV.UK day/month/year fields `{name}-day` etc, as "D M YYYY", or "" if all blank.
+    pub fn date(&self, name: &str) -> String {
+        let (d, m, y) = (
+            self.get(&format!("{name}-day")),
+            self.get(&format!("{name}-month")),
+            self.get(&format!("{name}-year")),
+        );
+        if d.trim().is_empty() && m.trim().is_empty() && y.trim().is_empty() {
+            String::new()
+        } else {
+            format!("{} {} {}", d.trim(), m.trim(), y.trim())
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! What every page shares: title, who is signed in, the organisation's navigation and theme.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::FieldErrors;
+use domain::organisation::Organisation;
+
+use crate::session::SignedIn;
+
+/// The manager navigation for one organisation.
+#[derive(Debug, Clone)]
+pub struct OrgNav {
+    /// Organisation name.
+    pub name: String,
+    /// Organisation slug (URLs).
+    pub slug: String,
+    /// Whether to show the staff page link.
+    pub can_admin: bool,
+    /// Whether to show editing buttons.
+    pub can_manage: bool,
+}
+
+/// Shared page frame.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// The `<title>` (the page's H1 plus the service name).
+    pub title: String,
+    /// Who is signed in, by the name they go by.
+    pub user_name: Option<String>,
+    /// The anti-forgery token for the sign-out form.
+    pub csrf: String,
+    /// "nhs" for NHS organisations, otherwise "neutral".
+    pub theme: &'static str,
+    /// Manager navigation, when inside an organisation.
+    pub org: Option<OrgNav>,
+    /// Errors to summarise at the top.
+    pub errors: FieldErrors,
+}
+
+impl Layout {
+    /// A page with nobody signed in.
+    pub fn plain(title: &str) -> Self {
+        Self {
+            title: title.to_owned(),
+            user_name: None,
+            csrf: String::new(),
+            theme: "neutral",
+            org: None,
+            errors: FieldErrors::new(),
+        }
+    }
+
+    /// A page for whoever may be signed in.
+    pub fn for_user(title: &str, user: Option<&SignedIn>) -> Self {
+        let mut layout = Self::plain(title);
+        if let Some(u) = user {
+            layout.user_name = Some(u.person.known_as().to_owned());
+            layout.csrf = u.csrf.clone();
+        }
+        layout
+    }
+
+    /// A manager page inside an organisation, themed for it.
+    pub fn for_org(title: &str, user: &SignedIn, scope: &app::OrgScope) -> Self {
+        let mut layout = Self::for_user(title, Some(user));
+        let org: &Organisation = scope.organisation();
+        layout.theme = if org.uses_nhs_identity() {
+            "nhs"
+        } else {
+            "neutral"
+        };
+        layout.org = Some(OrgNav {
+            name: org.name.clone(),
+            slug: org.slug.to_string(),
+            can_admin: scope.can(domain::staff::Capability::Administer),
+            can_manage: scope.can(domain::staff::Capability::ManageVolunteering),
+        });
+        layout
+    }
+
+    /// Adds errors for the summary; the title gets "Error: " as the NHS service manual asks.
+    pub fn with_errors(mut self, errors: FieldErrors) -> Self {
+        if !errors.is_empty() {
+            self.title = format!("Error: {}", self.title);
+        }
+        self.errors = errors;
+        self
+    }
+
+    /// The message for a field, or "".
+    pub fn error(&self, field: &str) -> &str {
+        self.errors.get(field).unwrap_or("")
+    }
+}
+
+/// A date the NHS way: "5 March 2027".
+pub fn nhs_date(d: &NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+/// An instant as a UK date and time: "5 March 2027 at 10:30".
+pub fn nhs_datetime(t: &DateTime<Utc>) -> String {
+    t.format("%-d %B %Y at %H:%M").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_the_nhs_way() {
+        assert_eq!(
+            nhs_date(&NaiveDate::from_ymd_opt(2027, 3, 5).unwrap()),
+            "5 March 2027"
+        );
+    }
+}

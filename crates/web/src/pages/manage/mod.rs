@@ -1,0 +1,40 @@
+//! Manager pages, all under `/manage/{organisation}`. Every handler first turns the signed-in
+//! person and the organisation in the URL into an `OrgScope`; anyone not on the staff gets 404.
+
+mod applications;
+mod dashboard;
+mod roles;
+mod sites;
+mod staff;
+mod volunteers;
+
+use app::OrgScope;
+use axum::Router;
+
+use crate::session::SignedIn;
+use crate::{AppState, WebError};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .merge(dashboard::routes())
+        .merge(volunteers::routes())
+        .merge(applications::routes())
+        .merge(roles::routes())
+        .merge(sites::routes())
+        .merge(staff::routes())
+}
+
+/// The scope for the organisation in the URL.
+async fn scope(state: &AppState, user: &SignedIn, slug: &str) -> Result<OrgScope, WebError> {
+    Ok(state.app.authorise(user.person.id, slug).await?)
+}
+
+/// Parses an id from the URL; a malformed one is simply not found.
+fn id<T: std::str::FromStr>(raw: &str) -> Result<T, WebError> {
+    raw.parse().map_err(|_| app::AppError::NotFound.into())
+}
+
+/// A "see other" redirect after a successful form.
+fn to(path: String) -> axum::response::Response {
+    axum::response::IntoResponse::into_response(axum::response::Redirect::to(&path))
+}

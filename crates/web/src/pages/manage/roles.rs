@@ -1,0 +1,317 @@
+//! Roles: list, write, edit, publish (with the non-substitution statement) and close.
+
+use app::AppError;
+use askama::Template;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use domain::FieldErrors;
+use domain::ids::RoleId;
+use domain::role::{DbsLevel, Role, RoleInput, Setting};
+use domain::site::Site;
+
+use super::{id, scope, to};
+use crate::form::FormData;
+use crate::layout::Layout;
+use crate::pages::options;
+use crate::session::SignedIn;
+use crate::{AppState, WebError};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/manage/{org}/roles", get(list))
+        .route("/manage/{org}/roles/new", get(new_form).post(create))
+        .route("/manage/{org}/roles/{id}", get(show))
+        .route("/manage/{org}/roles/{id}/edit", get(edit_form).post(update))
+        .route("/manage/{org}/roles/{id}/publish", post(publish))
+        .route("/manage/{org}/roles/{id}/close", post(close))
+}
+
+#[derive(Template)]
+#[template(path = "manage/roles.html")]
+struct ListPage {
+    layout: Layout,
+    slug: String,
+    roles: Vec<Role>,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(org): Path<String>,
+) -> Result<Html<String>, WebError> {
+    let scope = scope(&state, &user, &org).await?;
+    let roles = state.app.roles(&scope).await?;
+    Ok(Html(
+        ListPage {
+            layout: Layout::for_org("Roles", &user, &scope),
+            slug: org,
+            roles,
+        }
+        .render()?,
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "manage/role.html")]
+struct ShowPage {
+    layout: Layout,
+    slug: String,
+    role: Role,
+    sites: Vec<String>,
+}
+
+async fn show_page(
+    state: &AppState,
+    user: &SignedIn,
+    org: &str,
+    role_id: RoleId,
+    errors: FieldErrors,
+) -> Result<Response, WebError> {
+    let scope = scope(state, user, org).await?;
+    let role = state.app.role(&scope, role_id).await?;
+    let sites = state
+        .app
+        .sites(&scope)
+        .await?
+        .into_iter()
+        .filter(|s| role.site_ids.contains(&s.id))
+        .map(|s| s.name)
+        .collect();
+    let failed = !errors.is_empty();
+    let layout = Layout::for_org(&role.title, user, &scope).with_errors(errors);
+    let status = if failed {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        axum::http::StatusCode::OK
+    };
+    Ok((
+        status,
+        Html(
+            ShowPage {
+                layout,
+                slug: org.to_owned(),
+                role,
+                sites,
+            }
+            .render()?,
+        ),
+    )
+        .into_response())
+}
+
+async fn show(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path((org, role)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    show_page(&state, &user, &org, id(&role)?, FieldErrors::new()).await
+}
+
+#[derive(Template)]
+#[template(path = "manage/role_form.html")]
+struct FormPage {
+    layout: Layout,
+    action: String,
+    input: RoleInput,
+    sites: Vec<Site>,
+    settings: Vec<(&'static str, &'static str)>,
+    dbs_levels: Vec<(&'static str, &'static str)>,
+}
+
+impl FormPage {
+    fn has_site(&self, site: &Site) -> bool {
+        self.input.site_ids.contains(&site.id)
+    }
+}
+
+async fn form_page(
+    state: &AppState,
+    user: &SignedIn,
+    org: &str,
+    title: &str,
+    action: String,
+    input: RoleInput,
+    errors: FieldErrors,
+) -> Result<Response, WebError> {
+    let scope = scope(state, user, org).await?;
+    let sites = state.app.sites(&scope).await?;
+    let failed = !errors.is_empty();
+    let layout = Layout::for_org(title, user, &scope).with_errors(errors);
+    let page = FormPage {
+        layout,
+        action,
+        input,
+        sites,
+        settings: options::<Setting>(),
+        dbs_levels: options::<DbsLevel>(),
+    };
+    let status = if failed {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        axum::http::StatusCode::OK
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+fn role_input(form: &FormData) -> (RoleInput, FieldErrors) {
+    let mut errors = FieldErrors::new();
+    let mut site_ids = Vec::new();
+    for raw in form.all("site_ids") {
+        match raw.parse() {
+            Ok(id) => site_ids.push(id),
+            Err(_) => errors.add("site_ids", "Select sites from the list"),
+        }
+    }
+    let input = RoleInput {
+        title: form.get("title"),
+        summary: form.get("summary"),
+        description: form.get("description"),
+        setting: form.get("setting"),
+        activities: form.get("activities"),
+        site_ids,
+        time_commitment: form.get("time_commitment"),
+        minimum_age: form.get("minimum_age"),
+        dbs_level: form.get("dbs_level"),
+        non_substitution_statement: form.get("non_substitution_statement"),
+    };
+    (input, errors)
+}
+
+async fn new_form(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(org): Path<String>,
+) -> Result<Response, WebError> {
+    let input = RoleInput {
+        minimum_age: "18".into(),
+        ..RoleInput::default()
+    };
+    let action = format!("/manage/{org}/roles/new");
+    form_page(
+        &state,
+        &user,
+        &org,
+        "Write a role",
+        action,
+        input,
+        FieldErrors::new(),
+    )
+    .await
+}
+
+async fn create(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(org): Path<String>,
+    body: Bytes,
+) -> Result<Response, WebError> {
+    let form = FormData::parse(&body);
+    user.check_csrf(&form)?;
+    let scope = scope(&state, &user, &org).await?;
+    let (input, errors) = role_input(&form);
+    let action = format!("/manage/{org}/roles/new");
+    if !errors.is_empty() {
+        return form_page(&state, &user, &org, "Write a role", action, input, errors).await;
+    }
+    match state.app.create_role(&scope, &input).await {
+        Ok(role) => Ok(to(format!("/manage/{org}/roles/{}", role.id))),
+        Err(AppError::Invalid(errors)) => {
+            form_page(&state, &user, &org, "Write a role", action, input, errors).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path((org, role)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let scope = scope(&state, &user, &org).await?;
+    let role = state.app.role(&scope, id(&role)?).await?;
+    let action = format!("/manage/{org}/roles/{}/edit", role.id);
+    form_page(
+        &state,
+        &user,
+        &org,
+        "Change the role",
+        action,
+        RoleInput::from_role(&role),
+        FieldErrors::new(),
+    )
+    .await
+}
+
+async fn update(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path((org, role)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, WebError> {
+    let form = FormData::parse(&body);
+    user.check_csrf(&form)?;
+    let role_id: RoleId = id(&role)?;
+    let scope = scope(&state, &user, &org).await?;
+    let (input, errors) = role_input(&form);
+    let action = format!("/manage/{org}/roles/{role_id}/edit");
+    if !errors.is_empty() {
+        return form_page(
+            &state,
+            &user,
+            &org,
+            "Change the role",
+            action,
+            input,
+            errors,
+        )
+        .await;
+    }
+    match state.app.update_role(&scope, role_id, &input).await {
+        Ok(_) => Ok(to(format!("/manage/{org}/roles/{role_id}"))),
+        Err(AppError::Invalid(errors)) => {
+            form_page(
+                &state,
+                &user,
+                &org,
+                "Change the role",
+                action,
+                input,
+                errors,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn publish(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path((org, role)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, WebError> {
+    user.check_csrf(&FormData::parse(&body))?;
+    let role_id: RoleId = id(&role)?;
+    let scope = scope(&state, &user, &org).await?;
+    match state.app.publish_role(&scope, role_id).await {
+        Ok(_) => Ok(to(format!("/manage/{org}/roles/{role_id}"))),
+        Err(AppError::Invalid(errors)) => show_page(&state, &user, &org, role_id, errors).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn close(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path((org, role)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, WebError> {
+    user.check_csrf(&FormData::parse(&body))?;
+    let role_id: RoleId = id(&role)?;
+    let scope = scope(&state, &user, &org).await?;
+    state.app.close_role(&scope, role_id).await?;
+    Ok(to(format!("/manage/{org}/roles/{role_id}")))
+}

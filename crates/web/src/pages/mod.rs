@@ -1,0 +1,34 @@
+//! HTML pages.
+
+mod apply;
+mod auth;
+mod manage;
+mod my;
+mod public;
+
+use axum::Router;
+
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .merge(public::routes())
+        .merge(auth::routes())
+        .merge(apply::routes())
+        .merge(my::routes())
+        .merge(manage::routes())
+}
+
+/// A page's safe "come back to" path: only local paths, never another site.
+pub fn safe_next(next: &str) -> String {
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+        next.to_owned()
+    } else {
+        "/my/applications".to_owned()
+    }
+}
+
+/// Builds an `(code, label)` list for a select from a closed list.
+pub fn options<T: domain::Labelled>() -> Vec<(&'static str, &'static str)> {
+    T::ALL.iter().map(|v| (v.code(), v.label())).collect()
+}

@@ -1,0 +1,119 @@
+//! Public pages: home, the opportunities list and each role's page.
+
+use app::ports::{Opportunity, OpportunitySearch};
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::response::Html;
+use axum::routing::get;
+use domain::Labelled;
+use domain::ids::RoleId;
+use domain::role::Setting;
+use serde::Deserialize;
+
+use super::options;
+use crate::layout::Layout;
+use crate::session::MaybeSignedIn;
+use crate::{AppState, WebError};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/opportunities", get(list))
+        .route("/opportunities/{id}", get(show))
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    layout: Layout,
+    organisations: usize,
+    roles: usize,
+}
+
+async fn home(
+    State(state): State<AppState>,
+    MaybeSignedIn(user): MaybeSignedIn,
+) -> Result<Html<String>, WebError> {
+    let organisations = state.app.organisations().await?.len();
+    let roles = state
+        .app
+        .opportunities(&OpportunitySearch::default())
+        .await?
+        .len();
+    Ok(Html(
+        HomePage {
+            layout: Layout::for_user("Volunteer in health and care", user.as_ref()),
+            organisations,
+            roles,
+        }
+        .render()?,
+    ))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SearchQuery {
+    q: String,
+    setting: String,
+    organisation: String,
+}
+
+#[derive(Template)]
+#[template(path = "opportunities.html")]
+struct ListPage {
+    layout: Layout,
+    query: SearchQuery,
+    settings: Vec<(&'static str, &'static str)>,
+    organisations: Vec<(String, String)>,
+    results: Vec<Opportunity>,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    MaybeSignedIn(user): MaybeSignedIn,
+    Query(query): Query<SearchQuery>,
+) -> Result<Html<String>, WebError> {
+    let search = OpportunitySearch {
+        keywords: query.q.chars().take(200).collect(),
+        setting: Setting::from_code(&query.setting),
+        organisation: (!query.organisation.is_empty()).then(|| query.organisation.clone()),
+    };
+    let results = state.app.opportunities(&search).await?;
+    let organisations = state
+        .app
+        .organisations()
+        .await?
+        .into_iter()
+        .map(|o| (o.slug.to_string(), o.name))
+        .collect();
+    let page = ListPage {
+        layout: Layout::for_user("Volunteering opportunities", user.as_ref()),
+        query,
+        settings: options::<Setting>(),
+        organisations,
+        results,
+    };
+    Ok(Html(page.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "opportunity.html")]
+struct RolePage {
+    layout: Layout,
+    o: Opportunity,
+    open: bool,
+}
+
+async fn show(
+    State(state): State<AppState>,
+    MaybeSignedIn(user): MaybeSignedIn,
+    Path(id): Path<String>,
+) -> Result<Html<String>, WebError> {
+    let id: RoleId = id.parse().map_err(|_| app::AppError::NotFound)?;
+    let o = state.app.opportunity(id).await?;
+    let open = o.role.status == domain::role::RoleStatus::Open;
+    let mut layout = Layout::for_user(&o.role.title, user.as_ref());
+    layout.theme = "neutral";
+    Ok(Html(RolePage { layout, o, open }.render()?))
+}
