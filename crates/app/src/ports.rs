@@ -319,7 +319,7 @@ pub trait Store: Send + Sync {
     /// The number of people (to tell an empty database).
     async fn count_people(&self) -> Result<u64, StoreError>;
 
-    /// An organisation's roles, newest first.
+    /// An organisation's roles, by title.
     async fn roles(&self, org: OrganisationId) -> Result<Vec<Role>, StoreError>;
     /// One role of an organisation.
     async fn role(&self, org: OrganisationId, id: RoleId) -> Result<Option<Role>, StoreError>;

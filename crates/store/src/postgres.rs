@@ -17,10 +17,14 @@ pub struct PostgresStore {
 
 type ThisStore = PostgresStore;
 
+// The same files are compiled once per backend on purpose (see the crate docs).
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/reads.rs"]
 mod reads;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/store_impl.rs"]
 mod store_impl;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/writes.rs"]
 mod writes;
 

@@ -137,7 +137,7 @@ pub(crate) struct RoleRow {
     setting: String,
     activities: String,
     time_commitment: String,
-    minimum_age: i64,
+    minimum_age: i32,
     dbs_level: String,
     status: String,
     non_substitution_statement: String,

@@ -62,7 +62,7 @@ fn volunteer_filters(q: &mut QueryBuilder<Db>, org: OrganisationId, search: &Vol
     for word in words.split_whitespace() {
         let pattern = format!(
             "%{}%",
-            word.replace('\\', "").replace('%', "").replace('_', "")
+            word.replace(['\\', '%', '_'], "")
         );
         q.push(" AND (LOWER(p.given_name) LIKE ")
             .push_bind(pattern.clone())
