@@ -112,7 +112,7 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         let history = self.store.engagement_events(org, engagement.id).await?;
-        let applications = self.store.applications(org, Some(person_id)).await?;
+        let applications = self.applications(scope, Some(person_id)).await?;
         let audit = AuditEntry::new(
             Some(org),
             scope.actor().clone(),

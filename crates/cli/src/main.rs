@@ -1,1 +1,129 @@
-fn main() {}
+//! `alongside`: run the server, migrate the database, load demo data, create API tokens.
+
+mod demo;
+mod mailer;
+mod serve;
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+
+/// Volunteer management for health and care.
+#[derive(Parser)]
+#[command(name = "alongside", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (migrating the database first).
+    Serve(ServeArgs),
+    /// Apply the embedded database migrations (safe to run again).
+    Migrate(DatabaseArgs),
+    /// Fill an empty database with demo data, then serve it.
+    Demo(ServeArgs),
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+}
+
+#[derive(Args, Clone)]
+struct DatabaseArgs {
+    /// Database URL: sqlite://FILE (created if missing) or postgres://USER@HOST/DATABASE.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://alongside.db")]
+    database_url: String,
+}
+
+#[derive(Args, Clone)]
+struct ServeArgs {
+    #[command(flatten)]
+    database: DatabaseArgs,
+    /// Address to listen on.
+    #[arg(long, env = "ALONGSIDE_LISTEN", default_value = "127.0.0.1:8080")]
+    listen: String,
+    /// Public address of this server, used in links in emails (defaults to http://LISTEN).
+    #[arg(long, env = "ALONGSIDE_BASE_URL")]
+    base_url: Option<String>,
+    /// SMTP server for outgoing email, as smtp://HOST:PORT. Without it, emails are logged and
+    /// stay in the outbox.
+    #[arg(long, env = "ALONGSIDE_SMTP_URL")]
+    smtp_url: Option<String>,
+    /// The From address for outgoing email.
+    #[arg(
+        long,
+        env = "ALONGSIDE_MAIL_FROM",
+        default_value = "Alongside <no-reply@alongside.invalid>"
+    )]
+    mail_from: String,
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create an API token for a staff member and print it once.
+    Create {
+        /// The organisation's short name.
+        #[arg(long)]
+        organisation: String,
+        /// The staff member's email address.
+        #[arg(long)]
+        email: String,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match Cli::parse().command {
+        Command::Serve(args) => serve::run(args, false).await,
+        Command::Demo(args) => serve::run(args, true).await,
+        Command::Migrate(args) => {
+            store::open(&args.database_url)
+                .await
+                .context("migrating the database")?;
+            println!("Database is up to date.");
+            Ok(())
+        }
+        Command::Token {
+            command:
+                TokenCommand::Create {
+                    organisation,
+                    email,
+                    database,
+                },
+        } => {
+            let store = store::open(&database.database_url)
+                .await
+                .context("opening the database")?;
+            let app = app::App::new(store, Arc::new(app::SystemClock), "");
+            match app.create_api_token_for(&organisation, &email).await {
+                Ok(token) => {
+                    println!("{token}");
+                    eprintln!(
+                        "This token is shown once. Keep it secret; send it as `Authorization: Bearer <token>`."
+                    );
+                    Ok(())
+                }
+                Err(app::AppError::Invalid(errors)) => {
+                    for e in errors.0 {
+                        eprintln!("error: {}: {}", e.field, e.message);
+                    }
+                    std::process::exit(2);
+                }
+                Err(e) => Err(e.into()),
+            }
+        }
+    }
+}

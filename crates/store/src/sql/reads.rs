@@ -60,10 +60,7 @@ fn volunteer_filters(q: &mut QueryBuilder<Db>, org: OrganisationId, search: &Vol
         .push_bind(org.0);
     let words = search.keywords.trim().to_lowercase();
     for word in words.split_whitespace() {
-        let pattern = format!(
-            "%{}%",
-            word.replace(['\\', '%', '_'], "")
-        );
+        let pattern = format!("%{}%", word.replace(['\\', '%', '_'], ""));
         q.push(" AND (LOWER(p.given_name) LIKE ")
             .push_bind(pattern.clone())
             .push(" OR LOWER(p.family_name) LIKE ")

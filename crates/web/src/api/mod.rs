@@ -1,9 +1,36 @@
-//! The JSON API.
-use crate::AppState;
+//! The JSON API under `/api/v1`: bearer-token authentication, leniently parsed JSON bodies,
+//! RFC 9457 problem+json errors, and an OpenAPI document generated from the handlers.
+
+mod applications;
+mod auth;
+mod doc;
+mod input;
+mod organisation;
+mod people;
+mod problem;
+mod roles;
+mod sites;
+mod views;
+
 use axum::Router;
+use axum::routing::get;
+
+use crate::AppState;
+
+/// Every API route, relative to `/api/v1`.
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/openapi.json", get(doc::openapi_document))
+        .merge(organisation::routes())
+        .merge(sites::routes())
+        .merge(roles::routes())
+        .merge(people::routes())
+        .merge(applications::routes())
+        .fallback(problem::not_found)
+        .method_not_allowed_fallback(problem::method_not_allowed)
 }
+
+/// The OpenAPI document, pretty-printed JSON.
 pub fn openapi_json() -> String {
-    String::new()
+    doc::json()
 }

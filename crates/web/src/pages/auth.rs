@@ -101,6 +101,7 @@ pub fn person_input(form: &FormData) -> PersonInput {
 async fn register(
     State(state): State<AppState>,
     peer: Peer,
+    headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, WebError> {
     let form = FormData::parse(&body);
@@ -111,7 +112,12 @@ async fn register(
         Ok(person) => {
             let (_, session) = state
                 .app
-                .sign_in(person.email.as_str(), &password, &client(peer), None)
+                .sign_in(
+                    person.email.as_str(),
+                    &password,
+                    &client(peer),
+                    cookie_token(&headers).as_deref(),
+                )
                 .await?;
             Ok((
                 [set_cookie(Some(&session.token), state.secure_cookies)],

@@ -21,7 +21,11 @@ pub fn routes() -> Router<AppState> {
 
 /// A page's safe "come back to" path: only local paths, never another site.
 pub fn safe_next(next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+    if next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.chars().any(char::is_control)
+    {
         next.to_owned()
     } else {
         "/my/applications".to_owned()

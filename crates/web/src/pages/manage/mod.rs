@@ -29,6 +29,21 @@ async fn scope(state: &AppState, user: &SignedIn, slug: &str) -> Result<OrgScope
     Ok(state.app.authorise(user.person.id, slug).await?)
 }
 
+/// The scope, for pages that only make sense to someone who may change things (blank forms):
+/// the use case behind the form checks again when it is sent.
+async fn managing_scope(
+    state: &AppState,
+    user: &SignedIn,
+    slug: &str,
+) -> Result<OrgScope, WebError> {
+    let scope = scope(state, user, slug).await?;
+    if scope.can(domain::staff::Capability::ManageVolunteering) {
+        Ok(scope)
+    } else {
+        Err(app::AppError::Forbidden.into())
+    }
+}
+
 /// Parses an id from the URL; a malformed one is simply not found.
 fn id<T: std::str::FromStr>(raw: &str) -> Result<T, WebError> {
     raw.parse().map_err(|_| app::AppError::NotFound.into())

@@ -12,7 +12,7 @@ use domain::ids::RoleId;
 use domain::role::{DbsLevel, Role, RoleInput, Setting};
 use domain::site::Site;
 
-use super::{id, scope, to};
+use super::{id, managing_scope, scope, to};
 use crate::form::FormData;
 use crate::layout::Layout;
 use crate::pages::options;
@@ -185,6 +185,7 @@ async fn new_form(
     user: SignedIn,
     Path(org): Path<String>,
 ) -> Result<Response, WebError> {
+    managing_scope(&state, &user, &org).await?;
     let input = RoleInput {
         minimum_age: "18".into(),
         ..RoleInput::default()
@@ -230,7 +231,7 @@ async fn edit_form(
     user: SignedIn,
     Path((org, role)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let scope = scope(&state, &user, &org).await?;
+    let scope = managing_scope(&state, &user, &org).await?;
     let role = state.app.role(&scope, id(&role)?).await?;
     let action = format!("/manage/{org}/roles/{}/edit", role.id);
     form_page(

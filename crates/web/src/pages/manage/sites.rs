@@ -12,7 +12,7 @@ use domain::Labelled;
 use domain::ids::SiteId;
 use domain::site::{Site, SiteInput, SiteKind};
 
-use super::{id, scope, to};
+use super::{id, managing_scope, scope, to};
 use crate::form::FormData;
 use crate::layout::Layout;
 use crate::pages::options;
@@ -105,6 +105,7 @@ async fn new_form(
     user: SignedIn,
     Path(org): Path<String>,
 ) -> Result<Response, WebError> {
+    managing_scope(&state, &user, &org).await?;
     let action = format!("/manage/{org}/sites/new");
     form_page(
         &state,
@@ -151,7 +152,7 @@ async fn edit_form(
     user: SignedIn,
     Path((org, site)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let scope = scope(&state, &user, &org).await?;
+    let scope = managing_scope(&state, &user, &org).await?;
     let site = state.app.site(&scope, id(&site)?).await?;
     let input = SiteInput {
         name: site.name.clone(),

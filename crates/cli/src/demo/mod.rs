@@ -1,0 +1,302 @@
+//! `alongside demo`: fills an empty database with realistic, deterministic demo data.
+//!
+//! Organisations, sites, staff and roles come from the tables in [`data`]. About 600 volunteers
+//! are generated from a seeded random number generator and then taken through the real use cases
+//! (applying, screening, accepting, starting, pausing, leaving), so every record, history line,
+//! email and audit entry is what the live system would have written. The same seed gives the
+//! same people, roles and outcomes every time; only identifiers and timestamps differ.
+
+mod data;
+mod organisations;
+mod people;
+mod stories;
+
+use anyhow::{Context, Result, anyhow, bail};
+use app::{App, AppError};
+use domain::FieldErrors;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::IndexedRandom;
+
+use data::Tagged;
+use organisations::{close_roles, set_up_organisation};
+use people::add_volunteers;
+use stories::{Pool, add_demo_volunteer, choose_role, outcomes, tell_story};
+
+/// The password every demo sign-in shares.
+pub const DEMO_PASSWORD: &str = "alongside-demo-2026";
+/// The random seed: the same seed gives the same demo.
+const SEED: u64 = 2026;
+/// How many volunteers to generate.
+const PEOPLE: usize = 600;
+/// How many volunteers to add per transaction.
+const BATCH: usize = 50;
+
+/// One demo sign-in printed at start and listed in the README.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoSignIn {
+    /// Who this is, e.g. "Volunteer manager, Riverside University Hospitals".
+    pub who: &'static str,
+    /// The email address to sign in with.
+    pub email: String,
+    /// The password.
+    pub password: &'static str,
+}
+
+/// The demo sign-ins, in the order [`seed`] returns them, for a database it filled earlier.
+pub fn sign_ins() -> Vec<DemoSignIn> {
+    data::ORGANISATIONS
+        .iter()
+        .flat_map(|org| std::iter::once(&org.admin).chain(org.staff))
+        .chain(std::iter::once(&data::DEMO_VOLUNTEER))
+        .filter_map(|spec| {
+            spec.sign_in.map(|who| DemoSignIn {
+                who,
+                email: spec.email.to_lowercase(),
+                password: DEMO_PASSWORD,
+            })
+        })
+        .collect()
+}
+
+/// Fills an empty database with realistic, deterministic demo data; `progress` is called with (done, total) steps.
+pub async fn seed(app: &App, progress: &dyn Fn(u64, u64)) -> Result<Vec<DemoSignIn>> {
+    if app.store.count_people().await? > 0 {
+        bail!("the database already has people in it; the demo needs an empty database");
+    }
+    let stories: u64 = data::ORGANISATIONS
+        .iter()
+        .flat_map(|o| o.stories)
+        .map(|(_, n)| u64::from(*n))
+        .sum();
+    let total = (data::ORGANISATIONS.len() + PEOPLE.div_ceil(BATCH)) as u64 + stories + 2;
+    let mut progress = Progress::new(total, progress);
+    let mut rng = StdRng::seed_from_u64(SEED);
+
+    let mut sign_ins = Vec::new();
+    let mut orgs = Vec::new();
+    for spec in data::ORGANISATIONS {
+        let org = set_up_organisation(app, spec, &mut sign_ins)
+            .await
+            .with_context(|| format!("setting up {}", spec.name))?;
+        orgs.push(org);
+        progress.step();
+    }
+    let people = add_volunteers(app, &mut rng, &mut progress).await?;
+    let mut pool = Pool::new(&people, &mut rng);
+    for (index, (spec, org)) in data::ORGANISATIONS.iter().zip(&orgs).enumerate() {
+        for outcome in outcomes(spec, &mut rng) {
+            let role = choose_role(&mut rng, &org.roles, |_| true)?;
+            if let Some(person) = pool.take(index, role.minimum_age) {
+                tell_story(app, &mut rng, org, role, person, outcome)
+                    .await
+                    .with_context(|| format!("at {}", spec.name))?;
+            }
+            progress.step();
+        }
+    }
+    sign_ins.push(add_demo_volunteer(app, &orgs).await?);
+    progress.step();
+    close_roles(app, &orgs).await?;
+    progress.step();
+    Ok(sign_ins)
+}
+
+/// Counts steps and reports them.
+struct Progress<'a> {
+    done: u64,
+    total: u64,
+    report: &'a dyn Fn(u64, u64),
+}
+
+impl<'a> Progress<'a> {
+    /// Starts counting, reporting nothing done yet.
+    fn new(total: u64, report: &'a dyn Fn(u64, u64)) -> Self {
+        report(0, total);
+        Self {
+            done: 0,
+            total,
+            report,
+        }
+    }
+
+    /// Reports one more step done.
+    fn step(&mut self) {
+        self.done = (self.done + 1).min(self.total);
+        (self.report)(self.done, self.total);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+/// One item of a table, at random.
+fn pick<'t, T>(rng: &mut StdRng, items: &'t [T]) -> Result<&'t T> {
+    items
+        .choose(rng)
+        .context("choosing from an empty demo table")
+}
+
+/// The texts suited to someone of `age`.
+fn suitable(items: &[Tagged], age: u32) -> Vec<&'static str> {
+    items
+        .iter()
+        .filter(|(_, youngest, oldest)| (*youngest..=*oldest).contains(&age))
+        .map(|(text, _, _)| *text)
+        .collect()
+}
+
+/// Spells out an application error, naming each wrong field.
+trait Explain<T> {
+    /// The error with `what` was being done, and any field errors listed.
+    fn explain(self, what: impl FnOnce() -> String) -> Result<T>;
+}
+
+impl<T, E: Into<AppError>> Explain<T> for Result<T, E> {
+    fn explain(self, what: impl FnOnce() -> String) -> Result<T> {
+        self.map_err(|e| match e.into() {
+            AppError::Invalid(errors) => anyhow!("{}: {}", what(), fields(&errors)),
+            other => anyhow::Error::new(other).context(what()),
+        })
+    }
+}
+
+/// Field errors as one line.
+fn fields(errors: &FieldErrors) -> String {
+    errors
+        .0
+        .iter()
+        .map(|e| format!("{} ({})", e.message, e.field))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+    use std::sync::Arc;
+
+    use app::SystemClock;
+    use domain::Labelled;
+    use domain::application::ApplicationStatus;
+    use domain::staff::Permission;
+
+    use super::*;
+
+    /// A fresh app over a new SQLite file.
+    async fn fresh_app() -> App {
+        let path = std::env::temp_dir().join(format!("alongside-demo-{}.db", uuid::Uuid::now_v7()));
+        let store = store::open(&format!("sqlite://{}", path.display()))
+            .await
+            .expect("opening a test database");
+        App::new(store, Arc::new(SystemClock), "http://localhost")
+    }
+
+    /// What should be the same every time: organisation names, role titles, dashboards.
+    async fn summary(app: &App) -> Vec<String> {
+        let mut lines = Vec::new();
+        for org in app.store.organisations().await.expect("organisations") {
+            let roles = app.store.roles(org.id).await.expect("roles");
+            let mut titles: Vec<String> = roles
+                .iter()
+                .map(|r| format!("{} ({})", r.title, r.status.code()))
+                .collect();
+            titles.sort();
+            let counts = app
+                .store
+                .engagement_counts(org.id, chrono::Utc::now() - chrono::Duration::days(90))
+                .await
+                .expect("counts");
+            lines.push(format!("{}: {counts:?}: {}", org.name, titles.join(", ")));
+        }
+        lines
+    }
+
+    #[tokio::test]
+    async fn demo_fills_every_corner_and_is_the_same_each_time() {
+        let app = fresh_app().await;
+        let last = std::sync::Mutex::new((0, 0));
+        let sign_ins = seed(&app, &|done, total| {
+            *last.lock().expect("progress lock") = (done, total);
+        })
+        .await
+        .expect("seeding");
+        let (done, total) = *last.lock().expect("progress lock");
+        assert_eq!(done, total, "progress reaches the end");
+        assert_eq!(sign_ins.len(), 9);
+        assert_eq!(
+            sign_ins,
+            super::sign_ins(),
+            "the list matches what was created"
+        );
+
+        let orgs = app.store.organisations().await.expect("organisations");
+        assert!(orgs.len() >= 5);
+        assert!(app.store.count_people().await.expect("count") >= 600);
+
+        let mut roles = 0;
+        let mut statuses = HashSet::new();
+        for org in &orgs {
+            roles += app.store.roles(org.id).await.expect("roles").len();
+            for row in app
+                .store
+                .applications(org.id, None)
+                .await
+                .expect("applications")
+            {
+                statuses.insert(row.application.status);
+            }
+        }
+        assert!(roles >= 30, "{roles} roles");
+        for status in ApplicationStatus::ALL {
+            assert!(statuses.contains(status), "no application is {status}");
+        }
+
+        let (supervisor, _) = app
+            .store
+            .person_by_email("supervisor@riverside.example")
+            .await
+            .expect("lookup")
+            .expect("the supervisor exists");
+        let scope = app
+            .authorise(supervisor.id, "riverside")
+            .await
+            .expect("the supervisor can sign in to Riverside");
+        assert_eq!(scope.permission(), Permission::Supervisor);
+        app.sign_in(
+            "supervisor@riverside.example",
+            DEMO_PASSWORD,
+            "127.0.0.1",
+            None,
+        )
+        .await
+        .expect("the demo password works");
+
+        let riverside = orgs
+            .iter()
+            .find(|o| o.slug.as_str() == "riverside")
+            .expect("riverside");
+        let counts = app
+            .store
+            .engagement_counts(
+                riverside.id,
+                chrono::Utc::now() - chrono::Duration::days(90),
+            )
+            .await
+            .expect("counts");
+        assert!(counts.active >= 200, "{counts:?}");
+        assert!(
+            counts.onboarding >= 30 && counts.applicants >= 40,
+            "{counts:?}"
+        );
+        assert!(counts.left_recently >= 20, "{counts:?}");
+
+        let again = fresh_app().await;
+        seed(&again, &|_, _| {}).await.expect("seeding again");
+        assert_eq!(summary(&app).await, summary(&again).await);
+        assert!(
+            seed(&again, &|_, _| {}).await.is_err(),
+            "refuses a non-empty database"
+        );
+    }
+}

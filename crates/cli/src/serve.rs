@@ -1,0 +1,78 @@
+//! Starting the server: open the database, optionally seed demo data, start the mail worker,
+//! and serve until interrupted.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::ServeArgs;
+
+pub async fn run(args: ServeArgs, demo: bool) -> anyhow::Result<()> {
+    let store = store::open(&args.database.database_url)
+        .await
+        .context("opening the database")?;
+    let base_url = args
+        .base_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", args.listen));
+    let app = Arc::new(app::App::new(
+        store,
+        Arc::new(app::SystemClock),
+        base_url.trim_end_matches('/'),
+    ));
+    let mut sign_ins = Vec::new();
+    if demo {
+        if app.store.count_people().await? == 0 {
+            let bar = ProgressBar::new(1);
+            bar.set_style(
+                ProgressStyle::with_template("Loading demo data {bar:40} {pos}/{len}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            sign_ins = crate::demo::seed(&app, &|done, total| {
+                bar.set_length(total);
+                bar.set_position(done);
+            })
+            .await
+            .context("loading demo data")?;
+            bar.finish_and_clear();
+        } else {
+            println!("The database already has data; serving it as it is.");
+            sign_ins = crate::demo::sign_ins();
+        }
+    }
+    let listener = tokio::net::TcpListener::bind(&args.listen)
+        .await
+        .with_context(|| format!("listening on {}", args.listen))?;
+    tokio::spawn(crate::mailer::run(
+        app.clone(),
+        args.smtp_url.clone(),
+        args.mail_from.clone(),
+    ));
+    let secure_cookies = base_url.starts_with("https://");
+    let router = web::router(web::AppState {
+        app,
+        secure_cookies,
+    });
+    println!("Alongside is running at {base_url}");
+    if !sign_ins.is_empty() {
+        println!(
+            "Demo sign-ins (password for all: {}):",
+            sign_ins[0].password
+        );
+        for s in &sign_ins {
+            println!("  {:<45} {}", s.who, s.email);
+        }
+    }
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .context("serving")?;
+    Ok(())
+}

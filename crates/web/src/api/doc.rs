@@ -1,0 +1,107 @@
+//! The OpenAPI 3.1 document, generated from the handlers' `#[utoipa::path]` attributes and the
+//! views' schemas, and served at `/api/v1/openapi.json`.
+
+use std::sync::LazyLock;
+
+use axum::http::header;
+use axum::response::IntoResponse;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use super::problem::{FieldProblem, Problem};
+use super::{applications, organisation, people, roles, sites};
+
+/// The API's description, from which the document is generated.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Alongside API",
+        version = "1",
+        description = "Volunteer management for NHS trusts and charities. Every request (except \
+            this document) needs an API token for one organisation, sent as \
+            `Authorization: Bearer <token>`, and sees only that organisation's records: another \
+            organisation's record is simply not found. Request bodies are JSON; errors are \
+            `application/problem+json` (RFC 9457), and invalid input lists every problem in \
+            `errors`, each naming its field."
+    ),
+    paths(
+        openapi_document,
+        organisation::get_organisation,
+        organisation::update_organisation,
+        sites::list_sites,
+        sites::create_site,
+        sites::get_site,
+        sites::update_site,
+        roles::list_roles,
+        roles::create_role,
+        roles::get_role,
+        roles::update_role,
+        roles::publish_role,
+        roles::close_role,
+        people::list_people,
+        people::get_person,
+        people::move_person,
+        applications::list_applications,
+        applications::get_application,
+        applications::decide_application,
+    ),
+    components(schemas(Problem, FieldProblem)),
+    modifiers(&BearerToken),
+    security(("bearer" = [])),
+    tags(
+        (name = "organisation", description = "The token's own organisation"),
+        (name = "sites", description = "Where volunteering happens"),
+        (name = "roles", description = "Volunteer roles: drafts, publishing and closing"),
+        (name = "people", description = "Volunteers and their engagement with the organisation"),
+        (name = "applications", description = "Applications to roles, and decisions on them"),
+        (name = "meta", description = "About the API itself"),
+    )
+)]
+pub struct ApiDoc;
+
+/// Adds the bearer-token security scheme the operations require.
+struct BearerToken;
+
+impl Modify for BearerToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let scheme = HttpBuilder::new()
+            .scheme(HttpAuthScheme::Bearer)
+            .description(Some(
+                "An API token for one organisation, made with `alongside token create --organisation SLUG --email EMAIL`.",
+            ))
+            .build();
+        openapi
+            .components
+            .get_or_insert_with(Default::default)
+            .add_security_scheme("bearer", SecurityScheme::Http(scheme));
+    }
+}
+
+static DOCUMENT: LazyLock<String> = LazyLock::new(|| {
+    ApiDoc::openapi().to_pretty_json().unwrap_or_else(|e| {
+        tracing::error!(error = %e, "serialising the OpenAPI document");
+        String::new()
+    })
+});
+
+/// The OpenAPI document, pretty-printed.
+pub fn json() -> String {
+    DOCUMENT.clone()
+}
+
+/// Get this OpenAPI document
+///
+/// Needs no token.
+#[utoipa::path(
+    get,
+    path = "/api/v1/openapi.json",
+    tag = "meta",
+    security(()),
+    responses((status = 200, description = "The OpenAPI 3.1 document", content_type = "application/json"))
+)]
+pub async fn openapi_document() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        DOCUMENT.as_str(),
+    )
+}

@@ -1,0 +1,79 @@
+//! Reading requests leniently: JSON bodies into all-defaulted structs, text fields that accept
+//! numbers and null, and path ids where anything that is not a UUID is simply not found.
+
+use std::str::FromStr;
+
+use app::AppError;
+use axum::body::Bytes;
+use axum::extract::{FromRequestParts, Path};
+use axum::http::request::Parts;
+use serde::de::{DeserializeOwned, Error as _};
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+
+use super::problem::ApiError;
+
+/// Parses a JSON object request body. Unknown fields are ignored and missing ones take their defaults;
+/// anything that is not JSON of the right shape is a 400 naming the problem.
+pub fn json<T: DeserializeOwned>(body: &Bytes) -> Result<T, ApiError> {
+    match body.iter().find(|b| !b.is_ascii_whitespace()) {
+        None => {
+            return Err(ApiError::MalformedBody(
+                "the body is empty; send a JSON object".into(),
+            ));
+        }
+        Some(b'{') => {}
+        Some(_) => {
+            return Err(ApiError::MalformedBody(
+                "the body must be a JSON object, like {\"name\": \"…\"}".into(),
+            ));
+        }
+    }
+    serde_json::from_slice(body).map_err(|e| ApiError::MalformedBody(e.to_string()))
+}
+
+/// Deserialises a text field leniently: a string as it is, a number as its digits, null as "".
+pub fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    match Value::deserialize(deserializer)? {
+        Value::Null => Ok(String::new()),
+        Value::String(s) => Ok(s),
+        Value::Number(n) => Ok(n.to_string()),
+        Value::Bool(_) => Err(D::Error::custom("expected text, found true or false")),
+        Value::Array(_) => Err(D::Error::custom("expected text, found a list")),
+        Value::Object(_) => Err(D::Error::custom("expected text, found an object")),
+    }
+}
+
+/// Deserialises a list of text leniently: null is an empty list, and each item as [`text`].
+pub fn text_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    match Value::deserialize(deserializer)? {
+        Value::Null => Ok(Vec::new()),
+        Value::Array(items) => items
+            .into_iter()
+            .map(|item| text(item).map_err(D::Error::custom))
+            .collect(),
+        _ => Err(D::Error::custom("expected a list")),
+    }
+}
+
+/// An identifier from the URL path. One that does not parse (not a UUID) is not found.
+#[derive(Debug, Clone, Copy)]
+pub struct Id<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for Id<T>
+where
+    S: Send + Sync,
+    T: FromStr + Send,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Path(raw) = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| AppError::NotFound)?;
+        raw.trim()
+            .parse()
+            .map(Id)
+            .map_err(|_| AppError::NotFound.into())
+    }
+}

@@ -1,0 +1,165 @@
+// Browser journeys for Alongside: the Apply journey and the manager's volunteers list, in headless
+// Chromium driven through chromedriver, with axe-core (WCAG 2.2 A/AA) on every page visited.
+//
+// Usage: ALONGSIDE_URL=http://127.0.0.1:8099 ALONGSIDE_MANAGER_EMAIL=... ALONGSIDE_DEMO_PASSWORD=... node journey.mjs
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { Builder, By, until } from 'selenium-webdriver';
+import chrome from 'selenium-webdriver/chrome.js';
+
+const require = createRequire(import.meta.url);
+const base = process.env.ALONGSIDE_URL ?? 'http://127.0.0.1:8099';
+const managerEmail = process.env.ALONGSIDE_MANAGER_EMAIL;
+const password = process.env.ALONGSIDE_DEMO_PASSWORD;
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+const failures = [];
+let pages = 0;
+
+function check(condition, message) {
+  if (!condition) failures.push(message);
+}
+
+async function axe(driver, label) {
+  await driver.executeScript(axeSource);
+  const result = await driver.executeAsyncScript(`
+    const done = arguments[arguments.length - 1];
+    axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(tags)} } })
+      .then(r => done({ violations: r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) })) }))
+      .catch(e => done({ error: String(e) }));`);
+  pages += 1;
+  if (result.error) {
+    failures.push(`${label}: axe failed to run: ${result.error}`);
+  } else if (result.violations.length > 0) {
+    failures.push(`${label} (${await driver.getCurrentUrl()}): ${JSON.stringify(result.violations, null, 2)}`);
+  }
+  console.log(`axe: ${label}: ${result.error ? 'error' : `${result.violations?.length ?? 0} violations`}`);
+}
+
+async function fill(driver, name, value) {
+  const field = await driver.findElement(By.name(name));
+  await field.clear();
+  await field.sendKeys(value);
+}
+
+async function submit(driver) {
+  await driver.findElement(By.css('main form button[type="submit"]')).click();
+}
+
+async function waitFor(driver, locator, what) {
+  try {
+    await driver.wait(until.elementLocated(locator), 15000);
+  } catch (e) {
+    const text = await driver.findElement(By.css('main')).getText().catch(() => '(no main)');
+    throw new Error(`${what}: not found at ${await driver.getCurrentUrl()}\n${text.slice(0, 1500)}`);
+  }
+}
+
+async function heading(driver) {
+  return (await driver.findElement(By.css('h1')).getText()).trim();
+}
+
+const options = new chrome.Options()
+  .setChromeBinaryPath(process.env.CHROMIUM ?? '/usr/bin/chromium')
+  .addArguments('--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
+    '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--window-size=1280,1000');
+const service = new chrome.ServiceBuilder(process.env.CHROMEDRIVER ?? '/usr/bin/chromedriver');
+const driver = await new Builder().forBrowser('chrome').setChromeOptions(options).setChromeService(service).build();
+
+try {
+  const stamp = Date.now();
+  const family = `Browsertest${stamp}`;
+
+  // Public pages.
+  await driver.get(`${base}/`);
+  await axe(driver, 'home');
+  await driver.get(`${base}/opportunities?q=companion`);
+  await axe(driver, 'opportunities search');
+  const first = await driver.findElement(By.css('main .card h2 a'));
+  const roleTitle = (await first.getText()).trim();
+  await first.click();
+  await waitFor(driver, By.linkText('Apply for this role'), 'the role page');
+  await axe(driver, 'role page');
+
+  // Apply journey: not signed in, so create an account first.
+  await driver.findElement(By.linkText('Apply for this role')).click();
+  await axe(driver, 'apply (signed out)');
+  await driver.findElement(By.css('main a[href^="/register"]')).click();
+  await axe(driver, 'register');
+  await submit(driver);
+  await waitFor(driver, By.css('.error-summary'), 'the error summary for an empty registration');
+  check((await driver.findElement(By.css('.error-summary a')).getAttribute('href')).endsWith('#given_name'), 'the error summary links to the first field');
+  await axe(driver, 'register with errors');
+  await fill(driver, 'given_name', 'Robin');
+  await fill(driver, 'family_name', family);
+  await fill(driver, 'email', `robin.${stamp}@example.org`);
+  await fill(driver, 'date_of_birth-day', '14');
+  await fill(driver, 'date_of_birth-month', '6');
+  await fill(driver, 'date_of_birth-year', '1990');
+  await fill(driver, 'postcode', 'ls1 4ap');
+  await fill(driver, 'password', 'a long enough password');
+  await submit(driver);
+  await waitFor(driver, By.name('motivation'), 'the application form');
+  await axe(driver, 'apply form');
+  await submit(driver);
+  await waitFor(driver, By.css('.error-summary'), 'the error summary for an empty application');
+  await axe(driver, 'apply form with errors');
+  await fill(driver, 'motivation', 'My grandmother was cared for on a ward like this and I would like to give something back.');
+  await fill(driver, 'availability', 'Tuesday and Thursday mornings');
+  await submit(driver);
+  await driver.wait(until.urlContains('/applied'), 15000);
+  check((await heading(driver)) === 'Application sent', 'the confirmation page says the application was sent');
+  await axe(driver, 'application sent');
+  await driver.get(`${base}/my/applications`);
+  check((await driver.findElement(By.css('main')).getText()).includes(roleTitle), 'my applications lists the new application');
+  await axe(driver, 'my applications');
+  await driver.get(`${base}/my/profile`);
+  await axe(driver, 'my profile');
+  await driver.findElement(By.css('header form button')).click();
+
+  // The manager's volunteers list.
+  if (!managerEmail || !password) throw new Error('ALONGSIDE_MANAGER_EMAIL and ALONGSIDE_DEMO_PASSWORD must be set');
+  await driver.get(`${base}/sign-in?next=/manage`);
+  await axe(driver, 'sign in');
+  await fill(driver, 'email', managerEmail);
+  await fill(driver, 'password', password);
+  await submit(driver);
+  await driver.wait(until.urlContains('/manage'), 15000);
+  await axe(driver, 'choose organisation');
+  await driver.findElement(By.css('main ul li a')).click();
+  await waitFor(driver, By.css('.stat'), 'the dashboard');
+  await axe(driver, 'dashboard');
+  await driver.findElement(By.css('.org-nav a[href$="/volunteers"]')).click();
+  await waitFor(driver, By.css('table'), 'the volunteers list');
+  await axe(driver, 'volunteers list');
+  await fill(driver, 'q', family);
+  await driver.findElement(By.css('form.filters button')).click();
+  const rows = await driver.findElements(By.css('tbody tr'));
+  check(rows.length === 1, `searching for the new applicant finds one row (found ${rows.length})`);
+  if (rows.length === 1) {
+    check((await rows[0].getText()).includes('Applicant'), 'the new applicant is listed as Applicant');
+    await rows[0].findElement(By.css('a')).click();
+    await waitFor(driver, By.css('h1'), 'the volunteer record');
+    check((await heading(driver)).includes(family), 'the volunteer record opens');
+    await axe(driver, 'volunteer record');
+  }
+  await driver.findElement(By.css('.org-nav a[href$="/roles"]')).click();
+  await axe(driver, 'roles');
+  await driver.findElement(By.linkText('Write a role')).click();
+  await axe(driver, 'role form');
+  await submit(driver);
+  await waitFor(driver, By.css('.error-summary'), 'the error summary for an empty role');
+  await axe(driver, 'role form with errors');
+  await driver.findElement(By.css('.org-nav a[href$="/sites"]')).click();
+  await axe(driver, 'sites');
+} finally {
+  await driver.quit();
+}
+
+if (failures.length > 0) {
+  console.error(`\n${failures.length} problem(s) on ${pages} pages checked:\n${failures.join('\n\n')}`);
+  process.exit(1);
+}
+console.log(`Browser journeys passed; axe-core found no WCAG 2.2 A/AA violations on ${pages} pages.`);
