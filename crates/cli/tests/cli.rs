@@ -1,0 +1,231 @@
+//! The `alongside` binary as a user runs it: help, migrations, API tokens, and serving `/healthz`.
+
+use std::io::{Read, Write as _};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use domain::organisation::OrganisationInput;
+use domain::person::PersonInput;
+
+fn alongside() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_alongside"))
+}
+
+fn temp_sqlite() -> String {
+    let path = std::env::temp_dir().join(format!("alongside-cli-{}.db", uuid::Uuid::now_v7()));
+    format!("sqlite://{}", path.display())
+}
+
+#[test]
+fn every_command_has_help() {
+    for args in [
+        &["--help"][..],
+        &["serve", "--help"],
+        &["migrate", "--help"],
+        &["demo", "--help"],
+        &["token", "create", "--help"],
+    ] {
+        let out = alongside().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("Usage:"), "{args:?}: {text}");
+    }
+    let serve = String::from_utf8_lossy(
+        &alongside()
+            .args(["serve", "--help"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .to_string();
+    assert!(
+        serve.contains("--database-url")
+            && serve.contains("--listen")
+            && serve.contains("DATABASE_URL")
+    );
+}
+
+#[test]
+fn migrate_is_idempotent_on_sqlite() {
+    let url = temp_sqlite();
+    for _ in 0..2 {
+        let out = alongside()
+            .args(["migrate", "--database-url", &url])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("up to date"));
+    }
+}
+
+#[test]
+fn migrate_is_idempotent_on_postgres() {
+    let base = std::env::var("ALONGSIDE_TEST_POSTGRES_URL")
+        .expect("ALONGSIDE_TEST_POSTGRES_URL must name a PostgreSQL server for these tests");
+    let name = format!("alongside_cli_{}", uuid::Uuid::now_v7().simple());
+    let created = Command::new("psql")
+        .args([
+            base.as_str(),
+            "-q",
+            "-c",
+            &format!("CREATE DATABASE {name}"),
+        ])
+        .status()
+        .unwrap();
+    assert!(
+        created.success(),
+        "could not create a test database with psql"
+    );
+    let url = format!("{}/{name}", base.rsplit_once('/').unwrap().0);
+    for _ in 0..2 {
+        let out = alongside()
+            .env("DATABASE_URL", &url)
+            .arg("migrate")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn an_unusable_database_url_is_a_clear_error() {
+    let out = alongside()
+        .args(["migrate", "--database-url", "mysql://nobody"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unsupported database URL"));
+}
+
+#[tokio::test]
+async fn token_create_prints_a_working_token_once() {
+    let url = temp_sqlite();
+    let store = store::open(&url).await.unwrap();
+    let app = app::App::new(store, Arc::new(app::SystemClock), "http://localhost");
+    let admin = PersonInput {
+        given_name: "Ada".into(),
+        family_name: "Admin".into(),
+        email: "ada@example.org".into(),
+        ..Default::default()
+    };
+    let admin = app
+        .register(&admin, "a long enough password")
+        .await
+        .unwrap();
+    let org = OrganisationInput {
+        name: "Wharfe Meadows Hospice".into(),
+        slug: "wharfe".into(),
+        sector: "voluntary".into(),
+        kind: "hospice".into(),
+        postcode: "LS21 3HB".into(),
+        ..Default::default()
+    };
+    app.create_organisation(&org, admin.id).await.unwrap();
+
+    let out = alongside()
+        .args([
+            "token",
+            "create",
+            "--organisation",
+            "wharfe",
+            "--email",
+            "ada@example.org",
+            "--database-url",
+            &url,
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let token = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    assert_eq!(token.len(), 64);
+    let scope = app.authorise_token(&token).await.unwrap();
+    assert_eq!(scope.organisation().slug.as_str(), "wharfe");
+
+    let out = alongside()
+        .args([
+            "token",
+            "create",
+            "--organisation",
+            "nowhere",
+            "--email",
+            "ada@example.org",
+            "--database-url",
+            &url,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("No organisation with the short name nowhere")
+    );
+    let out = alongside()
+        .args([
+            "token",
+            "create",
+            "--organisation",
+            "wharfe",
+            "--email",
+            "someone@example.org",
+            "--database-url",
+            &url,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a staff member"));
+}
+
+fn get(addr: &str, path: &str) -> Option<String> {
+    let mut stream = TcpStream::connect(addr).ok()?;
+    stream
+        .write_all(
+            format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").as_bytes(),
+        )
+        .ok()?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).ok()?;
+    Some(response)
+}
+
+#[test]
+fn serve_answers_healthz_once_ready() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    drop(listener);
+    let mut child = alongside()
+        .args(["serve", "--database-url", &temp_sqlite()])
+        .env("ALONGSIDE_LISTEN", &addr)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut answer = None;
+    while Instant::now() < deadline {
+        if let Some(r) = get(&addr, "/healthz") {
+            answer = Some(r);
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let home = get(&addr, "/");
+    child.kill().unwrap();
+    let answer = answer.expect("the server never answered");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(home.unwrap().contains("Volunteer in health and care"));
+}
