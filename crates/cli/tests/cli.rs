@@ -225,6 +225,7 @@ fn serve_answers_healthz_once_ready() {
     }
     let home = get(&addr, "/");
     child.kill().unwrap();
+    child.wait().unwrap();
     let answer = answer.expect("the server never answered");
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     assert!(home.unwrap().contains("Volunteer in health and care"));
