@@ -86,6 +86,15 @@ impl Layout {
         self
     }
 
+    /// 422 when the page shows errors, otherwise 200.
+    pub fn status(&self) -> axum::http::StatusCode {
+        if self.errors.is_empty() {
+            axum::http::StatusCode::OK
+        } else {
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY
+        }
+    }
+
     /// The message for a field, or "".
     pub fn error(&self, field: &str) -> &str {
         self.errors.get(field).unwrap_or("")

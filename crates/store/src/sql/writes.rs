@@ -69,50 +69,33 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
                 .map_err(db_error)?;
             expect_one(r, "The site")?;
         }
-        Write::InsertPerson(p, hash) => {
-            sqlx::query(
+        Write::InsertPerson(p, _) | Write::UpdatePerson(p) => {
+            let sql = if matches!(w, Write::InsertPerson(..)) {
                 "INSERT INTO people (id, given_name, family_name, preferred_name, email, phone, date_of_birth, postcode, \
                  languages, skills, interests, accessibility_needs, password_hash) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-            )
-            .bind(p.id.0)
-            .bind(&p.given_name)
-            .bind(&p.family_name)
-            .bind(&p.preferred_name)
-            .bind(p.email.as_str())
-            .bind(p.phone.as_ref().map(|x| x.to_string()))
-            .bind(p.date_of_birth)
-            .bind(p.postcode.as_ref().map(|x| x.to_string()))
-            .bind(join(&p.languages))
-            .bind(join(&p.skills))
-            .bind(join(&p.interests))
-            .bind(&p.accessibility_needs)
-            .bind(hash.as_deref())
-            .execute(&mut **tx)
-            .await
-            .map_err(db_error)?;
-        }
-        Write::UpdatePerson(p) => {
-            let r = sqlx::query(
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+            } else {
                 "UPDATE people SET given_name = $2, family_name = $3, preferred_name = $4, email = $5, phone = $6, \
                  date_of_birth = $7, postcode = $8, languages = $9, skills = $10, interests = $11, \
-                 accessibility_needs = $12 WHERE id = $1",
-            )
-            .bind(p.id.0)
-            .bind(&p.given_name)
-            .bind(&p.family_name)
-            .bind(&p.preferred_name)
-            .bind(p.email.as_str())
-            .bind(p.phone.as_ref().map(|x| x.to_string()))
-            .bind(p.date_of_birth)
-            .bind(p.postcode.as_ref().map(|x| x.to_string()))
-            .bind(join(&p.languages))
-            .bind(join(&p.skills))
-            .bind(join(&p.interests))
-            .bind(&p.accessibility_needs)
-            .execute(&mut **tx)
-            .await
-            .map_err(db_error)?;
+                 accessibility_needs = $12 WHERE id = $1"
+            };
+            let mut query = sqlx::query(sql)
+                .bind(p.id.0)
+                .bind(&p.given_name)
+                .bind(&p.family_name)
+                .bind(&p.preferred_name)
+                .bind(p.email.as_str())
+                .bind(p.phone.as_ref().map(|x| x.to_string()))
+                .bind(p.date_of_birth)
+                .bind(p.postcode.as_ref().map(|x| x.to_string()))
+                .bind(join(&p.languages))
+                .bind(join(&p.skills))
+                .bind(join(&p.interests))
+                .bind(&p.accessibility_needs);
+            if let Write::InsertPerson(_, hash) = w {
+                query = query.bind(hash.as_deref());
+            }
+            let r = query.execute(&mut **tx).await.map_err(db_error)?;
             expect_one(r, "The profile")?;
         }
         Write::SetPassword(id, hash) => {
@@ -130,41 +113,16 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
                 .map_err(db_error)?;
         }
         Write::InsertRole(r) | Write::UpdateRole(r, _) => {
-            if let Write::UpdateRole(_, expected) = w {
-                let res = sqlx::query(
-                    "UPDATE roles SET title = $3, summary = $4, description = $5, setting = $6, activities = $7, \
-                     time_commitment = $8, minimum_age = $9, dbs_level = $10, status = $11, non_substitution_statement = $12 \
-                     WHERE organisation_id = $1 AND id = $2 AND status = $13",
-                )
-                .bind(r.organisation_id.0)
-                .bind(r.id.0)
-                .bind(&r.title)
-                .bind(&r.summary)
-                .bind(&r.description)
-                .bind(r.setting.code())
-                .bind(&r.activities)
-                .bind(&r.time_commitment)
-                .bind(i64::from(r.minimum_age))
-                .bind(r.dbs_level.code())
-                .bind(r.status.code())
-                .bind(&r.non_substitution_statement)
-                .bind(expected.code())
-                .execute(&mut **tx)
-                .await
-                .map_err(db_error)?;
-                expect_one(res, "The role")?;
-                sqlx::query("DELETE FROM role_sites WHERE organisation_id = $1 AND role_id = $2")
-                    .bind(r.organisation_id.0)
-                    .bind(r.id.0)
-                    .execute(&mut **tx)
-                    .await
-                    .map_err(db_error)?;
+            let sql = if matches!(w, Write::InsertRole(_)) {
+                "INSERT INTO roles (organisation_id, id, title, summary, description, setting, activities, \
+                 time_commitment, minimum_age, dbs_level, status, non_substitution_statement) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
             } else {
-                sqlx::query(
-                    "INSERT INTO roles (organisation_id, id, title, summary, description, setting, activities, \
-                     time_commitment, minimum_age, dbs_level, status, non_substitution_statement) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-                )
+                "UPDATE roles SET title = $3, summary = $4, description = $5, setting = $6, activities = $7, \
+                 time_commitment = $8, minimum_age = $9, dbs_level = $10, status = $11, non_substitution_statement = $12 \
+                 WHERE organisation_id = $1 AND id = $2 AND status = $13"
+            };
+            let mut query = sqlx::query(sql)
                 .bind(r.organisation_id.0)
                 .bind(r.id.0)
                 .bind(&r.title)
@@ -173,14 +131,21 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
                 .bind(r.setting.code())
                 .bind(&r.activities)
                 .bind(&r.time_commitment)
-                .bind(i64::from(r.minimum_age))
+                .bind(i32::try_from(r.minimum_age).unwrap_or(i32::MAX))
                 .bind(r.dbs_level.code())
                 .bind(r.status.code())
-                .bind(&r.non_substitution_statement)
+                .bind(&r.non_substitution_statement);
+            if let Write::UpdateRole(_, expected) = w {
+                query = query.bind(expected.code());
+            }
+            let result = query.execute(&mut **tx).await.map_err(db_error)?;
+            expect_one(result, "The role")?;
+            sqlx::query("DELETE FROM role_sites WHERE organisation_id = $1 AND role_id = $2")
+                .bind(r.organisation_id.0)
+                .bind(r.id.0)
                 .execute(&mut **tx)
                 .await
                 .map_err(db_error)?;
-            }
             for site in &r.site_ids {
                 sqlx::query("INSERT INTO role_sites (organisation_id, role_id, site_id) VALUES ($1, $2, $3)")
                     .bind(r.organisation_id.0)

@@ -45,7 +45,8 @@ struct RegisterPage {
     next: String,
 }
 
-fn dob_parts(input: &PersonInput) -> (String, String, String) {
+/// The day, month and year boxes for a date of birth as typed (or as stored).
+pub fn dob_parts(input: &PersonInput) -> (String, String, String) {
     match domain::person::parse_date(&input.date_of_birth) {
         Some(d) => {
             use chrono::Datelike;

@@ -13,7 +13,7 @@ use domain::ids::ApplicationId;
 use domain::organisation::Organisation;
 use domain::person::{Person, PersonInput};
 
-use super::auth::person_input;
+use super::auth::{dob_parts, person_input};
 use crate::form::FormData;
 use crate::layout::{Layout, nhs_date, nhs_datetime};
 use crate::session::SignedIn;
@@ -61,31 +61,12 @@ struct EditPage {
     dob: (String, String, String),
 }
 
-fn dob_of(input: &PersonInput) -> (String, String, String) {
-    use chrono::Datelike;
-    match domain::person::parse_date(&input.date_of_birth) {
-        Some(d) => (
-            d.day().to_string(),
-            d.month().to_string(),
-            d.year().to_string(),
-        ),
-        None => {
-            let mut parts = input.date_of_birth.split_whitespace().map(str::to_owned);
-            (
-                parts.next().unwrap_or_default(),
-                parts.next().unwrap_or_default(),
-                parts.next().unwrap_or_default(),
-            )
-        }
-    }
-}
-
 async fn edit_form(user: SignedIn) -> Result<Html<String>, WebError> {
     let input = PersonInput::from_person(&user.person);
     Ok(Html(
         EditPage {
             layout: Layout::for_user("Change your profile", Some(&user)),
-            dob: dob_of(&input),
+            dob: dob_parts(&input),
             input,
         }
         .render()?,
@@ -106,7 +87,7 @@ async fn edit(
             let layout = Layout::for_user("Change your profile", Some(&user)).with_errors(errors);
             let page = EditPage {
                 layout,
-                dob: dob_of(&input),
+                dob: dob_parts(&input),
                 input,
             };
             Ok((

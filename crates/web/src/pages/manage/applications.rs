@@ -50,14 +50,9 @@ async fn page(
         .filter(|s| row.application.status.manager_can_move_to(**s))
         .map(|s| (s.code(), s.label()))
         .collect();
-    let failed = !errors.is_empty();
     let layout = Layout::for_org(&format!("Application: {}", row.person_name), user, &scope)
         .with_errors(errors);
-    let status = if failed {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        axum::http::StatusCode::OK
-    };
+    let status = layout.status();
     Ok((
         status,
         Html(

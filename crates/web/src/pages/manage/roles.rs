@@ -80,13 +80,8 @@ async fn show_page(
         .filter(|s| role.site_ids.contains(&s.id))
         .map(|s| s.name)
         .collect();
-    let failed = !errors.is_empty();
     let layout = Layout::for_org(&role.title, user, &scope).with_errors(errors);
-    let status = if failed {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        axum::http::StatusCode::OK
-    };
+    let status = layout.status();
     Ok((
         status,
         Html(
@@ -138,7 +133,6 @@ async fn form_page(
 ) -> Result<Response, WebError> {
     let scope = scope(state, user, org).await?;
     let sites = state.app.sites(&scope).await?;
-    let failed = !errors.is_empty();
     let layout = Layout::for_org(title, user, &scope).with_errors(errors);
     let page = FormPage {
         layout,
@@ -148,11 +142,7 @@ async fn form_page(
         settings: options::<Setting>(),
         dbs_levels: options::<DbsLevel>(),
     };
-    let status = if failed {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        axum::http::StatusCode::OK
-    };
+    let status = page.layout.status();
     Ok((status, Html(page.render()?)).into_response())
 }
 

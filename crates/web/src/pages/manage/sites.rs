@@ -70,13 +70,8 @@ async fn form_page(
     errors: FieldErrors,
 ) -> Result<Response, WebError> {
     let scope = scope(state, user, org).await?;
-    let failed = !errors.is_empty();
     let layout = Layout::for_org(title, user, &scope).with_errors(errors);
-    let status = if failed {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        axum::http::StatusCode::OK
-    };
+    let status = layout.status();
     Ok((
         status,
         Html(

@@ -63,7 +63,6 @@ async fn page(
             (m, p, names)
         })
         .collect();
-    let failed = !errors.is_empty();
     let layout = Layout::for_org("Staff and permissions", user, &scope).with_errors(errors);
     let page = ListPage {
         layout,
@@ -74,11 +73,7 @@ async fn page(
         email,
         permission,
     };
-    let status = if failed {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        axum::http::StatusCode::OK
-    };
+    let status = page.layout.status();
     Ok((status, Html(page.render()?)).into_response())
 }
 

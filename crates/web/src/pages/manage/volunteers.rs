@@ -241,7 +241,6 @@ async fn record_page(
         .map(|s| (s.code(), s.label()))
         .collect();
     let today = state.app.clock.today();
-    let failed = !errors.is_empty();
     let layout = Layout::for_org(&r.person.full_name(), user, &scope).with_errors(errors);
     let page = RecordPage {
         layout,
@@ -265,11 +264,7 @@ async fn record_page(
         note,
         r,
     };
-    let status = if failed {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        axum::http::StatusCode::OK
-    };
+    let status = page.layout.status();
     Ok((status, Html(page.render()?)).into_response())
 }
 
