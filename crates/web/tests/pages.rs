@@ -432,6 +432,40 @@ async fn five_wrong_passwords_lock_the_account_for_a_while() {
 }
 
 #[tokio::test]
+async fn twenty_wrong_passwords_from_one_address_stop_sign_ins_from_it() {
+    let site = TestSite::new().await;
+    let person = site
+        .person("Cleo", "Grant", "cleo@example.org", "1980-01-01")
+        .await;
+    let mut browser = site.browser();
+    // Guessing across many accounts from one address: no single account reaches its limit.
+    for n in 0..20 {
+        let email = format!("guess{n}@example.org");
+        browser
+            .post(
+                "/sign-in",
+                &[("email", email.as_str()), ("password", "wrong password!")],
+            )
+            .await
+            .assert_errors(&["email"])
+            .assert_contains("Enter a correct email address and password");
+    }
+    let page = browser
+        .post(
+            "/sign-in",
+            &[("email", person.email.as_str()), ("password", PASSWORD)],
+        )
+        .await;
+    page.assert_errors(&["email"]).assert_contains(
+        "You have tried to sign in too many times. Wait 15 minutes, then try again",
+    );
+    assert!(
+        browser.cookie.is_none(),
+        "a sign-in from a blocked address succeeded"
+    );
+}
+
+#[tokio::test]
 async fn signing_in_always_starts_a_new_session() {
     let site = TestSite::new().await;
     let person = site
