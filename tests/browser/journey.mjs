@@ -10,6 +10,7 @@ import chrome from 'selenium-webdriver/chrome.js';
 const require = createRequire(import.meta.url);
 const base = process.env.ALONGSIDE_URL ?? 'http://127.0.0.1:8099';
 const managerEmail = process.env.ALONGSIDE_MANAGER_EMAIL;
+const adminEmail = process.env.ALONGSIDE_ADMIN_EMAIL;
 const password = process.env.ALONGSIDE_DEMO_PASSWORD;
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -117,12 +118,23 @@ try {
   await axe(driver, 'my applications');
   await driver.get(`${base}/my/profile`);
   await axe(driver, 'my profile');
+  await driver.get(`${base}/my/profile/edit`);
+  await axe(driver, 'edit profile');
+  await fill(driver, 'postcode', 'not a postcode');
+  await submit(driver);
+  await waitFor(driver, By.css('.error-summary'), 'the error summary for a bad postcode');
+  await axe(driver, 'edit profile with errors');
+  await driver.get(`${base}/my/organisations`);
+  await axe(driver, 'my organisations');
   await driver.findElement(By.css('header form button')).click();
 
   // The manager's volunteers list.
-  if (!managerEmail || !password) throw new Error('ALONGSIDE_MANAGER_EMAIL and ALONGSIDE_DEMO_PASSWORD must be set');
+  if (!managerEmail || !adminEmail || !password) throw new Error('ALONGSIDE_MANAGER_EMAIL, ALONGSIDE_ADMIN_EMAIL and ALONGSIDE_DEMO_PASSWORD must be set');
   await driver.get(`${base}/sign-in?next=/manage`);
   await axe(driver, 'sign in');
+  await driver.get(`${base}/forgot-password`);
+  await axe(driver, 'forgot password');
+  await driver.get(`${base}/sign-in?next=/manage`);
   await fill(driver, 'email', managerEmail);
   await fill(driver, 'password', password);
   await submit(driver);
@@ -144,6 +156,12 @@ try {
     await waitFor(driver, By.css('h1'), 'the volunteer record');
     check((await heading(driver)).includes(family), 'the volunteer record opens');
     await axe(driver, 'volunteer record');
+    await driver.findElement(By.css('main table a[href*="/applications/"]')).click();
+    await waitFor(driver, By.css('input[name="status"]'), 'the application page');
+    await axe(driver, 'application');
+    await submit(driver);
+    await waitFor(driver, By.css('.error-summary'), 'the error summary for a decision without a choice');
+    await axe(driver, 'application with errors');
   }
   await driver.findElement(By.css('.org-nav a[href$="/roles"]')).click();
   await axe(driver, 'roles');
@@ -154,6 +172,21 @@ try {
   await axe(driver, 'role form with errors');
   await driver.findElement(By.css('.org-nav a[href$="/sites"]')).click();
   await axe(driver, 'sites');
+  await driver.findElement(By.linkText('Add a site')).click();
+  await axe(driver, 'site form');
+  await driver.findElement(By.css('header form button')).click();
+
+  // An organisation admin's staff page.
+  await driver.get(`${base}/sign-in?next=/manage`);
+  await fill(driver, 'email', adminEmail);
+  await fill(driver, 'password', password);
+  await submit(driver);
+  await driver.wait(until.urlContains('/manage'), 15000);
+  await driver.findElement(By.css('main ul li a')).click();
+  await waitFor(driver, By.css('.org-nav a[href$="/staff"]'), 'the staff link for an admin');
+  await driver.findElement(By.css('.org-nav a[href$="/staff"]')).click();
+  await waitFor(driver, By.css('table'), 'the staff page');
+  await axe(driver, 'staff');
 } finally {
   await driver.quit();
 }
