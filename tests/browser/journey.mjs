@@ -187,6 +187,13 @@ try {
   await driver.findElement(By.css('.org-nav a[href$="/staff"]')).click();
   await waitFor(driver, By.css('table'), 'the staff page');
   await axe(driver, 'staff');
+  await driver.findElement(By.css('.org-nav a[href$="/organisation"]')).click();
+  await waitFor(driver, By.name('ods_code'), 'the organisation details page');
+  await axe(driver, 'organisation details');
+  await fill(driver, 'ods_code', '');
+  await submit(driver);
+  await waitFor(driver, By.css('.error-summary'), 'the error summary for an NHS organisation without an ODS code');
+  await axe(driver, 'organisation details with errors');
 } finally {
   await driver.quit();
 }

@@ -114,6 +114,28 @@ pub struct OrganisationInput {
 }
 
 impl OrganisationInput {
+    /// The form's view of an existing organisation, for editing.
+    pub fn from_organisation(o: &Organisation) -> Self {
+        Self {
+            name: o.name.clone(),
+            slug: o.slug.to_string(),
+            sector: o.sector.code().into(),
+            kind: o.kind.code().into(),
+            ods_code: o
+                .ods_code
+                .as_ref()
+                .map(|c| c.to_string())
+                .unwrap_or_default(),
+            charity_number: o
+                .charity_number
+                .as_ref()
+                .map(|c| c.to_string())
+                .unwrap_or_default(),
+            address: o.address.clone(),
+            postcode: o.postcode.to_string(),
+        }
+    }
+
     /// Validates every field and the rules between them.
     pub fn parse(&self, id: OrganisationId) -> Result<Organisation, FieldErrors> {
         let mut e = FieldErrors::new();

@@ -3,6 +3,7 @@
 
 mod applications;
 mod dashboard;
+mod organisation;
 mod roles;
 mod sites;
 mod staff;
@@ -22,6 +23,7 @@ pub fn routes() -> Router<AppState> {
         .merge(roles::routes())
         .merge(sites::routes())
         .merge(staff::routes())
+        .merge(organisation::routes())
 }
 
 /// The scope for the organisation in the URL.
