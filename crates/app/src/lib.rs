@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod applications;
 mod clock;
 pub mod error;
+pub mod notify;
 pub mod organisations;
 pub mod people;
 pub mod ports;
@@ -20,6 +21,7 @@ use std::sync::Arc;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::AppError;
+pub use notify::{Delivery, Notifier};
 pub use ports::{Store, StoreError, Write};
 pub use scope::OrgScope;
 

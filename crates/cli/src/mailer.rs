@@ -1,138 +1,103 @@
-//! The delivery worker: sends outbox messages over SMTP, retrying failures with backoff. With no
-//! SMTP server configured, messages are logged and stay in the outbox.
+//! Email delivery: the SMTP notifier, the log notifier used when no SMTP server is configured,
+//! and the loop that delivers the outbox through one of them.
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::App;
 use app::ports::OutboxMessage;
+use app::{App, Delivery, Notifier};
+use async_trait::async_trait;
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 /// How often the worker looks for due messages.
 const POLL: Duration = Duration::from_secs(2);
-/// Give up retrying after this many attempts (the message stays in the outbox with its error).
-pub const MAX_ATTEMPTS: i32 = 8;
 
-/// Runs forever.
+/// Delivers the outbox forever: over SMTP when `smtp_url` is set, otherwise to the log.
 pub async fn run(app: Arc<App>, smtp_url: Option<String>, from: String) {
-    let Some(url) = smtp_url else {
-        tracing::info!("no SMTP server configured: emails are logged and kept in the outbox");
-        loop {
-            if let Err(e) = log_due(&app).await {
-                tracing::warn!(error = %e, "logging email");
+    let notifier: Box<dyn Notifier> = match smtp_url {
+        None => {
+            tracing::info!("no SMTP server configured: emails are logged and kept in the outbox");
+            Box::new(LogNotifier)
+        }
+        Some(url) => match SmtpNotifier::new(&url, &from) {
+            Ok(n) => Box::new(n),
+            Err(e) => {
+                tracing::error!(error = %e, "SMTP settings are not usable; emails are logged and kept in the outbox");
+                Box::new(LogNotifier)
             }
-            tokio::time::sleep(POLL).await;
-        }
-    };
-    let transport = match smtp_transport(&url) {
-        Ok(t) => t,
-        Err(e) => {
-            tracing::error!(error = %e, "SMTP settings are not usable; emails stay in the outbox");
-            return;
-        }
+        },
     };
     loop {
-        if let Err(e) = deliver_due(&app, &transport, &from).await {
+        if let Err(e) = app.deliver_due(notifier.as_ref()).await {
             tracing::warn!(error = %e, "delivering email");
         }
         tokio::time::sleep(POLL).await;
     }
 }
 
-/// An SMTP transport from `smtp://host:port` (plain, for a local relay) or `smtps://…` (TLS is
-/// not built in this slice; use a local relay).
-pub fn smtp_transport(url: &str) -> anyhow::Result<AsyncSmtpTransport<Tokio1Executor>> {
-    let rest = url
-        .strip_prefix("smtp://")
-        .ok_or_else(|| anyhow::anyhow!("SMTP URL must start with smtp://"))?;
-    let (host, port) = match rest.rsplit_once(':') {
-        Some((h, p)) => (h.to_owned(), p.trim_end_matches('/').parse::<u16>()?),
-        None => (rest.trim_end_matches('/').to_owned(), 25),
-    };
-    Ok(
-        AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
+/// Sends email through an SMTP server.
+pub struct SmtpNotifier {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+}
+
+impl SmtpNotifier {
+    /// An SMTP notifier for `smtp://host:port` (plain, for a local relay; TLS is not built in
+    /// this slice) sending from `from`.
+    pub fn new(url: &str, from: &str) -> anyhow::Result<Self> {
+        let rest = url
+            .strip_prefix("smtp://")
+            .ok_or_else(|| anyhow::anyhow!("SMTP URL must start with smtp://"))?;
+        let rest = rest.trim_end_matches('/');
+        let (host, port) = match rest.rsplit_once(':') {
+            Some((h, p)) => (h.to_owned(), p.parse::<u16>()?),
+            None => (rest.to_owned(), 25),
+        };
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
             .port(port)
             .timeout(Some(Duration::from_secs(20)))
-            .build(),
-    )
+            .build();
+        Ok(Self {
+            transport,
+            from: from.parse()?,
+        })
+    }
 }
 
-/// Sends every message due now; returns how many were sent.
-pub async fn deliver_due(
-    app: &App,
-    transport: &AsyncSmtpTransport<Tokio1Executor>,
-    from: &str,
-) -> anyhow::Result<usize> {
-    let now = app.clock.now();
-    let mut sent = 0;
-    for message in app.store.due_messages(now, 50).await? {
-        if message.attempts >= MAX_ATTEMPTS {
-            continue;
-        }
-        match send(transport, from, &message).await {
-            Ok(()) => {
-                app.store.message_sent(message.id, app.clock.now()).await?;
-                sent += 1;
-            }
+#[async_trait]
+impl Notifier for SmtpNotifier {
+    async fn send(&self, m: &OutboxMessage) -> Result<Delivery, String> {
+        let to: Mailbox = match m.to.parse() {
+            Ok(to) => to,
             Err(e) => {
-                let retry = app.clock.now() + backoff(message.attempts + 1);
-                tracing::warn!(to = %message.to, error = %e, "email not sent; will retry");
-                app.store
-                    .message_failed(message.id, &e.to_string(), retry)
-                    .await?;
+                return Ok(Delivery::Held(format!(
+                    "not sent: the address is not usable ({e})"
+                )));
             }
-        }
+        };
+        let email = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(&m.subject)
+            .body(m.body.clone())
+            .map_err(|e| e.to_string())?;
+        self.transport
+            .send(email)
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok(Delivery::Sent)
     }
-    Ok(sent)
 }
 
-/// Without SMTP: writes each due message to the log once and leaves it unsent in the outbox.
-pub async fn log_due(app: &App) -> anyhow::Result<()> {
-    let now = app.clock.now();
-    for m in app.store.due_messages(now, 50).await? {
+/// Writes each message to the log once and keeps it, unsent, in the outbox.
+pub struct LogNotifier;
+
+#[async_trait]
+impl Notifier for LogNotifier {
+    async fn send(&self, m: &OutboxMessage) -> Result<Delivery, String> {
         tracing::info!(to = %m.to, subject = %m.subject, body = %m.body, "email (not sent: no SMTP server configured)");
-        app.store
-            .message_failed(
-                m.id,
-                "not sent: no SMTP server configured",
-                now + chrono::Duration::days(36_500),
-            )
-            .await?;
-    }
-    Ok(())
-}
-
-/// 30 s, 1 min, 2 min … doubling, capped at 2 hours.
-pub fn backoff(attempt: i32) -> chrono::Duration {
-    let exponent = u32::try_from(attempt.clamp(1, 9) - 1).unwrap_or(0);
-    chrono::Duration::seconds((30_i64 << exponent).min(7_200))
-}
-
-async fn send(
-    transport: &AsyncSmtpTransport<Tokio1Executor>,
-    from: &str,
-    m: &OutboxMessage,
-) -> anyhow::Result<()> {
-    let email = Message::builder()
-        .from(from.parse::<Mailbox>()?)
-        .to(m.to.parse::<Mailbox>()?)
-        .subject(&m.subject)
-        .body(m.body.clone())?;
-    transport.send(email).await?;
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn backoff_doubles_and_is_capped() {
-        assert_eq!(backoff(1).num_seconds(), 30);
-        assert_eq!(backoff(2).num_seconds(), 60);
-        assert_eq!(backoff(3).num_seconds(), 120);
-        assert_eq!(backoff(20).num_seconds(), 7_200);
+        Ok(Delivery::Held("not sent: no SMTP server configured".into()))
     }
 }
 
@@ -268,10 +233,8 @@ mod smtp_tests {
         let app = app_at(store().await, 0).await;
         queue(&app, "asha@example.org", "Your application").await;
         queue(&app, "ben@example.org", "Reset your password").await;
-        let transport = smtp_transport(&url).unwrap();
-        let sent = deliver_due(&app, &transport, "Alongside <no-reply@example.org>")
-            .await
-            .unwrap();
+        let notifier = SmtpNotifier::new(&url, "Alongside <no-reply@example.org>").unwrap();
+        let sent = app.deliver_due(&notifier).await.unwrap();
         assert_eq!(sent, 2);
         let got = received.messages.lock().unwrap().clone();
         assert_eq!(got.len(), 2);
@@ -284,12 +247,7 @@ mod smtp_tests {
                 .iter()
                 .all(|m| m.sent_at.is_some() && m.attempts == 1)
         );
-        assert_eq!(
-            deliver_due(&app, &transport, "Alongside <no-reply@example.org>")
-                .await
-                .unwrap(),
-            0
-        );
+        assert_eq!(app.deliver_due(&notifier).await.unwrap(), 0);
     }
 
     #[tokio::test]
@@ -298,22 +256,24 @@ mod smtp_tests {
         let store = store().await;
         let app = app_at(store.clone(), 0).await;
         queue(&app, "cara@example.org", "Welcome").await;
-        let transport = smtp_transport(&url).unwrap();
-        let from = "Alongside <no-reply@example.org>";
-        assert_eq!(deliver_due(&app, &transport, from).await.unwrap(), 0);
+        let notifier = SmtpNotifier::new(&url, "Alongside <no-reply@example.org>").unwrap();
+        assert_eq!(app.deliver_due(&notifier).await.unwrap(), 0);
         let failed = &app.store.recent_messages(1).await.unwrap()[0];
         assert_eq!(failed.attempts, 1);
         assert!(failed.sent_at.is_none());
         assert!(!failed.last_error.is_empty(), "the failure is recorded");
-        assert_eq!(failed.next_attempt_at, app.clock.now() + backoff(1));
+        assert_eq!(
+            failed.next_attempt_at,
+            app.clock.now() + app::notify::backoff(1)
+        );
 
         // Not due again until the backoff has passed.
         let soon = app_at(store.clone(), 29).await;
-        assert_eq!(deliver_due(&soon, &transport, from).await.unwrap(), 0);
+        assert_eq!(soon.deliver_due(&notifier).await.unwrap(), 0);
         assert!(received.messages.lock().unwrap().is_empty());
 
         let later = app_at(store.clone(), 31).await;
-        assert_eq!(deliver_due(&later, &transport, from).await.unwrap(), 1);
+        assert_eq!(later.deliver_due(&notifier).await.unwrap(), 1);
         assert_eq!(received.messages.lock().unwrap().len(), 1);
         let sent = &later.store.recent_messages(1).await.unwrap()[0];
         assert_eq!(sent.attempts, 2);
@@ -324,7 +284,7 @@ mod smtp_tests {
     async fn without_smtp_messages_are_logged_and_stay_in_the_outbox() {
         let app = app_at(store().await, 0).await;
         queue(&app, "dev@example.org", "Hello").await;
-        log_due(&app).await.unwrap();
+        app.deliver_due(&LogNotifier).await.unwrap();
         let m = &app.store.recent_messages(1).await.unwrap()[0];
         assert!(m.sent_at.is_none(), "an unsent message stays unsent");
         assert!(m.last_error.contains("no SMTP server"));

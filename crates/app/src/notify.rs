@@ -1,0 +1,84 @@
+//! The notifier port and the delivery of outbox messages through it.
+//!
+//! Use cases never send email themselves: they queue it in the outbox in the same transaction as
+//! the change that causes it. Delivery claims due messages, hands each to a [`Notifier`], and
+//! records the outcome, retrying failures with doubling backoff.
+
+use async_trait::async_trait;
+use chrono::Duration;
+
+use crate::ports::OutboxMessage;
+use crate::{App, AppError};
+
+/// Give up retrying after this many attempts; the message stays in the outbox with its error.
+pub const MAX_ATTEMPTS: i32 = 8;
+/// How many messages one delivery round takes.
+const BATCH: u32 = 50;
+
+/// What became of a message handed to a notifier.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivery {
+    /// It has gone.
+    Sent,
+    /// It was not sent and should stay in the outbox without retrying, for this reason.
+    Held(String),
+}
+
+/// Sends messages: SMTP, GOV.UK Notify, or the log.
+#[async_trait]
+pub trait Notifier: Send + Sync {
+    /// Sends one message. An `Err` is a failure worth retrying, in plain words.
+    async fn send(&self, message: &OutboxMessage) -> Result<Delivery, String>;
+}
+
+/// Time to wait before attempt `attempt + 1`: 30 s, 1 min, 2 min … doubling, at most 2 hours.
+pub fn backoff(attempt: i32) -> Duration {
+    let exponent = u32::try_from(attempt.clamp(1, 9) - 1).unwrap_or(0);
+    Duration::seconds((30_i64 << exponent).min(7_200))
+}
+
+impl App {
+    /// Delivers every message due now through `notifier`; returns how many were sent.
+    pub async fn deliver_due(&self, notifier: &dyn Notifier) -> Result<usize, AppError> {
+        let now = self.clock.now();
+        let mut sent = 0;
+        for message in self.store.due_messages(now, BATCH).await? {
+            if message.attempts >= MAX_ATTEMPTS {
+                continue;
+            }
+            match notifier.send(&message).await {
+                Ok(Delivery::Sent) => {
+                    self.store
+                        .message_sent(message.id, self.clock.now())
+                        .await?;
+                    sent += 1;
+                }
+                Ok(Delivery::Held(reason)) => {
+                    let never = now + Duration::days(36_500);
+                    self.store
+                        .message_failed(message.id, &reason, never)
+                        .await?;
+                }
+                Err(error) => {
+                    let retry = self.clock.now() + backoff(message.attempts + 1);
+                    tracing::warn!(to = %message.to, %error, "message not sent; will retry");
+                    self.store.message_failed(message.id, &error, retry).await?;
+                }
+            }
+        }
+        Ok(sent)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_is_capped() {
+        assert_eq!(backoff(1).num_seconds(), 30);
+        assert_eq!(backoff(2).num_seconds(), 60);
+        assert_eq!(backoff(3).num_seconds(), 120);
+        assert_eq!(backoff(20).num_seconds(), 7_200);
+    }
+}
