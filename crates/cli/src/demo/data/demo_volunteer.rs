@@ -1,0 +1,21 @@
+//! The demo volunteer: their sign-in, date of birth and the roles they applied to.
+
+use super::specs::{StaffSpec, staff};
+
+/// The demo volunteer's sign-in and profile (not staff, so no permission).
+pub const DEMO_VOLUNTEER: StaffSpec = staff(
+    "Jordan",
+    "Ellis",
+    "volunteer@example.org",
+    "",
+    Some("Volunteer (has applied to two roles)"),
+);
+
+/// The demo volunteer's date of birth.
+pub const DEMO_VOLUNTEER_BORN: &str = "1997-04-12";
+
+/// Where the demo volunteer applied: organisation slug, role title, and whether it is being screened.
+pub const DEMO_VOLUNTEER_APPLIES: &[(&str, &str, bool)] = &[
+    ("riverside", "Welcome and wayfinding volunteer", false),
+    ("wharfe-meadows", "Hospice shop volunteer", true),
+];

@@ -1,0 +1,152 @@
+//! Dashboard counts: engagements by status, per organisation.
+
+use std::sync::Arc;
+
+use app::{Store, Write};
+use domain::application::{Application, ApplicationStatus};
+use domain::engagement::{EngagementEvent, EngagementStatus, LeavingReason};
+use domain::ids::*;
+
+use crate::fixtures::{application, at, organisation, role, volunteer};
+
+async fn engagement_counts(store: Arc<dyn Store>) {
+    use ApplicationStatus::*;
+    use EngagementStatus::*;
+
+    let a = organisation("Ashby Trust");
+    let b = organisation("Bramble Hospice");
+    let r = role(a.id, "Ward visitor", &[]);
+    let rb = role(b.id, "Hospice visitor", &[]);
+    let mut w = vec![
+        Write::InsertOrganisation(a.clone()),
+        Write::InsertOrganisation(b.clone()),
+        Write::InsertRole(r.clone()),
+        Write::InsertRole(rb.clone()),
+    ];
+    let applicant1 = volunteer(&mut w, a.id, Applicant);
+    let applicant2 = volunteer(&mut w, a.id, Applicant);
+    let onboarding = volunteer(&mut w, a.id, Onboarding);
+    for _ in 0..3 {
+        volunteer(&mut w, a.id, Active);
+    }
+    volunteer(&mut w, a.id, Paused);
+    volunteer(&mut w, a.id, Enquiry);
+    let leaving = volunteer(&mut w, a.id, Active);
+    let left_long_ago = volunteer(&mut w, a.id, Left);
+    w.push(Write::InsertEngagementEvent(
+        a.id,
+        left_long_ago.id,
+        EngagementEvent {
+            from: Some(Active),
+            to: Left,
+            at: at(5, 9),
+            by: "Manager".into(),
+            note: String::new(),
+        },
+    ));
+    // Applications in every status: three are still open.
+    for (e, status) in [
+        (&applicant1, Submitted),
+        (&applicant2, Submitted),
+        (&applicant2, Screening),
+        (&onboarding, Accepted),
+        (&applicant1, Declined),
+        (&applicant1, Withdrawn),
+    ] {
+        w.push(Write::InsertApplication(Application {
+            status,
+            ..application(e, r.id, at(3, 9))
+        }));
+    }
+    // B: two applicants with open applications and a recent leaver.
+    for _ in 0..2 {
+        let e = volunteer(&mut w, b.id, Applicant);
+        w.push(Write::InsertApplication(application(&e, rb.id, at(3, 9))));
+    }
+    let b_leaver = volunteer(&mut w, b.id, Left);
+    w.push(Write::InsertEngagementEvent(
+        b.id,
+        b_leaver.id,
+        EngagementEvent {
+            from: Some(Active),
+            to: Left,
+            at: at(12, 9),
+            by: "Manager".into(),
+            note: String::new(),
+        },
+    ));
+    store.apply(w).await.unwrap();
+
+    // Leaving the way the app does it: a move and an event together.
+    store
+        .apply(vec![
+            Write::MoveEngagement {
+                organisation_id: a.id,
+                id: leaving.id,
+                from: Active,
+                to: Left,
+                leaving_reason: Some(LeavingReason::NoTime),
+                leaving_note: String::new(),
+            },
+            Write::InsertEngagementEvent(
+                a.id,
+                leaving.id,
+                EngagementEvent {
+                    from: Some(Active),
+                    to: Left,
+                    at: at(12, 9),
+                    by: "Manager".into(),
+                    note: String::new(),
+                },
+            ),
+        ])
+        .await
+        .unwrap();
+
+    let bound = at(10, 0);
+    assert_eq!(
+        store.engagement_counts(a.id, bound).await.unwrap(),
+        app::ports::EngagementCounts {
+            applicants: 2,
+            onboarding: 1,
+            active: 3,
+            paused: 1,
+            left_recently: 1,
+            open_applications: 3,
+        }
+    );
+    // An earlier bound takes in the earlier leaver; a later one neither.
+    assert_eq!(
+        store
+            .engagement_counts(a.id, at(1, 0))
+            .await
+            .unwrap()
+            .left_recently,
+        2
+    );
+    assert_eq!(
+        store
+            .engagement_counts(a.id, at(13, 0))
+            .await
+            .unwrap()
+            .left_recently,
+        0
+    );
+    assert_eq!(
+        store.engagement_counts(b.id, bound).await.unwrap(),
+        app::ports::EngagementCounts {
+            applicants: 2,
+            left_recently: 1,
+            open_applications: 2,
+            ..Default::default()
+        }
+    );
+    assert_eq!(
+        store
+            .engagement_counts(OrganisationId::new(), bound)
+            .await
+            .unwrap(),
+        app::ports::EngagementCounts::default()
+    );
+}
+conformance!(engagement_counts);

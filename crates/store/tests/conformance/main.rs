@@ -1,0 +1,25 @@
+//! Store conformance: every test runs against both backends, SQLite and PostgreSQL, and must
+//! behave the same on each.
+//!
+//! Each test is an `async fn name(store: Arc<dyn Store>)`; `conformance!(name)` turns it into
+//! two tests, `name::sqlite` and `name::postgres`, each with a fresh, empty database.
+//!
+//! PostgreSQL tests need `ALONGSIDE_TEST_POSTGRES_URL` (for example
+//! `postgres://postgres@127.0.0.1:5432/test`) and fail without it: a database per test is created
+//! next to the one that URL names.
+
+// The test bodies and their fixtures fail by panicking, outside `#[test]` functions.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[macro_use]
+mod support;
+
+mod accounts;
+mod audit_staff;
+mod engagement_counts;
+mod engagements_applications;
+mod fixtures;
+mod organisations_sites_roles;
+mod outbox;
+mod people;
+mod volunteers;

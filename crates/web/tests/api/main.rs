@@ -1,0 +1,16 @@
+//! The JSON API end to end, through the whole router: bearer tokens, every endpoint's round trip,
+//! tenancy on every route, problem+json errors, and the OpenAPI document (with a snapshot).
+//!
+//! Each test has a fresh SQLite database with two organisations, Riverside (A) and Hillside (B),
+//! each with an admin and an API token.
+
+// Fixtures and helpers fail by panicking, outside `#[test]` functions.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod auth;
+mod bad_input;
+mod openapi;
+mod permissions;
+mod round_trips;
+mod support;
+mod tenancy;

@@ -1,0 +1,113 @@
+//! The OpenAPI document: served without a token, version 3.1, every route described, and
+//! matching the committed snapshot.
+
+use std::collections::BTreeSet;
+
+use axum::http::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::support::{operations, world};
+
+#[tokio::test]
+async fn openapi_document_is_served_without_a_token() {
+    let w = world().await;
+    let reply = w
+        .call(Method::GET, "/api/v1/openapi.json", None, None)
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.content_type, "application/json");
+    let expected: Value = serde_json::from_str(&alongside_web::openapi_json()).expect("JSON");
+    assert_eq!(reply.body, expected);
+}
+
+#[test]
+fn openapi_document_is_3_1_and_describes_every_route() {
+    let doc: Value =
+        serde_json::from_str(&alongside_web::openapi_json()).expect("the document is JSON");
+    assert_eq!(doc["openapi"], "3.1.0");
+    let expected = [
+        ("GET", "/api/v1/openapi.json"),
+        ("GET", "/api/v1/organisation"),
+        ("PUT", "/api/v1/organisation"),
+        ("GET", "/api/v1/sites"),
+        ("POST", "/api/v1/sites"),
+        ("GET", "/api/v1/sites/{id}"),
+        ("PUT", "/api/v1/sites/{id}"),
+        ("GET", "/api/v1/roles"),
+        ("POST", "/api/v1/roles"),
+        ("GET", "/api/v1/roles/{id}"),
+        ("PUT", "/api/v1/roles/{id}"),
+        ("POST", "/api/v1/roles/{id}/publish"),
+        ("POST", "/api/v1/roles/{id}/close"),
+        ("GET", "/api/v1/people"),
+        ("GET", "/api/v1/people/{id}"),
+        ("POST", "/api/v1/people/{id}/status"),
+        ("GET", "/api/v1/applications"),
+        ("GET", "/api/v1/applications/{id}"),
+        ("POST", "/api/v1/applications/{id}/decision"),
+    ];
+    let expected: BTreeSet<(String, String)> = expected
+        .iter()
+        .map(|(m, p)| ((*m).to_owned(), (*p).to_owned()))
+        .collect();
+    assert_eq!(operations(), expected);
+    assert_eq!(
+        doc["components"]["securitySchemes"]["bearer"]["scheme"],
+        "bearer"
+    );
+    assert_eq!(doc["security"], json!([{"bearer": []}]));
+    assert!(doc["components"]["schemas"]["Problem"].is_object());
+    let ops = doc["paths"]
+        .as_object()
+        .expect("paths")
+        .values()
+        .flat_map(|item| item.as_object().expect("an item").values());
+    let mut ids = BTreeSet::new();
+    for op in ops {
+        let id = op["operationId"].as_str().expect("an operation id");
+        assert!(ids.insert(id.to_owned()), "operation id {id} is used twice");
+    }
+}
+
+/// The document is committed, so changes to the API show up in review. Run with
+/// `UPDATE_SNAPSHOTS=1` to accept a change.
+#[test]
+fn openapi_document_matches_the_snapshot() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/openapi.json");
+    let actual = alongside_web::openapi_json();
+    if std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1") {
+        std::fs::create_dir_all(path.parent().expect("a directory"))
+            .expect("creating the snapshot directory");
+        std::fs::write(&path, &actual).expect("writing the snapshot");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read the OpenAPI snapshot {} ({e}); run with UPDATE_SNAPSHOTS=1 to create it",
+            path.display()
+        )
+    });
+    if actual != expected {
+        let line = actual
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, e)| a != e)
+            .map_or_else(
+                || "the lengths differ".to_owned(),
+                |i| {
+                    format!(
+                        "first difference at line {}:\n  snapshot: {}\n  now:      {}",
+                        i + 1,
+                        expected.lines().nth(i).unwrap_or(""),
+                        actual.lines().nth(i).unwrap_or("")
+                    )
+                },
+            );
+        panic!(
+            "the OpenAPI document no longer matches {}; {line}\nIf the change is intended, run \
+             `UPDATE_SNAPSHOTS=1 cargo test -p alongside-web --test api` and commit the snapshot.",
+            path.display()
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! Permissions: what a token may do follows its staff member's permission.
+
+use axum::http::{Method, StatusCode};
+use serde_json::json;
+
+use crate::support::{organisation_body, role_body, site_body, world};
+
+#[tokio::test]
+async fn permissions_limit_what_a_token_may_do() {
+    let w = world().await;
+    let a = w.seed_a().await;
+    let viewer = w.staff_token(&w.a, "viewer").await;
+    let manager = w.staff_token(&w.a, "volunteer_manager").await;
+
+    for path in [
+        "/api/v1/organisation",
+        "/api/v1/sites",
+        "/api/v1/roles",
+        "/api/v1/people",
+        "/api/v1/applications",
+    ] {
+        assert_eq!(
+            w.get(path, &viewer).await.status,
+            StatusCode::OK,
+            "viewer reading {path}"
+        );
+    }
+    let refused = [
+        (
+            Method::POST,
+            "/api/v1/sites".to_owned(),
+            site_body("Ward 8"),
+        ),
+        (
+            Method::PUT,
+            format!("/api/v1/sites/{}", a.site),
+            site_body("Ward 8"),
+        ),
+        (Method::POST, "/api/v1/roles".to_owned(), role_body(&[])),
+        (
+            Method::PUT,
+            format!("/api/v1/roles/{}", a.role),
+            role_body(&[]),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/roles/{}/close", a.role),
+            json!({}),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/people/{}/status", a.person),
+            json!({"status": "onboarding"}),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/applications/{}/decision", a.application),
+            json!({"status": "screening"}),
+        ),
+        (
+            Method::PUT,
+            "/api/v1/organisation".to_owned(),
+            organisation_body("Viewer's Trust", "riverside"),
+        ),
+    ];
+    for (verb, path, body) in refused {
+        let reply = w.send(verb.clone(), &path, &viewer, body).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::FORBIDDEN,
+            "viewer {verb} {path}: {}",
+            reply.body
+        );
+        reply.assert_problem(StatusCode::FORBIDDEN);
+    }
+    assert_eq!(
+        w.get("/api/v1/sites", &viewer)
+            .await
+            .body
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+
+    let created = w
+        .send(Method::POST, "/api/v1/sites", &manager, site_body("Ward 8"))
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    let org = w
+        .send(
+            Method::PUT,
+            "/api/v1/organisation",
+            &manager,
+            organisation_body("Manager's Trust", "riverside"),
+        )
+        .await;
+    org.assert_problem(StatusCode::FORBIDDEN);
+    assert_eq!(
+        w.get("/api/v1/organisation", &manager).await.body["name"],
+        "Riverside Hospitals NHS Trust"
+    );
+}

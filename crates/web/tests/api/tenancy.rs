@@ -1,0 +1,125 @@
+//! Tenancy: another organisation's token finds none of this one's records, on every route.
+
+use axum::http::{Method, StatusCode};
+use serde_json::json;
+
+use crate::support::{method, operations, role_body, site_body, world};
+
+/// Every operation with an `{id}`, tried with organisation B's token on organisation A's
+/// records, is not found; nothing of A's changes; B's lists never show A's records.
+#[tokio::test]
+async fn another_organisations_records_are_not_found_on_every_route() {
+    let w = world().await;
+    let a = w.seed_a().await;
+    let b_token = &w.b.token;
+
+    let id_for = |path: &str| {
+        if path.starts_with("/api/v1/sites/") {
+            &a.site
+        } else if path.starts_with("/api/v1/roles/") {
+            &a.role
+        } else if path.starts_with("/api/v1/people/") {
+            &a.person
+        } else if path.starts_with("/api/v1/applications/") {
+            &a.application
+        } else {
+            panic!("no organisation A id for {path}")
+        }
+    };
+    let body_for = |method: &str, path: &str| match (method, path) {
+        ("PUT", "/api/v1/sites/{id}") => Some(site_body("Taken over")),
+        ("PUT", "/api/v1/roles/{id}") => Some(role_body(&[])),
+        ("POST", "/api/v1/people/{id}/status") => Some(json!({"status": "onboarding"})),
+        ("POST", "/api/v1/applications/{id}/decision") => Some(json!({"status": "screening"})),
+        _ => None,
+    };
+
+    let templated: Vec<(String, String)> = operations()
+        .into_iter()
+        .filter(|(_, path)| path.contains("{id}"))
+        .collect();
+    assert_eq!(
+        templated.len(),
+        10,
+        "expected 10 operations on a record, found {templated:?}"
+    );
+    for (verb, template) in &templated {
+        let path = template.replace("{id}", id_for(template));
+        let body = body_for(verb, template).map(|b| b.to_string());
+        let reply = w.call(method(verb), &path, Some(b_token), body).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::NOT_FOUND,
+            "{verb} {path} with B's token: {}",
+            reply.body
+        );
+        reply.assert_problem(StatusCode::NOT_FOUND);
+    }
+
+    // A filter naming A's role, and a new role of B's at A's site, are refused too.
+    w.get(&format!("/api/v1/people?role={}", a.role), b_token)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND);
+    let stolen_site = w
+        .send(
+            Method::POST,
+            "/api/v1/roles",
+            b_token,
+            role_body(std::slice::from_ref(&a.site)),
+        )
+        .await;
+    stolen_site.assert_problem(StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(stolen_site.error_fields(), ["site_ids"]);
+
+    // B's lists and organisation show nothing of A's.
+    let a_secrets = [
+        a.site.as_str(),
+        &a.role,
+        &a.person,
+        &a.application,
+        "riverside",
+        "vera@volunteer.example",
+    ];
+    for path in [
+        "/api/v1/organisation",
+        "/api/v1/sites",
+        "/api/v1/roles",
+        "/api/v1/people",
+        "/api/v1/applications",
+    ] {
+        let reply = w.get(path, b_token).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}: {}", reply.body);
+        let text = reply.body.to_string();
+        for secret in a_secrets {
+            assert!(
+                !text.contains(secret),
+                "{path} with B's token shows A's {secret}: {text}"
+            );
+        }
+    }
+    assert_eq!(w.get("/api/v1/people", b_token).await.body["total"], 0);
+
+    // Nothing of A's changed.
+    let token = &w.a.token;
+    assert_eq!(
+        w.get(&format!("/api/v1/sites/{}", a.site), token)
+            .await
+            .body["name"],
+        "Ward 7"
+    );
+    let role = w.get(&format!("/api/v1/roles/{}", a.role), token).await;
+    assert_eq!(
+        (role.body["status"].clone(), role.body["title"].clone()),
+        (json!("open"), json!("Mealtime companion"))
+    );
+    let application = w
+        .get(&format!("/api/v1/applications/{}", a.application), token)
+        .await;
+    assert_eq!(application.body["application"]["status"], "submitted");
+    assert_eq!(
+        w.get(&format!("/api/v1/people/{}", a.person), token)
+            .await
+            .body["engagement"]["status"],
+        "applicant"
+    );
+}

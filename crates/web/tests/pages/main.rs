@@ -1,0 +1,22 @@
+//! HTTP tests for the HTML pages: tenancy, sign-in, forms and their errors, anti-forgery, the Apply
+//! journey, password resets, permissions, theming and the CSV export.
+//!
+//! Each test builds its own site over a fresh SQLite file and drives it through the router, as a
+//! browser would: form posts, a session cookie, and the `_csrf` token read from the page.
+
+// Fixtures and helpers fail by panicking, outside `#[test]` functions.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod csrf;
+mod edge_cases;
+mod exports;
+mod journeys;
+mod manager_forms;
+mod password_resets;
+mod permissions;
+mod routes;
+mod sign_in;
+mod support;
+mod tenancy;
+mod theming;
+mod volunteer_forms;

@@ -1,0 +1,39 @@
+//! Theming: NHS organisations' pages use the NHS theme and charities' do not.
+
+use axum::http::StatusCode;
+
+use crate::support::World;
+
+#[tokio::test]
+async fn nhs_organisations_pages_use_the_nhs_theme_and_charities_do_not() {
+    let w = World::new().await;
+    for (org, theme) in [(&w.a, "theme-nhs"), (&w.b, "theme-neutral")] {
+        let mut admin = w.site.signed_in(org.admin.email.as_str()).await;
+        let mut pages = vec![];
+        for rest in [
+            String::new(),
+            "/volunteers".into(),
+            format!("/volunteers/{}", org.volunteer.id),
+            format!("/applications/{}", org.application),
+            "/roles".into(),
+            format!("/roles/{}", org.role),
+            "/roles/new".into(),
+            "/sites".into(),
+            "/staff".into(),
+        ] {
+            pages.push(admin.get(&org.path(&rest)).await);
+        }
+        // A form with errors keeps the theme.
+        pages.push(admin.submit(&org.path("/sites/new"), &[("name", "")]).await);
+        for page in pages {
+            assert!(
+                page.status == StatusCode::OK || page.status == StatusCode::UNPROCESSABLE_ENTITY
+            );
+            assert_eq!(page.body_class(), theme, "{}", org.slug);
+            page.assert_contains(&format!(r#"<span class="header-org">{}</span>"#, org.name));
+        }
+        // Pages outside the organisation are neutral.
+        let profile = admin.get("/my/profile").await;
+        assert_eq!(profile.body_class(), "theme-neutral");
+    }
+}
