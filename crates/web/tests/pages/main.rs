@@ -12,6 +12,7 @@ mod edge_cases;
 mod exports;
 mod journeys;
 mod manager_forms;
+mod organisation_details;
 mod password_resets;
 mod permissions;
 mod routes;

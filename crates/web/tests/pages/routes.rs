@@ -56,6 +56,7 @@ pub fn manager_gets(slug: &str, ids: &Ids) -> Vec<String> {
         m("/sites/new"),
         m(&format!("/sites/{}/edit", ids.site)),
         m("/staff"),
+        m("/organisation"),
     ]
 }
 
@@ -81,6 +82,19 @@ pub fn site_form(name: &str) -> Form {
         ("name", name.into()),
         ("kind", "hospital".into()),
         ("postcode", "LS2 9JT".into()),
+    ]
+}
+
+/// The organisation details form, valid for any organisation keeping its `slug`.
+pub fn organisation_form(slug: &str) -> Form {
+    vec![
+        ("name", "Renamed Good Neighbours".into()),
+        ("slug", slug.into()),
+        ("sector", "voluntary".into()),
+        ("kind", "charity".into()),
+        ("charity_number", "1123456".into()),
+        ("address", "1 High Street\nLeeds".into()),
+        ("postcode", "ls1 4ap".into()),
     ]
 }
 
@@ -120,6 +134,7 @@ pub fn manager_posts(slug: &str, ids: &Ids, grant_email: &str) -> Vec<(String, F
             m(&format!("/applications/{}", ids.application)),
             vec![("status", "screening".into()), ("note", String::new())],
         ),
+        (m("/organisation"), organisation_form(slug)),
     ]
 }
 

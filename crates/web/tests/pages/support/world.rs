@@ -230,7 +230,9 @@ impl World {
                     .expect("application events"),
             );
         }
+        let organisation = app.store.organisation(org.id).await.expect("organisation");
         serde_json::json!({
+            "organisation": organisation,
             "roles": roles,
             "sites": sites,
             "staff": staff,
