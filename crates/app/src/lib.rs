@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::AppError;
-pub use notify::{Delivery, Notifier};
+pub use notify::{Delivery, DeliveryReport, Notifier};
 pub use ports::{Store, StoreError, Write};
 pub use scope::OrgScope;
 

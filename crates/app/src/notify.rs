@@ -24,6 +24,24 @@ pub enum Delivery {
     Held(String),
 }
 
+/// What one delivery round did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DeliveryReport {
+    /// Messages sent.
+    pub sent: usize,
+    /// Messages held in the outbox, not to be retried.
+    pub held: usize,
+    /// Messages that failed and will be retried.
+    pub failed: usize,
+}
+
+impl DeliveryReport {
+    /// How many messages the round handled.
+    pub fn handled(&self) -> usize {
+        self.sent + self.held + self.failed
+    }
+}
+
 /// Sends messages: SMTP, GOV.UK Notify, or the log.
 #[async_trait]
 pub trait Notifier: Send + Sync {
@@ -38,10 +56,10 @@ pub fn backoff(attempt: i32) -> Duration {
 }
 
 impl App {
-    /// Delivers every message due now through `notifier`; returns how many were sent.
-    pub async fn deliver_due(&self, notifier: &dyn Notifier) -> Result<usize, AppError> {
+    /// Delivers the messages due now (a batch at a time) through `notifier`.
+    pub async fn deliver_due(&self, notifier: &dyn Notifier) -> Result<DeliveryReport, AppError> {
         let now = self.clock.now();
-        let mut sent = 0;
+        let mut report = DeliveryReport::default();
         for message in self.store.due_messages(now, BATCH).await? {
             if message.attempts >= MAX_ATTEMPTS {
                 continue;
@@ -51,22 +69,24 @@ impl App {
                     self.store
                         .message_sent(message.id, self.clock.now())
                         .await?;
-                    sent += 1;
+                    report.sent += 1;
                 }
                 Ok(Delivery::Held(reason)) => {
                     let never = now + Duration::days(36_500);
                     self.store
                         .message_failed(message.id, &reason, never)
                         .await?;
+                    report.held += 1;
                 }
                 Err(error) => {
                     let retry = self.clock.now() + backoff(message.attempts + 1);
                     tracing::warn!(to = %message.to, %error, "message not sent; will retry");
                     self.store.message_failed(message.id, &error, retry).await?;
+                    report.failed += 1;
                 }
             }
         }
-        Ok(sent)
+        Ok(report)
     }
 }
 

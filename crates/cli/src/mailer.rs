@@ -234,8 +234,8 @@ mod smtp_tests {
         queue(&app, "asha@example.org", "Your application").await;
         queue(&app, "ben@example.org", "Reset your password").await;
         let notifier = SmtpNotifier::new(&url, "Alongside <no-reply@example.org>").unwrap();
-        let sent = app.deliver_due(&notifier).await.unwrap();
-        assert_eq!(sent, 2);
+        let report = app.deliver_due(&notifier).await.unwrap();
+        assert_eq!(report.sent, 2);
         let got = received.messages.lock().unwrap().clone();
         assert_eq!(got.len(), 2);
         assert!(got[0].0.contains("asha@example.org"));
@@ -247,7 +247,7 @@ mod smtp_tests {
                 .iter()
                 .all(|m| m.sent_at.is_some() && m.attempts == 1)
         );
-        assert_eq!(app.deliver_due(&notifier).await.unwrap(), 0);
+        assert_eq!(app.deliver_due(&notifier).await.unwrap().handled(), 0);
     }
 
     #[tokio::test]
@@ -257,7 +257,7 @@ mod smtp_tests {
         let app = app_at(store.clone(), 0).await;
         queue(&app, "cara@example.org", "Welcome").await;
         let notifier = SmtpNotifier::new(&url, "Alongside <no-reply@example.org>").unwrap();
-        assert_eq!(app.deliver_due(&notifier).await.unwrap(), 0);
+        assert_eq!(app.deliver_due(&notifier).await.unwrap().failed, 1);
         let failed = &app.store.recent_messages(1).await.unwrap()[0];
         assert_eq!(failed.attempts, 1);
         assert!(failed.sent_at.is_none());
@@ -269,11 +269,11 @@ mod smtp_tests {
 
         // Not due again until the backoff has passed.
         let soon = app_at(store.clone(), 29).await;
-        assert_eq!(soon.deliver_due(&notifier).await.unwrap(), 0);
+        assert_eq!(soon.deliver_due(&notifier).await.unwrap().handled(), 0);
         assert!(received.messages.lock().unwrap().is_empty());
 
         let later = app_at(store.clone(), 31).await;
-        assert_eq!(later.deliver_due(&notifier).await.unwrap(), 1);
+        assert_eq!(later.deliver_due(&notifier).await.unwrap().sent, 1);
         assert_eq!(received.messages.lock().unwrap().len(), 1);
         let sent = &later.store.recent_messages(1).await.unwrap()[0];
         assert_eq!(sent.attempts, 2);
@@ -284,7 +284,7 @@ mod smtp_tests {
     async fn without_smtp_messages_are_logged_and_stay_in_the_outbox() {
         let app = app_at(store().await, 0).await;
         queue(&app, "dev@example.org", "Hello").await;
-        app.deliver_due(&LogNotifier).await.unwrap();
+        assert_eq!(app.deliver_due(&LogNotifier).await.unwrap().held, 1);
         let m = &app.store.recent_messages(1).await.unwrap()[0];
         assert!(m.sent_at.is_none(), "an unsent message stays unsent");
         assert!(m.last_error.contains("no SMTP server"));

@@ -68,7 +68,7 @@ fn migrate_is_idempotent_on_sqlite() {
 fn migrate_is_idempotent_on_postgres() {
     let base = std::env::var("ALONGSIDE_TEST_POSTGRES_URL")
         .expect("ALONGSIDE_TEST_POSTGRES_URL must name a PostgreSQL server for these tests");
-    let name = format!("alongside_cli_{}", uuid::Uuid::now_v7().simple());
+    let name = format!("alongside_t_{}", uuid::Uuid::now_v7().simple());
     let created = Command::new("psql")
         .args([
             base.as_str(),

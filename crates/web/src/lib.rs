@@ -8,6 +8,7 @@ mod error;
 mod form;
 mod layout;
 mod pages;
+mod security_headers;
 mod session;
 
 use std::sync::Arc;
@@ -36,6 +37,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::routes())
         .nest("/api/v1", api::routes())
         .layer(axum::middleware::from_fn(csrf::reject_cross_site))
+        .layer(security_headers::layer())
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -98,8 +98,23 @@ pub async fn seed(app: &App, progress: &dyn Fn(u64, u64)) -> Result<Vec<DemoSign
     sign_ins.push(add_demo_volunteer(app, &orgs).await?);
     progress.step();
     close_roles(app, &orgs).await?;
+    hold_demo_emails(app).await?;
     progress.step();
     Ok(sign_ins)
+}
+
+/// The people in the demo are invented, so the confirmation emails their applications queued
+/// must never go out, even if an SMTP server is configured later: hold them in the outbox.
+async fn hold_demo_emails(app: &App) -> Result<()> {
+    struct Hold;
+    #[async_trait::async_trait]
+    impl app::Notifier for Hold {
+        async fn send(&self, _: &app::ports::OutboxMessage) -> Result<app::Delivery, String> {
+            Ok(app::Delivery::Held("demo data: never sent".into()))
+        }
+    }
+    while app.deliver_due(&Hold).await?.handled() > 0 {}
+    Ok(())
 }
 
 /// Counts steps and reports them.
@@ -233,6 +248,28 @@ mod tests {
         let orgs = app.store.organisations().await.expect("organisations");
         assert!(orgs.len() >= 5);
         assert!(app.store.count_people().await.expect("count") >= 600);
+        // The invented people's confirmation emails are held, never sent.
+        let outbox = app.store.recent_messages(1_000).await.expect("outbox");
+        assert!(
+            outbox.len() > 500,
+            "applications queued their confirmations"
+        );
+        assert!(
+            outbox
+                .iter()
+                .all(|m| m.sent_at.is_none() && m.last_error == "demo data: never sent"),
+            "{:?}",
+            outbox
+                .iter()
+                .find(|m| m.last_error != "demo data: never sent")
+        );
+        assert!(
+            app.store
+                .due_messages(app.clock.now(), 10)
+                .await
+                .expect("due")
+                .is_empty()
+        );
 
         let mut roles = 0;
         let mut statuses = HashSet::new();

@@ -28,6 +28,9 @@ pub async fn postgres() -> Arc<dyn Store> {
     let mut admin = sqlx::PgConnection::connect(&url)
         .await
         .unwrap_or_else(|e| panic!("connecting to ALONGSIDE_TEST_POSTGRES_URL ({url}): {e}"));
+    if !SWEPT.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        sweep_old_databases(&mut admin).await;
+    }
     sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
         .execute(&mut admin)
         .await
@@ -36,6 +39,38 @@ pub async fn postgres() -> Arc<dyn Store> {
     alongside_store::open(&with_database(&url, &name))
         .await
         .expect("opening a PostgreSQL test database")
+}
+
+static SWEPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Drops test databases left by earlier runs, so a CI machine does not fill up with them. Their
+/// names carry a UUIDv7, whose timestamp says when they were made; only those over an hour old
+/// go, so tests running now in other processes keep theirs.
+async fn sweep_old_databases(admin: &mut sqlx::PgConnection) {
+    let names: Vec<String> = sqlx::query_scalar(
+        "SELECT datname FROM pg_database WHERE datname LIKE 'alongside\\_t\\_%'",
+    )
+    .fetch_all(&mut *admin)
+    .await
+    .unwrap_or_default();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    for name in names {
+        let made = name
+            .strip_prefix("alongside_t_")
+            .and_then(|id| Uuid::parse_str(id).ok())
+            .and_then(|id| id.get_timestamp())
+            .map(|t| t.to_unix().0);
+        if made.is_some_and(|made| made + 3_600 < now) {
+            let drop = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            sqlx::query(sqlx::AssertSqlSafe(drop))
+                .execute(&mut *admin)
+                .await
+                .ok();
+        }
+    }
 }
 
 /// `url` with its database name replaced by `name`, keeping any `?parameters`.

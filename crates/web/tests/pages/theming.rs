@@ -1,4 +1,5 @@
-//! Theming: NHS organisations' pages use the NHS theme and charities' do not.
+//! Theming (NHS organisations get the NHS theme, charities do not) and the headers that keep
+//! every page to its own origin.
 
 use axum::http::StatusCode;
 
@@ -35,5 +36,40 @@ async fn nhs_organisations_pages_use_the_nhs_theme_and_charities_do_not() {
         // Pages outside the organisation are neutral.
         let profile = admin.get("/my/profile").await;
         assert_eq!(profile.body_class(), "theme-neutral");
+    }
+}
+
+#[tokio::test]
+async fn every_response_forbids_outside_origins_and_framing() {
+    let w = World::new().await;
+    let mut browser = w.site.browser();
+    for path in [
+        "/",
+        "/opportunities",
+        "/assets/app.css",
+        "/no-such-page",
+        "/api/v1/openapi.json",
+    ] {
+        let page = browser.get(path).await;
+        let header = |name: &str| {
+            page.headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_owned()
+        };
+        let csp = header("content-security-policy");
+        assert!(csp.contains("default-src 'self'"), "{path}: {csp}");
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        assert_eq!(header("x-content-type-options"), "nosniff", "{path}");
+        assert_eq!(header("x-frame-options"), "DENY", "{path}");
+    }
+    // And the pages themselves name no other origin.
+    for path in ["/", "/opportunities", "/sign-in", "/register"] {
+        let page = browser.get(path).await;
+        assert!(
+            !page.body.contains("http://") && !page.body.contains("https://"),
+            "{path} links elsewhere"
+        );
     }
 }
