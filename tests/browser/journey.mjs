@@ -44,8 +44,20 @@ async function fill(driver, name, value) {
   await field.sendKeys(value);
 }
 
+// Clicks something that loads a new page, and waits until the old page has gone.
+async function navigate(driver, element) {
+  const old = await driver.findElement(By.css('html'));
+  await element.click();
+  await driver.wait(until.stalenessOf(old), 15000);
+  await driver.wait(async () => (await driver.executeScript('return document.readyState')) === 'complete', 15000);
+}
+
+async function click(driver, locator) {
+  await navigate(driver, await driver.findElement(locator));
+}
+
 async function submit(driver) {
-  await driver.findElement(By.css('main form button[type="submit"]')).click();
+  await click(driver, By.css('main form button[type="submit"]'));
 }
 
 async function waitFor(driver, locator, what) {
@@ -80,14 +92,14 @@ try {
   await axe(driver, 'opportunities search');
   const first = await driver.findElement(By.css('main .card h2 a'));
   const roleTitle = (await first.getText()).trim();
-  await first.click();
+  await navigate(driver, first);
   await waitFor(driver, By.linkText('Apply for this role'), 'the role page');
   await axe(driver, 'role page');
 
   // Apply journey: not signed in, so create an account first.
-  await driver.findElement(By.linkText('Apply for this role')).click();
+  await click(driver, By.linkText('Apply for this role'));
   await axe(driver, 'apply (signed out)');
-  await driver.findElement(By.css('main a[href^="/register"]')).click();
+  await click(driver, By.css('main a[href^="/register"]'));
   await axe(driver, 'register');
   await submit(driver);
   await waitFor(driver, By.css('.error-summary'), 'the error summary for an empty registration');
@@ -126,7 +138,7 @@ try {
   await axe(driver, 'edit profile with errors');
   await driver.get(`${base}/my/organisations`);
   await axe(driver, 'my organisations');
-  await driver.findElement(By.css('header form button')).click();
+  await click(driver, By.css('header form button'));
 
   // The manager's volunteers list.
   if (!managerEmail || !adminEmail || !password) throw new Error('ALONGSIDE_MANAGER_EMAIL, ALONGSIDE_ADMIN_EMAIL and ALONGSIDE_DEMO_PASSWORD must be set');
@@ -140,41 +152,41 @@ try {
   await submit(driver);
   await driver.wait(until.urlContains('/manage'), 15000);
   await axe(driver, 'choose organisation');
-  await driver.findElement(By.css('main ul li a')).click();
+  await click(driver, By.css('main ul li a'));
   await waitFor(driver, By.css('.stat'), 'the dashboard');
   await axe(driver, 'dashboard');
-  await driver.findElement(By.css('.org-nav a[href$="/volunteers"]')).click();
+  await click(driver, By.css('.org-nav a[href$="/volunteers"]'));
   await waitFor(driver, By.css('table'), 'the volunteers list');
   await axe(driver, 'volunteers list');
   await fill(driver, 'q', family);
-  await driver.findElement(By.css('form.filters button')).click();
+  await click(driver, By.css('form.filters button'));
   const rows = await driver.findElements(By.css('tbody tr'));
   check(rows.length === 1, `searching for the new applicant finds one row (found ${rows.length})`);
   if (rows.length === 1) {
     check((await rows[0].getText()).includes('Applicant'), 'the new applicant is listed as Applicant');
-    await rows[0].findElement(By.css('a')).click();
+    await navigate(driver, await rows[0].findElement(By.css('a')));
     await waitFor(driver, By.css('h1'), 'the volunteer record');
     check((await heading(driver)).includes(family), 'the volunteer record opens');
     await axe(driver, 'volunteer record');
-    await driver.findElement(By.css('main table a[href*="/applications/"]')).click();
+    await click(driver, By.css('main table a[href*="/applications/"]'));
     await waitFor(driver, By.css('input[name="status"]'), 'the application page');
     await axe(driver, 'application');
     await submit(driver);
     await waitFor(driver, By.css('.error-summary'), 'the error summary for a decision without a choice');
     await axe(driver, 'application with errors');
   }
-  await driver.findElement(By.css('.org-nav a[href$="/roles"]')).click();
+  await click(driver, By.css('.org-nav a[href$="/roles"]'));
   await axe(driver, 'roles');
-  await driver.findElement(By.linkText('Write a role')).click();
+  await click(driver, By.linkText('Write a role'));
   await axe(driver, 'role form');
   await submit(driver);
   await waitFor(driver, By.css('.error-summary'), 'the error summary for an empty role');
   await axe(driver, 'role form with errors');
-  await driver.findElement(By.css('.org-nav a[href$="/sites"]')).click();
+  await click(driver, By.css('.org-nav a[href$="/sites"]'));
   await axe(driver, 'sites');
-  await driver.findElement(By.linkText('Add a site')).click();
+  await click(driver, By.linkText('Add a site'));
   await axe(driver, 'site form');
-  await driver.findElement(By.css('header form button')).click();
+  await click(driver, By.css('header form button'));
 
   // An organisation admin's staff page.
   await driver.get(`${base}/sign-in?next=/manage`);
@@ -182,12 +194,12 @@ try {
   await fill(driver, 'password', password);
   await submit(driver);
   await driver.wait(until.urlContains('/manage'), 15000);
-  await driver.findElement(By.css('main ul li a')).click();
+  await click(driver, By.css('main ul li a'));
   await waitFor(driver, By.css('.org-nav a[href$="/staff"]'), 'the staff link for an admin');
-  await driver.findElement(By.css('.org-nav a[href$="/staff"]')).click();
+  await click(driver, By.css('.org-nav a[href$="/staff"]'));
   await waitFor(driver, By.css('table'), 'the staff page');
   await axe(driver, 'staff');
-  await driver.findElement(By.css('.org-nav a[href$="/organisation"]')).click();
+  await click(driver, By.css('.org-nav a[href$="/organisation"]'));
   await waitFor(driver, By.name('ods_code'), 'the organisation details page');
   await axe(driver, 'organisation details');
   await fill(driver, 'ods_code', '');
