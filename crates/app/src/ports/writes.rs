@@ -1,0 +1,154 @@
+//! Changes to stored data, as data: what a use case hands the store to apply in one transaction.
+
+use chrono::{DateTime, Utc};
+use domain::application::{Application, ApplicationStatus};
+use domain::audit::AuditEntry;
+use domain::engagement::{Engagement, EngagementEvent, EngagementStatus, LeavingReason};
+use domain::ids::*;
+use domain::organisation::Organisation;
+use domain::person::Person;
+use domain::role::{Role, RoleStatus};
+use domain::site::Site;
+use domain::staff::StaffMember;
+use serde::Serialize;
+
+/// One change to stored data. A list of them is applied all-or-nothing.
+#[derive(Debug, Clone)]
+pub enum Write {
+    /// A new organisation.
+    InsertOrganisation(Organisation),
+    /// New details for an organisation.
+    UpdateOrganisation(Organisation),
+    /// A new site.
+    InsertSite(Site),
+    /// New details for a site (same organisation).
+    UpdateSite(Site),
+    /// A new person, with their password hash if they have an account.
+    InsertPerson(Person, Option<String>),
+    /// A new profile for a person.
+    UpdatePerson(Person),
+    /// A new password hash.
+    SetPassword(PersonId, String),
+    /// A new role.
+    InsertRole(Role),
+    /// New details for a role; fails unless it is currently `expected`.
+    UpdateRole(Role, RoleStatus),
+    /// A new engagement.
+    InsertEngagement(Engagement),
+    /// A status change; fails unless the engagement is currently `from`.
+    MoveEngagement {
+        /// The organisation.
+        organisation_id: OrganisationId,
+        /// The engagement.
+        id: EngagementId,
+        /// Expected current status.
+        from: EngagementStatus,
+        /// New status.
+        to: EngagementStatus,
+        /// Leaving reason, when moving to left.
+        leaving_reason: Option<LeavingReason>,
+        /// Leaving note.
+        leaving_note: String,
+    },
+    /// A line of engagement history.
+    InsertEngagementEvent(OrganisationId, EngagementId, EngagementEvent),
+    /// A new application.
+    InsertApplication(Application),
+    /// A status change with a note; fails unless it is currently `from`.
+    MoveApplication {
+        /// The organisation.
+        organisation_id: OrganisationId,
+        /// The application.
+        id: ApplicationId,
+        /// Expected current status.
+        from: ApplicationStatus,
+        /// New status.
+        to: ApplicationStatus,
+        /// Manager's or applicant's note.
+        note: String,
+        /// Who, by name.
+        by: String,
+        /// When.
+        at: DateTime<Utc>,
+    },
+    /// A staff permission (replaces any the person had in that organisation).
+    PutStaffMember(StaffMember),
+    /// Removes a staff permission.
+    DeleteStaffMember(OrganisationId, StaffMemberId),
+    /// A server-side session.
+    InsertSession(Session),
+    /// Ends a session.
+    DeleteSession(String),
+    /// A failed sign-in, for rate limiting.
+    RecordSignInFailure(String, DateTime<Utc>),
+    /// Forget failures for a key after a successful sign-in.
+    ClearSignInFailures(String),
+    /// A password reset token (hashed).
+    InsertResetToken {
+        /// SHA-256 of the token.
+        token_hash: String,
+        /// Whose.
+        person_id: PersonId,
+        /// Until when it works.
+        expires_at: DateTime<Utc>,
+    },
+    /// Uses a reset token; fails unless unused and unexpired at `at`.
+    UseResetToken(String, DateTime<Utc>),
+    /// An API token (hashed).
+    InsertApiToken(ApiToken),
+    /// An email to send.
+    InsertMessage(OutboxMessage),
+    /// An audit entry.
+    Audit(AuditEntry),
+}
+
+/// A server-side session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// SHA-256 of the cookie value.
+    pub token_hash: String,
+    /// Who is signed in.
+    pub person_id: PersonId,
+    /// The anti-forgery token for forms in this session.
+    pub csrf_token: String,
+    /// When it stops working.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// An API token's stored form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiToken {
+    /// Identifier.
+    pub id: ApiTokenId,
+    /// The organisation it works for.
+    pub organisation_id: OrganisationId,
+    /// The staff member it acts as.
+    pub person_id: PersonId,
+    /// SHA-256 of the token.
+    pub token_hash: String,
+    /// When created.
+    pub created_at: DateTime<Utc>,
+}
+
+/// An email waiting in (or sent from) the outbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutboxMessage {
+    /// Identifier.
+    pub id: MessageId,
+    /// Recipient address.
+    pub to: String,
+    /// Subject line.
+    pub subject: String,
+    /// Plain-text body.
+    pub body: String,
+    /// When queued.
+    pub created_at: DateTime<Utc>,
+    /// Attempts so far.
+    pub attempts: i32,
+    /// Not before this time.
+    pub next_attempt_at: DateTime<Utc>,
+    /// When sent, once sent.
+    pub sent_at: Option<DateTime<Utc>>,
+    /// The last failure.
+    pub last_error: String,
+}
