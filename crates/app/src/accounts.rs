@@ -261,6 +261,16 @@ impl App {
         Ok(())
     }
 
+    /// Forgets expired sessions, and failed sign-ins and reset links older than a day (they no
+    /// longer count for anything). Run on a schedule.
+    pub async fn purge_expired(&self) -> Result<u64, AppError> {
+        let now = self.clock.now();
+        Ok(self
+            .store
+            .purge_expired(now, now - Duration::days(1))
+            .await?)
+    }
+
     /// A plain-text email ready for the outbox.
     pub(crate) fn message(&self, to: &str, subject: &str, body: String) -> OutboxMessage {
         let now = self.clock.now();

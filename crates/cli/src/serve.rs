@@ -50,6 +50,7 @@ pub async fn run(args: ServeArgs, demo: bool) -> anyhow::Result<()> {
         args.smtp_url.clone(),
         args.mail_from.clone(),
     ));
+    tokio::spawn(housekeeping(app.clone()));
     let secure_cookies = base_url.starts_with("https://");
     let router = web::router(web::AppState {
         app,
@@ -75,4 +76,20 @@ pub async fn run(args: ServeArgs, demo: bool) -> anyhow::Result<()> {
     .await
     .context("serving")?;
     Ok(())
+}
+
+/// Every ten minutes, forgets expired sessions, old failed sign-ins and used-up reset links.
+async fn housekeeping(app: Arc<app::App>) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
+    loop {
+        every.tick().await;
+        match app.purge_expired().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(
+                rows = n,
+                "housekeeping: forgot expired sessions and sign-in records"
+            ),
+            Err(e) => tracing::warn!(error = %e, "housekeeping"),
+        }
+    }
 }

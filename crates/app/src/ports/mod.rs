@@ -171,6 +171,14 @@ pub trait Store: Send + Sync {
     /// The most recent messages, newest first (the outbox as a manager or test sees it).
     async fn recent_messages(&self, limit: u32) -> Result<Vec<OutboxMessage>, StoreError>;
 
+    /// Deletes sessions that have expired, and sign-in failures and reset links older than
+    /// `keep_until`; returns how many rows went.
+    async fn purge_expired(
+        &self,
+        now: DateTime<Utc>,
+        keep_until: DateTime<Utc>,
+    ) -> Result<u64, StoreError>;
+
     /// Audit entries about one record, newest first.
     async fn audit_for(
         &self,

@@ -565,6 +565,29 @@ impl Store for ThisStore {
         Ok(())
     }
 
+    async fn purge_expired(
+        &self,
+        now: DateTime<Utc>,
+        keep_until: DateTime<Utc>,
+    ) -> Result<u64, StoreError> {
+        let mut tx = self.pool.begin().await.map_err(db_error)?;
+        let mut removed = 0;
+        for (query, bound) in [
+            ("DELETE FROM sessions WHERE expires_at < $1", now),
+            ("DELETE FROM sign_in_failures WHERE at < $1", keep_until),
+            ("DELETE FROM reset_tokens WHERE expires_at < $1", keep_until),
+        ] {
+            removed += sqlx::query(query)
+                .bind(bound)
+                .execute(&mut *tx)
+                .await
+                .map_err(db_error)?
+                .rows_affected();
+        }
+        tx.commit().await.map_err(db_error)?;
+        Ok(removed)
+    }
+
     async fn recent_messages(&self, limit: u32) -> Result<Vec<OutboxMessage>, StoreError> {
         let rows: Vec<MessageRow> = sqlx::query_as(sql(format!(
             "SELECT {MESSAGE_COLUMNS} FROM outbox ORDER BY created_at DESC, id DESC LIMIT $1"

@@ -223,3 +223,59 @@ async fn api_tokens(store: Arc<dyn Store>) {
     assert_eq!(store.api_token("api-hash").await.unwrap(), Some(token));
 }
 conformance!(api_tokens);
+
+async fn purging_forgets_only_what_has_expired(store: Arc<dyn Store>) {
+    let p = person("Dev", "Mistry");
+    let session = |hash: &str, day| Session {
+        token_hash: hash.into(),
+        person_id: p.id,
+        csrf_token: "csrf".into(),
+        expires_at: at(day, 12),
+    };
+    store
+        .apply(vec![
+            Write::InsertPerson(p.clone(), Some("hash".into())),
+            Write::InsertSession(session("old-session", 1)),
+            Write::InsertSession(session("live-session", 20)),
+            Write::RecordSignInFailure("account:dev".into(), at(2, 9)),
+            Write::RecordSignInFailure("account:dev".into(), at(10, 9)),
+            Write::InsertResetToken {
+                token_hash: "old-reset".into(),
+                person_id: p.id,
+                expires_at: at(2, 10),
+            },
+            Write::InsertResetToken {
+                token_hash: "new-reset".into(),
+                person_id: p.id,
+                expires_at: at(10, 13),
+            },
+        ])
+        .await
+        .unwrap();
+    let removed = store.purge_expired(at(10, 12), at(9, 12)).await.unwrap();
+    assert_eq!(
+        removed, 3,
+        "one session, one failure and one reset link had expired"
+    );
+    assert!(
+        store
+            .session("live-session", at(10, 12))
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert_eq!(
+        store
+            .sign_in_failures("account:dev", at(1, 0))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        store.reset_token("new-reset", at(10, 12)).await.unwrap(),
+        Some(p.id)
+    );
+    assert_eq!(store.purge_expired(at(10, 12), at(9, 12)).await.unwrap(), 0);
+}
+
+conformance!(purging_forgets_only_what_has_expired);
