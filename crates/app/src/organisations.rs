@@ -73,6 +73,14 @@ impl App {
         Ok(self.store.organisations().await?)
     }
 
+    /// One organisation by its short name (public: names, kinds and addresses are public).
+    pub async fn organisation(&self, slug: &str) -> Result<Organisation, AppError> {
+        self.store
+            .organisation_by_slug(slug)
+            .await?
+            .ok_or(AppError::NotFound)
+    }
+
     /// Dashboard counts; "left" counts the last 90 days.
     pub async fn dashboard(&self, scope: &OrgScope) -> Result<EngagementCounts, AppError> {
         scope.require(Capability::View)?;

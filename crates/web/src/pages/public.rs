@@ -113,7 +113,12 @@ async fn show(
     let id: RoleId = id.parse().map_err(|_| app::AppError::NotFound)?;
     let o = state.app.opportunity(id).await?;
     let open = o.role.status == domain::role::RoleStatus::Open;
+    let organisation = state.app.organisation(&o.organisation_slug).await?;
     let mut layout = Layout::for_user(&o.role.title, user.as_ref());
-    layout.theme = "neutral";
+    layout.theme = if organisation.uses_nhs_identity() {
+        "nhs"
+    } else {
+        "neutral"
+    };
     Ok(Html(RolePage { layout, o, open }.render()?))
 }

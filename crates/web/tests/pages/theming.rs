@@ -33,6 +33,14 @@ async fn nhs_organisations_pages_use_the_nhs_theme_and_charities_do_not() {
             assert_eq!(page.body_class(), theme, "{}", org.slug);
             page.assert_contains(&format!(r#"<span class="header-org">{}</span>"#, org.name));
         }
+        // The public page of one of its roles wears the organisation's theme too.
+        let public = admin.get(&format!("/opportunities/{}", org.role)).await;
+        assert_eq!(
+            public.body_class(),
+            theme,
+            "public role page of {}",
+            org.slug
+        );
         // Pages outside the organisation are neutral.
         let profile = admin.get("/my/profile").await;
         assert_eq!(profile.body_class(), "theme-neutral");
