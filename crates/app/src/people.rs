@@ -86,10 +86,19 @@ impl App {
         if let Some(role) = search.role_id {
             self.role(scope, role).await?;
         }
-        Ok(self
+        let page = self
             .store
             .volunteers(scope.organisation_id(), &search)
-            .await?)
+            .await?;
+        if page.items.is_empty() && page.total > 0 && search.page > page.pages() {
+            // Past the end (the list shrank, or the address was typed): show the last page.
+            search.page = page.pages();
+            return Ok(self
+                .store
+                .volunteers(scope.organisation_id(), &search)
+                .await?);
+        }
+        Ok(page)
     }
 
     /// One volunteer's record in this organisation.
