@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod applications;
 mod clock;
+pub mod enquiries;
 pub mod error;
 pub mod notify;
 pub mod organisations;

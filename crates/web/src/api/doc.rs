@@ -9,7 +9,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::problem::{FieldProblem, Problem};
-use super::{applications, organisation, people, roles, sites};
+use super::{applications, enquiries, organisation, people, roles, sites};
 
 /// The API's description, from which the document is generated.
 #[derive(OpenApi)]
@@ -39,6 +39,7 @@ use super::{applications, organisation, people, roles, sites};
         roles::publish_role,
         roles::close_role,
         people::list_people,
+        enquiries::record_enquiry,
         people::get_person,
         people::move_person,
         applications::list_applications,

@@ -4,6 +4,7 @@
 mod applications;
 mod auth;
 mod doc;
+mod enquiries;
 mod input;
 mod organisation;
 mod people;
@@ -25,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .merge(sites::routes())
         .merge(roles::routes())
         .merge(people::routes())
+        .merge(enquiries::routes())
         .merge(applications::routes())
         .fallback(problem::not_found)
         .method_not_allowed_fallback(problem::method_not_allowed)

@@ -22,6 +22,7 @@ async fn malformed_json_is_a_400_naming_the_problem() {
             Method::POST,
             format!("/api/v1/applications/{}/decision", a.application),
         ),
+        (Method::POST, "/api/v1/people".to_owned()),
     ];
     for (verb, path) in &bodied {
         for (body, expected) in [
@@ -29,7 +30,7 @@ async fn malformed_json_is_a_400_naming_the_problem() {
             ("", "empty"),
             ("[1, 2]", "JSON object"),
             (
-                "{\"name\": true, \"status\": true, \"title\": true}",
+                "{\"name\": true, \"status\": true, \"title\": true, \"given_name\": true}",
                 "expected text",
             ),
             ("not json", "JSON object"),

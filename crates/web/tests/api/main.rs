@@ -9,6 +9,7 @@
 
 mod auth;
 mod bad_input;
+mod enquiries;
 mod openapi;
 mod permissions;
 mod round_trips;

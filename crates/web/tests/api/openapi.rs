@@ -40,6 +40,7 @@ fn openapi_document_is_3_1_and_describes_every_route() {
         ("POST", "/api/v1/roles/{id}/publish"),
         ("POST", "/api/v1/roles/{id}/close"),
         ("GET", "/api/v1/people"),
+        ("POST", "/api/v1/people"),
         ("GET", "/api/v1/people/{id}"),
         ("POST", "/api/v1/people/{id}/status"),
         ("GET", "/api/v1/applications"),

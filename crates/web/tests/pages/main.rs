@@ -9,6 +9,7 @@
 
 mod csrf;
 mod edge_cases;
+mod enquiries;
 mod exports;
 mod journeys;
 mod manager_forms;

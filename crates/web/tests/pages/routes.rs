@@ -46,6 +46,7 @@ pub fn manager_gets(slug: &str, ids: &Ids) -> Vec<String> {
         m(""),
         m("/volunteers"),
         m("/volunteers.csv"),
+        m("/volunteers/new"),
         m(&format!("/volunteers/{}", ids.person)),
         m(&format!("/applications/{}", ids.application)),
         m("/roles"),
@@ -98,6 +99,19 @@ pub fn organisation_form(slug: &str) -> Form {
     ]
 }
 
+/// A manager's record of someone who got in touch.
+pub fn enquiry_form(email: &str) -> Form {
+    vec![
+        ("given_name", "Priya".into()),
+        ("family_name", "Shah".into()),
+        ("email", email.into()),
+        ("date_of_birth-day", "14".into()),
+        ("date_of_birth-month", "2".into()),
+        ("date_of_birth-year", "1988".into()),
+        ("postcode", "ls6 2ab".into()),
+    ]
+}
+
 /// Every manager form, each with a body that is valid for the organisation the ids belong to.
 pub fn manager_posts(slug: &str, ids: &Ids, grant_email: &str) -> Vec<(String, Form)> {
     let m = |rest: &str| format!("/manage/{slug}{rest}");
@@ -135,6 +149,10 @@ pub fn manager_posts(slug: &str, ids: &Ids, grant_email: &str) -> Vec<(String, F
             vec![("status", "screening".into()), ("note", String::new())],
         ),
         (m("/organisation"), organisation_form(slug)),
+        (
+            m("/volunteers/new"),
+            enquiry_form(&format!("enquiry.{slug}@example.org")),
+        ),
     ]
 }
 

@@ -3,6 +3,7 @@
 
 mod applications;
 mod dashboard;
+mod enquiries;
 mod organisation;
 mod roles;
 mod sites;
@@ -18,6 +19,7 @@ use crate::{AppState, WebError};
 pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(dashboard::routes())
+        .merge(enquiries::routes())
         .merge(volunteers::routes())
         .merge(applications::routes())
         .merge(roles::routes())
