@@ -158,6 +158,12 @@ try {
   await click(driver, By.css('.org-nav a[href$="/volunteers"]'));
   await waitFor(driver, By.css('table'), 'the volunteers list');
   await axe(driver, 'volunteers list');
+  await click(driver, By.linkText('Record an enquiry'));
+  await axe(driver, 'record an enquiry');
+  await submit(driver);
+  await waitFor(driver, By.css('.error-summary'), 'the error summary for an empty enquiry');
+  await axe(driver, 'record an enquiry with errors');
+  await click(driver, By.css('.org-nav a[href$="/volunteers"]'));
   await fill(driver, 'q', family);
   await click(driver, By.css('form.filters button'));
   const rows = await driver.findElements(By.css('tbody tr'));
