@@ -7,7 +7,7 @@ use domain::engagement::{Engagement, EngagementEvent, EngagementStatus};
 use domain::ids::{ApplicationId, EngagementId, PersonId, RoleId};
 use domain::staff::Capability;
 
-use crate::ports::{ApplicationEvent, ApplicationRow, Write};
+use crate::ports::{ApplicationEvent, ApplicationRow, ApplicationSearch, Page, Write};
 use crate::{App, AppError, OrgScope};
 
 impl App {
@@ -203,6 +203,23 @@ impl App {
                 Ok(visible)
             }
         }
+    }
+
+    /// A page of the organisation's applications, newest first. Supervisors see only
+    /// applications to roles at their sites.
+    pub async fn application_page(
+        &self,
+        scope: &OrgScope,
+        mut search: ApplicationSearch,
+    ) -> Result<Page<ApplicationRow>, AppError> {
+        scope.require(Capability::ViewVolunteers)?;
+        search.limit_to_sites = scope.site_limit();
+        search.page = search.page.max(1);
+        search.per_page = search.per_page.clamp(1, 500);
+        Ok(self
+            .store
+            .application_page(scope.organisation_id(), &search)
+            .await?)
     }
 
     /// One application with its history.

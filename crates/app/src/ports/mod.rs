@@ -119,6 +119,12 @@ pub trait Store: Send + Sync {
         org: OrganisationId,
         person: Option<PersonId>,
     ) -> Result<Vec<ApplicationRow>, StoreError>;
+    /// A page of an organisation's applications, newest first.
+    async fn application_page(
+        &self,
+        org: OrganisationId,
+        search: &ApplicationSearch,
+    ) -> Result<Page<ApplicationRow>, StoreError>;
     /// A person's own applications everywhere, newest first.
     async fn applications_of_person(
         &self,

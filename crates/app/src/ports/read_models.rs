@@ -124,3 +124,16 @@ pub struct EngagementCounts {
     /// Applications awaiting a decision.
     pub open_applications: u64,
 }
+
+/// Filters for an organisation's applications list.
+#[derive(Debug, Clone, Default)]
+pub struct ApplicationSearch {
+    /// Only this status.
+    pub status: Option<ApplicationStatus>,
+    /// Supervisors: only applications to roles at these sites.
+    pub limit_to_sites: Option<Vec<SiteId>>,
+    /// 1-based page.
+    pub page: u32,
+    /// Per page (1–500).
+    pub per_page: u32,
+}

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use app::StoreError;
-use app::ports::{Page, VolunteerRow, VolunteerSearch};
+use app::ports::{ApplicationRow, ApplicationSearch, Page, VolunteerRow, VolunteerSearch};
 use domain::Labelled;
 use domain::ids::{OrganisationId, SiteId};
 use domain::role::Role;
@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::Db;
 use crate::db_error;
-use crate::rows::{PersonRow, RoleRow, code};
+use crate::rows::{ApplicationRowDb, PersonRow, RoleRow, code};
 use domain::engagement::{Engagement, EngagementStatus, LeavingReason};
 use domain::ids::EngagementId;
 
@@ -165,6 +165,55 @@ pub(super) async fn volunteers(
     }
     Ok(Page {
         items,
+        page: search.page,
+        per_page: search.per_page,
+        total: u64::try_from(total).unwrap_or(0),
+    })
+}
+
+fn application_filters(q: &mut QueryBuilder<Db>, org: OrganisationId, search: &ApplicationSearch) {
+    q.push(" WHERE a.organisation_id = ").push_bind(org.0);
+    if let Some(status) = search.status {
+        q.push(" AND a.status = ").push_bind(status.code());
+    }
+    if let Some(sites) = &search.limit_to_sites {
+        q.push(" AND EXISTS (SELECT 1 FROM role_sites rs WHERE rs.organisation_id = a.organisation_id AND rs.role_id = a.role_id AND rs.site_id IN (");
+        if sites.is_empty() {
+            q.push("NULL");
+        }
+        let mut list = q.separated(", ");
+        for s in sites {
+            list.push_bind(s.0);
+        }
+        q.push("))");
+    }
+}
+
+/// One page of an organisation's applications, newest first.
+pub(super) async fn application_page(
+    pool: &Pool<Db>,
+    org: OrganisationId,
+    search: &ApplicationSearch,
+) -> Result<Page<ApplicationRow>, StoreError> {
+    let mut count = QueryBuilder::<Db>::new("SELECT COUNT(*) FROM applications a");
+    application_filters(&mut count, org, search);
+    let total: i64 = count
+        .build_query_scalar()
+        .fetch_one(pool)
+        .await
+        .map_err(db_error)?;
+    let mut q = QueryBuilder::<Db>::new(APPLICATION_SELECT);
+    application_filters(&mut q, org, search);
+    q.push(" ORDER BY a.submitted_at DESC, a.id DESC LIMIT ")
+        .push_bind(i64::from(search.per_page))
+        .push(" OFFSET ")
+        .push_bind(i64::from(search.page.saturating_sub(1)) * i64::from(search.per_page));
+    let rows: Vec<ApplicationRowDb> = q.build_query_as().fetch_all(pool).await.map_err(db_error)?;
+    Ok(Page {
+        items: rows
+            .into_iter()
+            .map(ApplicationRowDb::into_domain)
+            .collect::<Result<_, _>>()?,
         page: search.page,
         per_page: search.per_page,
         total: u64::try_from(total).unwrap_or(0),

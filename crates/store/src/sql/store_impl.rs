@@ -391,6 +391,14 @@ impl Store for ThisStore {
             .collect()
     }
 
+    async fn application_page(
+        &self,
+        org: OrganisationId,
+        search: &ApplicationSearch,
+    ) -> Result<Page<ApplicationRow>, StoreError> {
+        reads::application_page(&self.pool, org, search).await
+    }
+
     async fn applications_of_person(
         &self,
         person: PersonId,

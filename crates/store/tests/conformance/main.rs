@@ -15,6 +15,7 @@
 mod support;
 
 mod accounts;
+mod application_pages;
 mod audit_staff;
 mod engagement_counts;
 mod engagements_applications;

@@ -77,3 +77,41 @@ where
             .map_err(|_| AppError::NotFound.into())
     }
 }
+
+/// A query string's value for `name` (the first, trimmed), or `None` when absent or blank.
+pub fn query_value(raw: &str, name: &str) -> Option<String> {
+    form_urlencoded::parse(raw.as_bytes())
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+/// The `page` and `per_page` query values, each checked, with errors named by parameter.
+pub fn paging(raw: &str, errors: &mut domain::FieldErrors) -> (Option<u32>, Option<u32>) {
+    let mut number = |name: &str, max: u32, message: &str| {
+        query_value(raw, name).and_then(|v| match v.parse::<u32>() {
+            Ok(n) if (1..=max).contains(&n) => Some(n),
+            _ => {
+                errors.add(name, message);
+                None
+            }
+        })
+    };
+    let page = number("page", u32::MAX, "Page must be a whole number, 1 or more");
+    let per_page = number(
+        "per_page",
+        500,
+        "Per page must be a whole number from 1 to 500",
+    );
+    (page, per_page)
+}
+
+/// A list's codes for a message, e.g. "enquiry, applicant or left".
+pub fn all_codes<T: domain::Labelled>() -> String {
+    let codes: Vec<&str> = T::ALL.iter().map(|v| v.code()).collect();
+    match codes.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}

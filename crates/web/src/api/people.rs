@@ -15,7 +15,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::auth::ApiScope;
-use super::input::{Id, json, text};
+use super::input::{Id, all_codes, json, paging, query_value, text};
 use super::problem::{ApiError, PROBLEM_JSON, Problem};
 use super::views::{EngagementStatusCode, LeavingReasonCode, VolunteerPage, VolunteerRecordView};
 use crate::AppState;
@@ -53,12 +53,7 @@ pub struct PeopleQuery {
 impl PeopleQuery {
     /// Reads a query string; the first of a repeated parameter counts.
     fn parse(raw: &str) -> Result<Self, FieldErrors> {
-        let get = |name: &str| {
-            form_urlencoded::parse(raw.as_bytes())
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.trim().to_owned())
-                .filter(|v| !v.is_empty())
-        };
+        let get = |name: &str| query_value(raw, name);
         let mut errors = FieldErrors::new();
         let status = get("status");
         if let Some(code) = &status
@@ -76,21 +71,7 @@ impl PeopleQuery {
                 None
             }
         });
-        let mut number = |name: &str, max: u32, message: &str| {
-            get(name).and_then(|raw| match raw.parse::<u32>() {
-                Ok(n) if (1..=max).contains(&n) => Some(n),
-                _ => {
-                    errors.add(name, message);
-                    None
-                }
-            })
-        };
-        let page = number("page", u32::MAX, "Page must be a whole number, 1 or more");
-        let per_page = number(
-            "per_page",
-            500,
-            "Per page must be a whole number from 1 to 500",
-        );
+        let (page, per_page) = paging(raw, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -113,16 +94,6 @@ impl PeopleQuery {
             page: self.page.unwrap_or(1),
             per_page: self.per_page.unwrap_or(DEFAULT_PER_PAGE),
         }
-    }
-}
-
-/// A list's codes for a message, e.g. "enquiry, applicant or left".
-fn all_codes<T: Labelled>() -> String {
-    let codes: Vec<&str> = T::ALL.iter().map(|v| v.code()).collect();
-    match codes.split_last() {
-        Some((last, [])) => (*last).to_owned(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        None => String::new(),
     }
 }
 

@@ -476,3 +476,31 @@ impl From<(ApplicationRow, Vec<ApplicationEvent>)> for ApplicationDetail {
         }
     }
 }
+
+/// A page of the applications list.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ApplicationPage {
+    /// The applications on this page, newest first.
+    pub items: Vec<ApplicationView>,
+    /// This page's number, from 1.
+    pub page: u32,
+    /// Items per page.
+    pub per_page: u32,
+    /// Applications in the whole list.
+    pub total: u64,
+    /// Pages in the whole list.
+    pub pages: u32,
+}
+
+impl From<Page<ApplicationRow>> for ApplicationPage {
+    fn from(p: Page<ApplicationRow>) -> Self {
+        let pages = p.pages();
+        Self {
+            items: p.items.into_iter().map(Into::into).collect(),
+            page: p.page,
+            per_page: p.per_page,
+            total: p.total,
+            pages,
+        }
+    }
+}

@@ -121,9 +121,30 @@ async fn applications_and_people_round_trip() {
 
     let list = w.get("/api/v1/applications", token).await;
     assert_eq!(list.status, StatusCode::OK);
-    assert_eq!(list.body.as_array().map(Vec::len), Some(1));
-    assert_eq!(list.body[0]["id"], a.application.as_str());
-    assert_eq!(list.body[0]["role_title"], "Mealtime companion");
+    assert_eq!(list.body["total"], 1);
+    assert_eq!(list.body["items"].as_array().map(Vec::len), Some(1));
+    assert_eq!(list.body["items"][0]["id"], a.application.as_str());
+    assert_eq!(list.body["items"][0]["role_title"], "Mealtime companion");
+    let submitted = w
+        .get("/api/v1/applications?status=submitted&per_page=1", token)
+        .await;
+    assert_eq!(submitted.body["total"], 1, "{}", submitted.body);
+    let declined = w.get("/api/v1/applications?status=declined", token).await;
+    assert_eq!(declined.body["total"], 0);
+    let bad = w
+        .get(
+            "/api/v1/applications?status=lost&page=0&per_page=501",
+            token,
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<&str> = bad.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["status", "page", "per_page"]);
 
     let path = format!("/api/v1/applications/{}", a.application);
     let got = w.get(&path, token).await;
