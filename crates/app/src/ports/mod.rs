@@ -113,7 +113,8 @@ pub trait Store: Send + Sync {
         org: OrganisationId,
         id: ApplicationId,
     ) -> Result<Option<ApplicationRow>, StoreError>;
-    /// An organisation's applications, newest first, optionally only one person's.
+    /// An organisation's applications, newest first, optionally only one person's (at most
+    /// 1,000: for whole lists use `application_page`).
     async fn applications(
         &self,
         org: OrganisationId,
