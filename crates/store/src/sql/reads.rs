@@ -84,13 +84,7 @@ fn volunteer_filters(q: &mut QueryBuilder<Db>, org: OrganisationId, search: &Vol
             " AND EXISTS (SELECT 1 FROM applications a JOIN role_sites rs ON rs.organisation_id = a.organisation_id \
              AND rs.role_id = a.role_id WHERE a.organisation_id = e.organisation_id AND a.person_id = e.person_id AND rs.site_id IN (",
         );
-        if sites.is_empty() {
-            q.push("NULL");
-        }
-        let mut list = q.separated(", ");
-        for s in sites {
-            list.push_bind(s.0);
-        }
+        push_sites(q, sites);
         q.push("))");
     }
 }
@@ -178,13 +172,7 @@ fn application_filters(q: &mut QueryBuilder<Db>, org: OrganisationId, search: &A
     }
     if let Some(sites) = &search.limit_to_sites {
         q.push(" AND EXISTS (SELECT 1 FROM role_sites rs WHERE rs.organisation_id = a.organisation_id AND rs.role_id = a.role_id AND rs.site_id IN (");
-        if sites.is_empty() {
-            q.push("NULL");
-        }
-        let mut list = q.separated(", ");
-        for s in sites {
-            list.push_bind(s.0);
-        }
+        push_sites(q, sites);
         q.push("))");
     }
 }
@@ -218,4 +206,15 @@ pub(super) async fn application_page(
         per_page: search.per_page,
         total: u64::try_from(total).unwrap_or(0),
     })
+}
+
+/// The sites of an `IN (…)` list; `NULL` when there are none, so nothing matches.
+fn push_sites(q: &mut QueryBuilder<Db>, sites: &[SiteId]) {
+    if sites.is_empty() {
+        q.push("NULL");
+    }
+    let mut list = q.separated(", ");
+    for s in sites {
+        list.push_bind(s.0);
+    }
 }
