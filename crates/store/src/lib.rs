@@ -36,7 +36,14 @@ pub fn is_postgres(url: &str) -> bool {
 pub(crate) fn db_error(e: sqlx::Error) -> StoreError {
     match &e {
         sqlx::Error::Database(d) if d.is_unique_violation() => {
-            StoreError::Conflict(d.constraint().unwrap_or("unique").to_owned())
+            // The constraint's name is for the log; people get words.
+            tracing::info!(
+                constraint = d.constraint().unwrap_or("unique"),
+                "unique constraint refused a write"
+            );
+            StoreError::Conflict(
+                "This was saved at the same moment by someone else, or already exists. Reload the page and try again".to_owned(),
+            )
         }
         sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed => {
             StoreError::Unavailable(e.to_string())

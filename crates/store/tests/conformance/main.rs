@@ -17,6 +17,7 @@ mod support;
 mod accounts;
 mod application_pages;
 mod audit_staff;
+mod concurrent_applications;
 mod engagement_counts;
 mod engagements_applications;
 mod fixtures;
