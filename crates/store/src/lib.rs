@@ -52,6 +52,17 @@ pub(crate) fn db_error(e: sqlx::Error) -> StoreError {
     }
 }
 
+/// Marks SQL text built with `format!` as safe. Only ever used with column-list constants and
+/// fixed text, never with input.
+pub(crate) fn sql(text: String) -> sqlx::AssertSqlSafe<String> {
+    sqlx::AssertSqlSafe(text)
+}
+
+/// A database count as an unsigned number.
+pub(crate) fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
 pub(crate) fn migrate_error(e: sqlx::migrate::MigrateError) -> StoreError {
     StoreError::Other(format!("migrating: {e}"))
 }

@@ -20,6 +20,9 @@ type ThisStore = SqliteStore;
 
 // The same files are compiled once per backend on purpose (see the crate docs).
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/accounts.rs"]
+mod accounts;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/reads.rs"]
 mod reads;
 #[allow(clippy::duplicate_mod)]

@@ -3,7 +3,7 @@
 use app::ports::*;
 use app::{Store, StoreError};
 use async_trait::async_trait;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use domain::Labelled;
 use domain::audit::AuditEntry;
 use domain::engagement::{Engagement, EngagementEvent};
@@ -13,33 +13,20 @@ use domain::person::Person;
 use domain::role::Role;
 use domain::site::Site;
 use domain::staff::StaffMember;
-use sqlx::{AssertSqlSafe, QueryBuilder};
+use sqlx::QueryBuilder;
 use uuid::Uuid;
 
+use super::accounts;
 use super::reads::{self, APPLICATION_SELECT, ROLE_COLUMNS};
-use super::{CLAIM_LOCK, Db, ThisStore};
-use crate::db_error;
+use super::{Db, ThisStore};
 use crate::rows::*;
+use crate::{count, db_error, sql};
 
 const ORG_COLUMNS: &str =
     "o.id, o.name, o.slug, o.sector, o.kind, o.ods_code, o.charity_number, o.address, o.postcode";
 const PERSON_COLUMNS: &str = "id, given_name, family_name, preferred_name, email, phone, date_of_birth, postcode, \
      languages, skills, interests, accessibility_needs, password_hash";
 const ENGAGEMENT_COLUMNS: &str = "e.organisation_id, e.id, e.person_id, e.status, e.started_at, e.leaving_reason, e.leaving_note";
-const MESSAGE_COLUMNS: &str =
-    "id, recipient, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error";
-
-/// How long a worker holds a claimed message before another may try it.
-const CLAIM_SECONDS: i64 = 120;
-
-fn sql(text: String) -> AssertSqlSafe<String> {
-    // Only ever built from the column-list constants above and fixed text, never from input.
-    AssertSqlSafe(text)
-}
-
-fn count(n: i64) -> u64 {
-    u64::try_from(n).unwrap_or(0)
-}
 
 #[async_trait]
 impl Store for ThisStore {
@@ -467,26 +454,11 @@ impl Store for ThisStore {
         token_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<Session>, StoreError> {
-        let row: Option<SessionRow> = sqlx::query_as(
-            "SELECT token_hash, person_id, csrf_token, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2",
-        )
-        .bind(token_hash)
-        .bind(now)
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(db_error)?;
-        Ok(row.map(Session::from))
+        accounts::session(&self.pool, token_hash, now).await
     }
 
     async fn sign_in_failures(&self, key: &str, since: DateTime<Utc>) -> Result<u64, StoreError> {
-        let n: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_failures WHERE key = $1 AND at >= $2")
-                .bind(key)
-                .bind(since)
-                .fetch_one(&self.pool)
-                .await
-                .map_err(db_error)?;
-        Ok(count(n))
+        accounts::sign_in_failures(&self.pool, key, since).await
     }
 
     async fn reset_token(
@@ -494,34 +466,11 @@ impl Store for ThisStore {
         token_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<PersonId>, StoreError> {
-        let id: Option<Uuid> = sqlx::query_scalar(
-            "SELECT person_id FROM reset_tokens WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
-        )
-        .bind(token_hash)
-        .bind(now)
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(db_error)?;
-        Ok(id.map(PersonId))
+        accounts::reset_token(&self.pool, token_hash, now).await
     }
 
     async fn api_token(&self, token_hash: &str) -> Result<Option<ApiToken>, StoreError> {
-        let row: Option<(Uuid, Uuid, Uuid, String, DateTime<Utc>)> = sqlx::query_as(
-            "SELECT id, organisation_id, person_id, token_hash, created_at FROM api_tokens WHERE token_hash = $1",
-        )
-        .bind(token_hash)
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(db_error)?;
-        Ok(
-            row.map(|(id, org, person, token_hash, created_at)| ApiToken {
-                id: ApiTokenId(id),
-                organisation_id: OrganisationId(org),
-                person_id: PersonId(person),
-                token_hash,
-                created_at,
-            }),
-        )
+        accounts::api_token(&self.pool, token_hash).await
     }
 
     async fn due_messages(
@@ -529,30 +478,11 @@ impl Store for ThisStore {
         now: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<OutboxMessage>, StoreError> {
-        let rows: Vec<MessageRow> = sqlx::query_as(sql(format!(
-            "UPDATE outbox SET claimed_until = $2 WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL \
-             AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1) \
-             ORDER BY created_at LIMIT $3 {CLAIM_LOCK}) RETURNING {MESSAGE_COLUMNS}"
-        )))
-        .bind(now)
-        .bind(now + Duration::seconds(CLAIM_SECONDS))
-        .bind(i64::from(limit))
-        .fetch_all(&self.pool)
-        .await
-        .map_err(db_error)?;
-        let mut messages: Vec<OutboxMessage> = rows.into_iter().map(OutboxMessage::from).collect();
-        messages.sort_by_key(|m| m.created_at);
-        Ok(messages)
+        accounts::due_messages(&self.pool, now, limit).await
     }
 
     async fn message_sent(&self, id: MessageId, at: DateTime<Utc>) -> Result<(), StoreError> {
-        sqlx::query("UPDATE outbox SET sent_at = $2, attempts = attempts + 1, claimed_until = NULL WHERE id = $1")
-            .bind(id.0)
-            .bind(at)
-            .execute(&self.pool)
-            .await
-            .map_err(db_error)?;
-        Ok(())
+        accounts::message_sent(&self.pool, id, at).await
     }
 
     async fn message_failed(
@@ -561,16 +491,7 @@ impl Store for ThisStore {
         error: &str,
         retry_at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        sqlx::query(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = $2, next_attempt_at = $3, claimed_until = NULL WHERE id = $1",
-        )
-        .bind(id.0)
-        .bind(error)
-        .bind(retry_at)
-        .execute(&self.pool)
-        .await
-        .map_err(db_error)?;
-        Ok(())
+        accounts::message_failed(&self.pool, id, error, retry_at).await
     }
 
     async fn purge_expired(
@@ -578,33 +499,11 @@ impl Store for ThisStore {
         now: DateTime<Utc>,
         keep_until: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
-        let mut tx = self.pool.begin().await.map_err(db_error)?;
-        let mut removed = 0;
-        for (query, bound) in [
-            ("DELETE FROM sessions WHERE expires_at < $1", now),
-            ("DELETE FROM sign_in_failures WHERE at < $1", keep_until),
-            ("DELETE FROM reset_tokens WHERE expires_at < $1", keep_until),
-        ] {
-            removed += sqlx::query(query)
-                .bind(bound)
-                .execute(&mut *tx)
-                .await
-                .map_err(db_error)?
-                .rows_affected();
-        }
-        tx.commit().await.map_err(db_error)?;
-        Ok(removed)
+        accounts::purge_expired(&self.pool, now, keep_until).await
     }
 
     async fn recent_messages(&self, limit: u32) -> Result<Vec<OutboxMessage>, StoreError> {
-        let rows: Vec<MessageRow> = sqlx::query_as(sql(format!(
-            "SELECT {MESSAGE_COLUMNS} FROM outbox ORDER BY created_at DESC, id DESC LIMIT $1"
-        )))
-        .bind(i64::from(limit))
-        .fetch_all(&self.pool)
-        .await
-        .map_err(db_error)?;
-        Ok(rows.into_iter().map(OutboxMessage::from).collect())
+        accounts::recent_messages(&self.pool, limit).await
     }
 
     async fn audit_for(
@@ -612,15 +511,6 @@ impl Store for ThisStore {
         org: Option<OrganisationId>,
         entity_id: Uuid,
     ) -> Result<Vec<AuditEntry>, StoreError> {
-        let rows: Vec<AuditRow> = sqlx::query_as(
-            "SELECT id, organisation_id, actor_person_id, channel, action, entity, entity_id, at, detail FROM audit_log \
-             WHERE entity_id = $1 AND ($2 IS NULL OR organisation_id = $2) ORDER BY at DESC, id DESC LIMIT 500",
-        )
-        .bind(entity_id)
-        .bind(org.map(|o| o.0))
-        .fetch_all(&self.pool)
-        .await
-        .map_err(db_error)?;
-        Ok(rows.into_iter().map(AuditEntry::from).collect())
+        accounts::audit_for(&self.pool, org, entity_id).await
     }
 }
