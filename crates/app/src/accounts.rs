@@ -120,7 +120,7 @@ impl App {
     ) -> Result<(Person, NewSession), AppError> {
         let now = self.clock.now();
         let since = now - Duration::minutes(FAILURE_WINDOW_MINUTES);
-        let email = email.trim().to_lowercase();
+        let email = crate::email_key(email);
         let account_key = format!("account:{email}");
         let address_key = format!("address:{address}");
         if self.store.sign_in_failures(&account_key, since).await? >= ACCOUNT_FAILURE_LIMIT
@@ -180,11 +180,7 @@ impl App {
     /// Emails a reset link if the address has an account. Says nothing either way, so the form
     /// cannot be used to discover who has an account.
     pub async fn request_password_reset(&self, email: &str) -> Result<(), AppError> {
-        let Some((person, _)) = self
-            .store
-            .person_by_email(&email.trim().to_lowercase())
-            .await?
-        else {
+        let Some((person, _)) = self.store.person_by_email(&crate::email_key(email)).await? else {
             return Ok(());
         };
         let now = self.clock.now();

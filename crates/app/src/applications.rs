@@ -265,7 +265,12 @@ impl App {
             )
             .into());
         }
-        let note = note.trim();
+        let mut errors = FieldErrors::new();
+        let note = errors.optional_text("note", "the note", note, 2_000);
+        if !errors.is_empty() {
+            return Err(errors.into());
+        }
+        let note = note.as_str();
         if to == ApplicationStatus::Declined && note.is_empty() {
             return Err(FieldErrors::one("note", "Enter a reason for declining").into());
         }

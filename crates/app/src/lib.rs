@@ -37,6 +37,17 @@ pub struct App {
     pub base_url: String,
 }
 
+/// An email address as typed, made into a lookup key: trimmed, lower-case, and without control
+/// characters (which no stored address has, and which PostgreSQL refuses in a query).
+pub(crate) fn email_key(email: &str) -> String {
+    domain::without_control_characters(email.trim()).to_lowercase()
+}
+
+/// A short name from a URL, made into a lookup key the same way.
+pub(crate) fn slug_key(slug: &str) -> String {
+    domain::without_control_characters(slug.trim()).to_lowercase()
+}
+
 impl App {
     /// An application over `store`.
     pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>, base_url: impl Into<String>) -> Self {

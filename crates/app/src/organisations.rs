@@ -76,7 +76,7 @@ impl App {
     /// One organisation by its short name (public: names, kinds and addresses are public).
     pub async fn organisation(&self, slug: &str) -> Result<Organisation, AppError> {
         self.store
-            .organisation_by_slug(slug)
+            .organisation_by_slug(&crate::slug_key(slug))
             .await?
             .ok_or(AppError::NotFound)
     }

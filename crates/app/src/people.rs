@@ -81,6 +81,7 @@ impl App {
     ) -> Result<Page<VolunteerRow>, AppError> {
         scope.require(Capability::ViewVolunteers)?;
         search.limit_to_sites = scope.site_limit();
+        search.keywords = domain::without_control_characters(&search.keywords);
         search.page = search.page.max(1);
         search.per_page = search.per_page.clamp(1, 500);
         if let Some(role) = search.role_id {

@@ -137,7 +137,12 @@ impl App {
         &self,
         search: &OpportunitySearch,
     ) -> Result<Vec<Opportunity>, AppError> {
-        Ok(self.store.opportunities(search).await?)
+        let search = OpportunitySearch {
+            keywords: domain::without_control_characters(&search.keywords),
+            setting: search.setting,
+            organisation: search.organisation.as_deref().map(crate::slug_key),
+        };
+        Ok(self.store.opportunities(&search).await?)
     }
 
     /// A public role page: open or closed roles only, never drafts.

@@ -64,7 +64,7 @@ impl App {
     pub async fn authorise(&self, person_id: PersonId, slug: &str) -> Result<OrgScope, AppError> {
         let organisation = self
             .store
-            .organisation_by_slug(slug)
+            .organisation_by_slug(&crate::slug_key(slug))
             .await?
             .ok_or(AppError::NotFound)?;
         let staff = self.store.staff_roles_of(person_id).await?;

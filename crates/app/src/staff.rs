@@ -26,11 +26,7 @@ impl App {
     ) -> Result<StaffMember, AppError> {
         scope.require(Capability::Administer)?;
         let mut errors = FieldErrors::new();
-        let person = match self
-            .store
-            .person_by_email(&email.trim().to_lowercase())
-            .await?
-        {
+        let person = match self.store.person_by_email(&crate::email_key(email)).await? {
             Some((p, _)) => Some(p),
             None => {
                 errors.add(

@@ -38,7 +38,7 @@ impl App {
     pub async fn create_api_token_for(&self, slug: &str, email: &str) -> Result<String, AppError> {
         let org = self
             .store
-            .organisation_by_slug(slug)
+            .organisation_by_slug(&crate::slug_key(slug))
             .await?
             .ok_or_else(|| {
                 AppError::Invalid(domain::FieldErrors::one(
@@ -64,7 +64,7 @@ impl App {
         };
         let (person, _) = self
             .store
-            .person_by_email(&email.trim().to_lowercase())
+            .person_by_email(&crate::email_key(email))
             .await?
             .ok_or_else(not_staff)?;
         let is_staff = self

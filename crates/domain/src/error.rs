@@ -49,6 +49,12 @@ impl FieldErrors {
         if value.is_empty() {
             self.add(field, format!("Enter {label}"));
             None
+        } else if has_control_characters(value) {
+            self.add(
+                field,
+                format!("{} must not contain control characters", capitalise(label)),
+            );
+            None
         } else if value.chars().count() > max {
             self.add(
                 field,
@@ -63,7 +69,12 @@ impl FieldErrors {
     /// An optional free-text field: trimmed; empty becomes `None`.
     pub fn optional_text(&mut self, field: &str, label: &str, value: &str, max: usize) -> String {
         let value = value.trim();
-        if value.chars().count() > max {
+        if has_control_characters(value) {
+            self.add(
+                field,
+                format!("{} must not contain control characters", capitalise(label)),
+            );
+        } else if value.chars().count() > max {
             self.add(
                 field,
                 format!("{} must be {max} characters or fewer", capitalise(label)),
@@ -102,6 +113,18 @@ impl FieldErrors {
     }
 }
 
+/// Control characters other than line breaks and tabs: never meant, and PostgreSQL refuses NUL.
+pub fn has_control_characters(value: &str) -> bool {
+    value
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+}
+
+/// `value` with control characters removed, for search words and lookups that are not saved.
+pub fn without_control_characters(value: &str) -> String {
+    value.chars().filter(|c| !c.is_control()).collect()
+}
+
 fn capitalise(label: &str) -> String {
     let label = label
         .strip_prefix("a ")
@@ -136,6 +159,22 @@ mod tests {
             errors.get("title"),
             Some("Title must be 10 characters or fewer")
         );
+    }
+
+    #[test]
+    fn control_characters_are_refused_but_line_breaks_are_not() {
+        let mut errors = FieldErrors::new();
+        assert_eq!(errors.text("name", "a name", "Ada\0", 10), None);
+        assert_eq!(
+            errors.get("name"),
+            Some("Name must not contain control characters")
+        );
+        assert_eq!(
+            errors.optional_text("note", "the note", "line one\nline two", 100),
+            "line one\nline two"
+        );
+        assert_eq!(errors.get("note"), None);
+        assert_eq!(without_control_characters("a\0b\u{7}c"), "abc");
     }
 
     #[test]

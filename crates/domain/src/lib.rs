@@ -14,5 +14,5 @@ pub mod site;
 pub mod staff;
 pub mod values;
 
-pub use error::FieldErrors;
+pub use error::{FieldErrors, has_control_characters, without_control_characters};
 pub use labels::Labelled;

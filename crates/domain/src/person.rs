@@ -156,6 +156,20 @@ impl PersonInput {
             }
         };
         let postcode = optional(&mut e, "postcode", &self.postcode, Postcode::parse);
+        for (field, label, value) in [
+            ("languages", "Languages", &self.languages),
+            ("skills", "Skills", &self.skills),
+            ("interests", "Interests", &self.interests),
+        ] {
+            if crate::has_control_characters(value) {
+                e.add(
+                    field,
+                    format!("{label} must not contain control characters"),
+                );
+            } else if value.chars().count() > 1_000 {
+                e.add(field, format!("{label} must be 1000 characters or fewer"));
+            }
+        }
         let accessibility_needs = e.optional_text(
             "accessibility_needs",
             "access needs",

@@ -18,6 +18,7 @@ mod accounts;
 mod application_pages;
 mod audit_staff;
 mod concurrent_applications;
+mod control_characters;
 mod engagement_counts;
 mod engagements_applications;
 mod fixtures;
