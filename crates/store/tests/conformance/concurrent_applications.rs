@@ -87,3 +87,59 @@ async fn concurrent_applications_never_half_apply(store: Arc<dyn Store>) {
 }
 
 conformance!(concurrent_applications_never_half_apply);
+
+async fn one_open_application_per_role_however_many_clicks(store: Arc<dyn Store>) {
+    let org = organisation("Ashby Trust");
+    let p = person("Ben", "Okafor");
+    let r = role(org.id, "Ward visitor", &[]);
+    store
+        .apply(vec![
+            Write::InsertOrganisation(org.clone()),
+            Write::InsertPerson(p.clone(), None),
+            Write::InsertRole(r.clone()),
+        ])
+        .await
+        .unwrap();
+    let app = Arc::new(App::new(
+        store.clone(),
+        Arc::new(SystemClock),
+        "http://localhost",
+    ));
+    // Already engaged, so every attempt gets past the engagement and races on the application.
+    let input = ApplicationInput {
+        motivation: "I would like to help".into(),
+        availability: "Mornings".into(),
+    };
+    let other = role(org.id, "Garden helper", &[]);
+    store
+        .apply(vec![Write::InsertRole(other.clone())])
+        .await
+        .unwrap();
+    app.apply(p.id, other.id, &input).await.unwrap();
+
+    let attempts: Vec<_> = (0..5)
+        .map(|_| {
+            let (app, input, role) = (app.clone(), input.clone(), r.id);
+            tokio::spawn(async move { app.apply(p.id, role, &input).await })
+        })
+        .collect();
+    let mut accepted = 0;
+    for attempt in attempts {
+        match attempt.await.unwrap() {
+            Ok(_) => accepted += 1,
+            Err(AppError::Conflict(_) | AppError::Invalid(_)) => {}
+            Err(other) => panic!("an attempt failed other than by conflict: {other:?}"),
+        }
+    }
+    assert_eq!(accepted, 1);
+    let for_role = store
+        .applications_of_person(p.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.application.role_id == r.id)
+        .count();
+    assert_eq!(for_role, 1, "one open application for the role");
+}
+
+conformance!(one_open_application_per_role_however_many_clicks);

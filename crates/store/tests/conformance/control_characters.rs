@@ -61,10 +61,9 @@ async fn control_characters_never_reach_the_database(store: Arc<dyn Store>) {
         Err(AppError::Unauthenticated)
     ));
     assert!(
-        matches!(
-            app.authorise(admin.id, &format!("{}\0", org.slug)).await,
-            Ok(_)
-        ),
+        app.authorise(admin.id, &format!("{}\0", org.slug))
+            .await
+            .is_ok(),
         "the NUL is dropped, the slug still names the organisation"
     );
     assert!(matches!(

@@ -16,11 +16,13 @@ async fn engagement_counts(store: Arc<dyn Store>) {
     let a = organisation("Ashby Trust");
     let b = organisation("Bramble Hospice");
     let r = role(a.id, "Ward visitor", &[]);
+    let r2 = role(a.id, "Garden helper", &[]);
     let rb = role(b.id, "Hospice visitor", &[]);
     let mut w = vec![
         Write::InsertOrganisation(a.clone()),
         Write::InsertOrganisation(b.clone()),
         Write::InsertRole(r.clone()),
+        Write::InsertRole(r2.clone()),
         Write::InsertRole(rb.clone()),
     ];
     let applicant1 = volunteer(&mut w, a.id, Applicant);
@@ -44,18 +46,19 @@ async fn engagement_counts(store: Arc<dyn Store>) {
             note: String::new(),
         },
     ));
-    // Applications in every status: three are still open.
-    for (e, status) in [
-        (&applicant1, Submitted),
-        (&applicant2, Submitted),
-        (&applicant2, Screening),
-        (&onboarding, Accepted),
-        (&applicant1, Declined),
-        (&applicant1, Withdrawn),
+    // Applications in every status: three are still open (applicant 2 has one open for each
+    // role, as one person may have only one open application per role).
+    for (e, role_id, status) in [
+        (&applicant1, r.id, Submitted),
+        (&applicant2, r.id, Submitted),
+        (&applicant2, r2.id, Screening),
+        (&onboarding, r.id, Accepted),
+        (&applicant1, r.id, Declined),
+        (&applicant1, r.id, Withdrawn),
     ] {
         w.push(Write::InsertApplication(Application {
             status,
-            ..application(e, r.id, at(3, 9))
+            ..application(e, role_id, at(3, 9))
         }));
     }
     // B: two applicants with open applications and a recent leaver.
