@@ -59,6 +59,13 @@ impl App {
                         &by,
                         "Applied",
                     ));
+                    writes.push(engagement_audit(
+                        org,
+                        &Actor::Person(person_id),
+                        e.id,
+                        EngagementStatus::Applicant,
+                        now,
+                    ));
                 }
                 e.id
             }
@@ -81,6 +88,13 @@ impl App {
                     now,
                     &by,
                     "Applied",
+                ));
+                writes.push(engagement_audit(
+                    org,
+                    &Actor::Person(person_id),
+                    e.id,
+                    EngagementStatus::Applicant,
+                    now,
                 ));
                 e.id
             }
@@ -307,6 +321,13 @@ impl App {
                 &by,
                 &format!("Accepted for {}", row.role_title),
             ));
+            writes.push(engagement_audit(
+                org,
+                scope.actor(),
+                e.id,
+                EngagementStatus::Onboarding,
+                now,
+            ));
         }
         writes.push(Write::Audit(AuditEntry::new(
             Some(org),
@@ -353,4 +374,23 @@ pub(crate) fn event(
             note: note.into(),
         },
     )
+}
+
+/// The audit entry for an engagement's status change made as part of an application.
+fn engagement_audit(
+    org: domain::ids::OrganisationId,
+    actor: &Actor,
+    id: EngagementId,
+    to: EngagementStatus,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Write {
+    use domain::Labelled;
+    Write::Audit(AuditEntry::new(
+        Some(org),
+        actor.clone(),
+        &format!("engagement.{}", to.code()),
+        "engagement",
+        id.0,
+        at,
+    ))
 }

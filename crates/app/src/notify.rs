@@ -61,10 +61,16 @@ impl App {
         let now = self.clock.now();
         let mut report = DeliveryReport::default();
         for message in self.store.due_messages(now, BATCH).await? {
-            if message.attempts >= MAX_ATTEMPTS {
-                continue;
-            }
-            match notifier.send(&message).await {
+            let outcome = if message.attempts >= MAX_ATTEMPTS {
+                // Stop trying, and stop claiming it: it stays in the outbox with its last error.
+                Ok(Delivery::Held(format!(
+                    "gave up after {MAX_ATTEMPTS} attempts: {}",
+                    message.last_error
+                )))
+            } else {
+                notifier.send(&message).await
+            };
+            match outcome {
                 Ok(Delivery::Sent) => {
                     self.store
                         .message_sent(message.id, self.clock.now())

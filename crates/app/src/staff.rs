@@ -59,6 +59,20 @@ impl App {
             vec![]
         };
         let existing = self.store.staff(scope.organisation_id()).await?;
+        let admins = existing
+            .iter()
+            .filter(|(m, _)| m.permission == Permission::OrganisationAdmin)
+            .count();
+        let demoting_an_admin = existing.iter().any(|(m, _)| {
+            m.person_id == person.id && m.permission == Permission::OrganisationAdmin
+        });
+        if demoting_an_admin && permission != Permission::OrganisationAdmin && admins <= 1 {
+            return Err(FieldErrors::one(
+                "permission",
+                "An organisation needs at least one organisation admin",
+            )
+            .into());
+        }
         let id = existing
             .iter()
             .find(|(m, _)| m.person_id == person.id)

@@ -281,6 +281,37 @@ mod smtp_tests {
     }
 
     #[tokio::test]
+    async fn a_message_out_of_attempts_is_held_and_never_claimed_again() {
+        let (url, received) = smtp_server(0).await;
+        let app = app_at(store().await, 0).await;
+        queue(&app, "dan@example.org", "Tired").await;
+        let mut worn = app.store.recent_messages(1).await.unwrap().remove(0);
+        worn.id = domain::ids::MessageId::new();
+        worn.attempts = app::notify::MAX_ATTEMPTS;
+        worn.last_error = "451 try again later".into();
+        app.store
+            .apply(vec![Write::InsertMessage(worn)])
+            .await
+            .unwrap();
+        let notifier = SmtpNotifier::new(&url, "Alongside <no-reply@example.org>").unwrap();
+        let report = app.deliver_due(&notifier).await.unwrap();
+        assert_eq!((report.sent, report.held), (1, 1));
+        assert_eq!(
+            received.messages.lock().unwrap().len(),
+            1,
+            "only the fresh message was sent"
+        );
+        let later = app_at(app.store.clone(), 3_600).await;
+        assert_eq!(later.deliver_due(&notifier).await.unwrap().handled(), 0);
+        let held = app.store.recent_messages(2).await.unwrap();
+        assert!(
+            held.iter().any(
+                |m| m.sent_at.is_none() && m.last_error.starts_with("gave up after 8 attempts")
+            )
+        );
+    }
+
+    #[tokio::test]
     async fn without_smtp_messages_are_logged_and_stay_in_the_outbox() {
         let app = app_at(store().await, 0).await;
         queue(&app, "dev@example.org", "Hello").await;

@@ -167,4 +167,24 @@ async fn a_newcomer_registers_applies_and_is_accepted() {
     let orgs = browser.get("/my/organisations").await;
     let row = orgs.row(&a.name).expect("the trust is listed");
     assert!(row.contains("<td>Onboarding</td>"), "{row}");
+    // Every change is in the audit log: the engagement's start and its move to onboarding.
+    let e = w
+        .site
+        .app
+        .store
+        .engagement_of(a.id, nina.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let actions: Vec<String> = w
+        .site
+        .app
+        .store
+        .audit_for(Some(a.id), e.id.0)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|entry| entry.action)
+        .collect();
+    assert_eq!(actions, ["engagement.onboarding", "engagement.applicant"]);
 }

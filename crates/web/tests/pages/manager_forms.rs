@@ -147,6 +147,15 @@ async fn a_permission_for_an_unknown_email_is_refused() {
         .await
         .assert_errors(&["staff"])
         .assert_contains("An organisation needs at least one organisation admin");
+    // Nor demoted to something less.
+    admin
+        .submit(
+            &a.path("/staff"),
+            &[("email", a.admin.email.as_str()), ("permission", "viewer")],
+        )
+        .await
+        .assert_errors(&["permission"])
+        .assert_contains("An organisation needs at least one organisation admin");
     assert_eq!(w.snapshot(a).await, before);
 }
 
