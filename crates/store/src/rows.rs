@@ -129,7 +129,7 @@ impl PersonRow {
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct RoleRow {
-    organisation_id: Uuid,
+    pub(crate) organisation_id: Uuid,
     pub(crate) id: Uuid,
     title: String,
     summary: String,

@@ -35,8 +35,18 @@ pub(super) async fn with_sites(
     if rows.is_empty() {
         return Ok(vec![]);
     }
-    let mut q =
-        QueryBuilder::<Db>::new("SELECT role_id, site_id FROM role_sites WHERE role_id IN (");
+    // Filtered by organisation as well as role, so the query stays within the tenants asked about.
+    let mut organisations: Vec<Uuid> = rows.iter().map(|r| r.organisation_id).collect();
+    organisations.sort();
+    organisations.dedup();
+    let mut q = QueryBuilder::<Db>::new(
+        "SELECT role_id, site_id FROM role_sites WHERE organisation_id IN (",
+    );
+    let mut orgs = q.separated(", ");
+    for org in &organisations {
+        orgs.push_bind(*org);
+    }
+    q.push(") AND role_id IN (");
     let mut ids = q.separated(", ");
     for r in &rows {
         ids.push_bind(r.id);
