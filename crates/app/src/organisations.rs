@@ -42,6 +42,31 @@ impl App {
         Ok(org)
     }
 
+    /// Creates an organisation from the command line, with the account `admin_email` as its first
+    /// admin. Whoever runs the binary owns the database, so no scope is needed.
+    pub async fn create_organisation_for(
+        &self,
+        input: &OrganisationInput,
+        admin_email: &str,
+    ) -> Result<Organisation, AppError> {
+        let admin = self
+            .store
+            .person_by_email(&crate::email_key(admin_email))
+            .await?;
+        let mut errors = match input.parse(OrganisationId::new()) {
+            Ok(_) => domain::FieldErrors::new(),
+            Err(e) => e,
+        };
+        let Some((admin, _)) = admin else {
+            errors.add("admin_email", "No one with that email address has an Alongside account yet; they create one at /register");
+            return Err(errors.into());
+        };
+        if !errors.is_empty() {
+            return Err(errors.into());
+        }
+        self.create_organisation(input, admin.id).await
+    }
+
     /// Changes the scope's organisation's details.
     pub async fn update_organisation(
         &self,

@@ -2,6 +2,7 @@
 
 mod demo;
 mod mailer;
+mod organisation;
 mod serve;
 
 use std::sync::Arc;
@@ -30,13 +31,25 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Manage organisations.
+    Organisation {
+        #[command(subcommand)]
+        command: OrganisationCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum OrganisationCommand {
+    /// Add an organisation, with an existing account as its first organisation admin (they
+    /// create the account at /register first).
+    Create(organisation::CreateArgs),
 }
 
 #[derive(Args, Clone)]
-struct DatabaseArgs {
+pub(crate) struct DatabaseArgs {
     /// Database URL: sqlite://FILE (created if missing) or postgres://USER@HOST/DATABASE.
     #[arg(long, env = "DATABASE_URL", default_value = "sqlite://alongside.db")]
-    database_url: String,
+    pub(crate) database_url: String,
 }
 
 #[derive(Args, Clone)]
@@ -96,6 +109,9 @@ async fn main() -> anyhow::Result<()> {
             println!("Database is up to date.");
             Ok(())
         }
+        Command::Organisation {
+            command: OrganisationCommand::Create(args),
+        } => organisation::create(args).await,
         Command::Token {
             command:
                 TokenCommand::Create {

@@ -26,6 +26,7 @@ fn every_command_has_help() {
         &["migrate", "--help"],
         &["demo", "--help"],
         &["token", "create", "--help"],
+        &["organisation", "create", "--help"],
     ] {
         let out = alongside().args(args).output().unwrap();
         assert!(out.status.success(), "{args:?}");
@@ -229,4 +230,79 @@ fn serve_answers_healthz_once_ready() {
     let answer = answer.expect("the server never answered");
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     assert!(home.unwrap().contains("Volunteer in health and care"));
+}
+
+#[tokio::test]
+async fn organisation_create_adds_an_organisation_with_its_admin() {
+    let url = temp_sqlite();
+    let store = store::open(&url).await.unwrap();
+    let app = app::App::new(store, Arc::new(app::SystemClock), "http://localhost");
+    let admin = PersonInput {
+        given_name: "Imran".into(),
+        family_name: "Hussain".into(),
+        email: "imran@example.org".into(),
+        ..Default::default()
+    };
+    let admin = app
+        .register(&admin, "a long enough password")
+        .await
+        .unwrap();
+    let create = |extra: &[&str]| {
+        let mut args = vec![
+            "organisation",
+            "create",
+            "--name",
+            "Riverside Hospitals NHS Trust",
+            "--slug",
+            "riverside",
+            "--sector",
+            "nhs",
+            "--kind",
+            "acute_trust",
+            "--postcode",
+            "ls9 7rh",
+            "--database-url",
+            &url,
+        ];
+        args.extend_from_slice(extra);
+        alongside().args(args).output().unwrap()
+    };
+
+    let out = create(&["--admin-email", "imran@example.org"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(
+        stderr.contains("--ods-code: Enter the ODS code for an NHS organisation"),
+        "{stderr}"
+    );
+    let out = create(&["--admin-email", "nobody@example.org", "--ods-code", "rz9"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("--admin-email: No one with that email address")
+    );
+    assert!(
+        app.organisations().await.unwrap().is_empty(),
+        "nothing was saved"
+    );
+
+    let out = create(&["--admin-email", "Imran@Example.org", "--ods-code", "rz9"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("Created Riverside Hospitals NHS Trust (riverside)")
+    );
+    let scope = app.authorise(admin.id, "riverside").await.unwrap();
+    assert_eq!(
+        scope.permission(),
+        domain::staff::Permission::OrganisationAdmin
+    );
+    assert_eq!(
+        scope.organisation().ods_code.as_ref().unwrap().as_str(),
+        "RZ9"
+    );
 }
