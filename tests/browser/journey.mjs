@@ -155,6 +155,8 @@ try {
   await click(driver, By.css('main ul li a'));
   await waitFor(driver, By.css('.stat'), 'the dashboard');
   await axe(driver, 'dashboard');
+  await click(driver, By.css('.org-nav a[href$="/applications"]'));
+  await axe(driver, 'applications');
   await click(driver, By.css('.org-nav a[href$="/volunteers"]'));
   await waitFor(driver, By.css('table'), 'the volunteers list');
   await axe(driver, 'volunteers list');

@@ -7,6 +7,7 @@
 // Fixtures and helpers fail by panicking, outside `#[test]` functions.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod application_list;
 mod csrf;
 mod edge_cases;
 mod enquiries;

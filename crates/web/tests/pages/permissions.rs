@@ -95,6 +95,12 @@ async fn a_supervisor_sees_only_volunteers_at_their_sites() {
         .get(&a.path(&format!("/applications/{}", a.application)))
         .await
         .assert_status(StatusCode::OK);
+    supervisor
+        .get(&a.path("/applications"))
+        .await
+        .assert_contains("1 application")
+        .assert_contains(&a.volunteer.full_name())
+        .assert_lacks(&w.a_volunteer2.full_name());
     for path in [
         a.path(&format!("/volunteers/{}", w.a_volunteer2.id)),
         a.path(&format!("/applications/{}", w.a_application2)),

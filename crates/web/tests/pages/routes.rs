@@ -49,6 +49,7 @@ pub fn manager_gets(slug: &str, ids: &Ids) -> Vec<String> {
         m("/volunteers/new"),
         m(&format!("/volunteers/{}", ids.person)),
         m(&format!("/applications/{}", ids.application)),
+        m("/applications"),
         m("/roles"),
         m("/roles/new"),
         m(&format!("/roles/{}", ids.role)),

@@ -1,6 +1,7 @@
 //! Manager pages, all under `/manage/{organisation}`. Every handler first turns the signed-in
 //! person and the organisation in the URL into an `OrgScope`; anyone not on the staff gets 404.
 
+mod application_list;
 mod applications;
 mod dashboard;
 mod enquiries;
@@ -21,6 +22,7 @@ pub fn routes() -> Router<AppState> {
         .merge(dashboard::routes())
         .merge(enquiries::routes())
         .merge(volunteers::routes())
+        .merge(application_list::routes())
         .merge(applications::routes())
         .merge(roles::routes())
         .merge(sites::routes())
