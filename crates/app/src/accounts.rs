@@ -73,12 +73,25 @@ impl App {
         };
         check_password(&mut errors, "password", password);
         if let Some(email) = domain::values::Email::parse(&input.email).ok()
-            && self.store.person_by_email(email.as_str()).await?.is_some()
+            && let Some((existing, hash)) = self.store.person_by_email(email.as_str()).await?
         {
-            errors.add(
-                "email",
-                "An account with this email address already exists. Sign in instead",
-            );
+            if hash.is_some() {
+                errors.add(
+                    "email",
+                    "An account with this email address already exists. Sign in instead",
+                );
+            } else {
+                // An organisation recorded them (an enquiry); the details are theirs to claim.
+                self.send_password_link(
+                    &existing,
+                    crate::password_links::LinkPurpose::FirstPassword,
+                )
+                .await?;
+                errors.add(
+                    "email",
+                    "We already have your details from an organisation you got in touch with. We have emailed you a link to choose your password",
+                );
+            }
         }
         if !errors.is_empty() {
             return Err(errors.into());
@@ -175,46 +188,6 @@ impl App {
             .store
             .session(&tokens::hash(token), self.clock.now())
             .await?)
-    }
-
-    /// Emails a reset link if the address has an account. Says nothing either way, so the form
-    /// cannot be used to discover who has an account.
-    pub async fn request_password_reset(&self, email: &str) -> Result<(), AppError> {
-        let Some((person, _)) = self.store.person_by_email(&crate::email_key(email)).await? else {
-            return Ok(());
-        };
-        let now = self.clock.now();
-        let token = tokens::generate();
-        let body = format!(
-            "Hello {},\n\nSomeone asked to reset the password for your Alongside account. \
-             To choose a new password, open this link within {RESET_MINUTES} minutes:\n\n{}/reset-password/{token}\n\n\
-             If it was not you, you can ignore this email; your password has not changed.\n",
-            person.known_as(),
-            self.base_url
-        );
-        self.store
-            .apply(vec![
-                Write::InsertResetToken {
-                    token_hash: tokens::hash(&token),
-                    person_id: person.id,
-                    expires_at: now + Duration::minutes(RESET_MINUTES),
-                },
-                Write::InsertMessage(self.message(
-                    person.email.as_str(),
-                    "Reset your Alongside password",
-                    body,
-                )),
-                Write::Audit(AuditEntry::new(
-                    None,
-                    Actor::System,
-                    "person.password_reset_requested",
-                    "person",
-                    person.id.0,
-                    now,
-                )),
-            ])
-            .await?;
-        Ok(())
     }
 
     /// Whether a reset link still works.

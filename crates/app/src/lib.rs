@@ -10,6 +10,7 @@ pub mod enquiries;
 pub mod error;
 pub mod notify;
 pub mod organisations;
+pub mod password_links;
 pub mod people;
 pub mod ports;
 pub mod roles;

@@ -74,3 +74,60 @@ async fn enquiries_with_bad_input_or_an_existing_account_are_refused() {
         .await
         .assert_status(StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn someone_recorded_as_an_enquiry_can_claim_their_details() {
+    let w = World::new().await;
+    let a = &w.a;
+    let mut admin = w.site.signed_in(a.admin.email.as_str()).await;
+    let page = admin
+        .submit(
+            &a.path("/volunteers/new"),
+            &fields(&enquiry_form("priya@example.org")),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+
+    // Priya tries to register: her details are already there, so she gets a link instead.
+    let mut priya = w.site.browser();
+    let form = crate::routes::registration(
+        "Priya",
+        "Shah",
+        "priya@example.org",
+        ("14", "2", "1988"),
+        "a long enough password",
+    );
+    priya
+        .post("/register", &fields(&form))
+        .await
+        .assert_errors(&["email"])
+        .assert_contains("We have emailed you a link to choose your password");
+    let messages = w.site.app.store.recent_messages(5).await.unwrap();
+    let message = messages
+        .iter()
+        .find(|m| m.to == "priya@example.org")
+        .expect("a link was sent");
+    assert_eq!(message.subject, "Choose your Alongside password");
+    let at = message.body.find("/reset-password/").unwrap() + "/reset-password/".len();
+    let token: String = message.body[at..]
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
+    let page = priya
+        .post(
+            &format!("/reset-password/{token}"),
+            &[("password", "priya's own passphrase")],
+        )
+        .await;
+    assert_eq!(page.redirect(), "/sign-in");
+    let page = priya
+        .post(
+            "/sign-in",
+            &[
+                ("email", "priya@example.org"),
+                ("password", "priya's own passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+}

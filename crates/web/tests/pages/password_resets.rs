@@ -119,3 +119,23 @@ async fn resetting_a_password_signs_out_existing_sessions() {
         "a session from before the reset still works"
     );
 }
+
+#[tokio::test]
+async fn reset_requests_cannot_flood_an_inbox() {
+    let site = TestSite::new().await;
+    site.person("Ada", "Smith", "ada@example.org", "1980-01-01")
+        .await;
+    let mut browser = site.browser();
+    for _ in 0..6 {
+        browser
+            .post("/forgot-password", &[("email", "ada@example.org")])
+            .await
+            .assert_contains("Check your email");
+    }
+    let sent = site.app.store.recent_messages(20).await.unwrap();
+    assert_eq!(
+        sent.len(),
+        3,
+        "three links an hour at most, however often the form is sent"
+    );
+}
