@@ -1,6 +1,7 @@
 //! What every page shares: title, who is signed in, the organisation's navigation and theme.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Europe::London;
 use domain::FieldErrors;
 use domain::organisation::Organisation;
 
@@ -106,14 +107,36 @@ pub fn nhs_date(d: &NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()
 }
 
-/// An instant as a UK date and time: "5 March 2027 at 10:30".
+/// An instant as a UK date and time, in UK local time: "5 March 2027 at 10:30".
 pub fn nhs_datetime(t: &DateTime<Utc>) -> String {
-    t.format("%-d %B %Y at %H:%M").to_string()
+    t.with_timezone(&London).format("%-d %B %Y at %H:%M").to_string()
+}
+
+/// The UK calendar date on which an instant fell.
+pub fn uk_date(t: &DateTime<Utc>) -> NaiveDate {
+    t.with_timezone(&London).date_naive()
+}
+
+/// The UK date on which an instant fell: "5 March 2027".
+pub fn nhs_day(t: &DateTime<Utc>) -> String {
+    nhs_date(&uk_date(t))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_are_shown_in_uk_local_time_across_the_clock_change() {
+        use chrono::TimeZone;
+        let winter = Utc.with_ymd_and_hms(2027, 1, 15, 9, 30, 0).unwrap();
+        assert_eq!(nhs_datetime(&winter), "15 January 2027 at 09:30");
+        let summer = Utc.with_ymd_and_hms(2027, 6, 15, 9, 30, 0).unwrap();
+        assert_eq!(nhs_datetime(&summer), "15 June 2027 at 10:30");
+        // 23:30 UTC on 30 June is already 1 July in London.
+        let late = Utc.with_ymd_and_hms(2027, 6, 30, 23, 30, 0).unwrap();
+        assert_eq!(nhs_day(&late), "1 July 2027");
+    }
 
     #[test]
     fn dates_read_the_nhs_way() {

@@ -15,7 +15,7 @@ use domain::person::{Person, PersonInput};
 
 use super::auth::{dob_parts, person_input};
 use crate::form::FormData;
-use crate::layout::{Layout, nhs_date, nhs_datetime};
+use crate::layout::{Layout, nhs_date, nhs_datetime, nhs_day};
 use crate::session::SignedIn;
 use crate::{AppState, WebError};
 
@@ -166,7 +166,7 @@ async fn organisations(
         .await?
         .into_iter()
         .map(|(e, o)| {
-            let since = nhs_date(&e.started_at.date_naive());
+            let since = nhs_day(&e.started_at);
             (e, o, since)
         })
         .collect();

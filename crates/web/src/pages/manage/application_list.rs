@@ -11,7 +11,7 @@ use domain::application::ApplicationStatus;
 use serde::Deserialize;
 
 use super::scope;
-use crate::layout::{Layout, nhs_date};
+use crate::layout::{Layout, nhs_day};
 use crate::pages::options;
 use crate::session::SignedIn;
 use crate::{AppState, WebError};
@@ -77,7 +77,7 @@ async fn list(
             .items
             .into_iter()
             .map(|row| Row {
-                submitted: nhs_date(&row.application.submitted_at.date_naive()),
+                submitted: nhs_day(&row.application.submitted_at),
                 row,
             })
             .collect(),

@@ -18,7 +18,7 @@ use serde::Deserialize;
 
 use super::{id, scope, to};
 use crate::form::FormData;
-use crate::layout::{Layout, nhs_date, nhs_datetime};
+use crate::layout::{Layout, nhs_date, nhs_datetime, nhs_day, uk_date};
 use crate::pages::options;
 use crate::session::SignedIn;
 use crate::{AppState, WebError};
@@ -152,7 +152,7 @@ async fn csv_export(
                             .map(|x| x.to_string())
                             .unwrap_or_default(),
                         row.engagement.status.label(),
-                        &row.engagement.started_at.date_naive().to_string(),
+                        &uk_date(&row.engagement.started_at).to_string(),
                         &row.roles.join("; "),
                     ]
                     .map(csv_safe),
@@ -256,7 +256,7 @@ async fn record_page(
             .age_on(today)
             .map(|a| a.to_string())
             .unwrap_or_default(),
-        since: nhs_date(&r.engagement.started_at.date_naive()),
+        since: nhs_day(&r.engagement.started_at),
         history,
         moves,
         reasons: options::<LeavingReason>(),
