@@ -96,6 +96,14 @@ impl Layout {
         }
     }
 
+    /// Where the error summary's link for `field` goes: the first box of a date, else the field.
+    pub fn anchor(&self, field: &str) -> String {
+        match field {
+            "date_of_birth" => "date_of_birth-day".to_owned(),
+            other => other.to_owned(),
+        }
+    }
+
     /// The message for a field, or "".
     pub fn error(&self, field: &str) -> &str {
         self.errors.get(field).unwrap_or("")
@@ -109,7 +117,9 @@ pub fn nhs_date(d: &NaiveDate) -> String {
 
 /// An instant as a UK date and time, in UK local time: "5 March 2027 at 10:30".
 pub fn nhs_datetime(t: &DateTime<Utc>) -> String {
-    t.with_timezone(&London).format("%-d %B %Y at %H:%M").to_string()
+    t.with_timezone(&London)
+        .format("%-d %B %Y at %H:%M")
+        .to_string()
 }
 
 /// The UK calendar date on which an instant fell.

@@ -176,7 +176,8 @@ async fn leaving_needs_a_reason() {
         .submit(&path, &[("status", "left"), ("leaving_reason", "other")])
         .await
         .assert_errors(&["note"])
-        .assert_contains("Say why they are leaving");
+        .assert_contains("Say why they are leaving")
+        .assert_contains(r#"<option value="other" selected>"#);
     admin
         .submit(&path, &[("status", "active")])
         .await
@@ -217,7 +218,8 @@ async fn declining_needs_a_note() {
         .submit(&path, &[("status", "declined"), ("note", "  ")])
         .await
         .assert_errors(&["note"])
-        .assert_contains("Enter a reason for declining");
+        .assert_contains("Enter a reason for declining")
+        .assert_contains(r#"value="declined" checked"#);
     admin
         .submit(&path, &[("status", "withdrawn")])
         .await

@@ -30,6 +30,9 @@ struct ShowPage {
     row: ApplicationRow,
     events: Vec<(String, ApplicationEvent)>,
     choices: Vec<(&'static str, &'static str)>,
+    /// What was chosen and typed, kept when the form comes back with errors.
+    chosen: String,
+    note: String,
 }
 
 async fn page(
@@ -38,6 +41,7 @@ async fn page(
     org: &str,
     app_id: ApplicationId,
     errors: FieldErrors,
+    (chosen, note): (String, String),
 ) -> Result<Response, WebError> {
     let scope = scope(state, user, org).await?;
     let (row, events) = state.app.application(&scope, app_id).await?;
@@ -62,6 +66,8 @@ async fn page(
                 row,
                 events,
                 choices,
+                chosen,
+                note,
             }
             .render()?,
         ),
@@ -74,7 +80,15 @@ async fn show(
     user: SignedIn,
     Path((org, app_id)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    page(&state, &user, &org, id(&app_id)?, FieldErrors::new()).await
+    page(
+        &state,
+        &user,
+        &org,
+        id(&app_id)?,
+        FieldErrors::new(),
+        Default::default(),
+    )
+    .await
 }
 
 async fn decide(
@@ -101,7 +115,17 @@ async fn decide(
     };
     match result {
         Ok(()) => Ok(to(format!("/manage/{org}/applications/{app_id}"))),
-        Err(AppError::Invalid(errors)) => page(&state, &user, &org, app_id, errors).await,
+        Err(AppError::Invalid(errors)) => {
+            page(
+                &state,
+                &user,
+                &org,
+                app_id,
+                errors,
+                (form.get("status"), form.get("note")),
+            )
+            .await
+        }
         Err(e) => Err(e.into()),
     }
 }

@@ -34,8 +34,21 @@ struct ListPage {
     staff: Vec<(StaffMember, Person, String)>,
     sites: Vec<Site>,
     permissions: Vec<(&'static str, &'static str)>,
+    typed: Grant,
+}
+
+/// The grant form as sent, kept when it comes back with errors.
+#[derive(Default)]
+struct Grant {
     email: String,
     permission: String,
+    site_ids: Vec<String>,
+}
+
+impl Grant {
+    fn has_site(&self, site: &Site) -> bool {
+        self.site_ids.contains(&site.id.to_string())
+    }
 }
 
 async fn page(
@@ -43,8 +56,7 @@ async fn page(
     user: &SignedIn,
     org: &str,
     errors: FieldErrors,
-    email: String,
-    permission: String,
+    typed: Grant,
 ) -> Result<Response, WebError> {
     let scope = scope(state, user, org).await?;
     let sites = state.app.sites(&scope).await?;
@@ -70,8 +82,7 @@ async fn page(
         staff,
         sites,
         permissions: options::<Permission>(),
-        email,
-        permission,
+        typed,
     };
     let status = page.layout.status();
     Ok((status, Html(page.render()?)).into_response())
@@ -82,15 +93,7 @@ async fn list(
     user: SignedIn,
     Path(org): Path<String>,
 ) -> Result<Response, WebError> {
-    page(
-        &state,
-        &user,
-        &org,
-        FieldErrors::new(),
-        String::new(),
-        String::new(),
-    )
-    .await
+    page(&state, &user, &org, FieldErrors::new(), Grant::default()).await
 }
 
 async fn grant(
@@ -110,19 +113,21 @@ async fn grant(
             Err(_) => errors.add("site_ids", "Select sites from the list"),
         }
     }
-    let (email, permission) = (form.get("email"), form.get("permission"));
+    let typed = Grant {
+        email: form.get("email"),
+        permission: form.get("permission"),
+        site_ids: form.all("site_ids"),
+    };
     if !errors.is_empty() {
-        return page(&state, &user, &org, errors, email, permission).await;
+        return page(&state, &user, &org, errors, typed).await;
     }
     match state
         .app
-        .grant_permission(&scope, &email, &permission, site_ids)
+        .grant_permission(&scope, &typed.email, &typed.permission, site_ids)
         .await
     {
         Ok(_) => Ok(to(format!("/manage/{org}/staff"))),
-        Err(AppError::Invalid(errors)) => {
-            page(&state, &user, &org, errors, email, permission).await
-        }
+        Err(AppError::Invalid(errors)) => page(&state, &user, &org, errors, typed).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -138,9 +143,7 @@ async fn remove(
     let scope = scope(&state, &user, &org).await?;
     match state.app.revoke_permission(&scope, member).await {
         Ok(()) => Ok(to(format!("/manage/{org}/staff"))),
-        Err(AppError::Invalid(errors)) => {
-            page(&state, &user, &org, errors, String::new(), String::new()).await
-        }
+        Err(AppError::Invalid(errors)) => page(&state, &user, &org, errors, Grant::default()).await,
         Err(e) => Err(e.into()),
     }
 }

@@ -209,7 +209,14 @@ struct RecordPage {
     history: Vec<EventView>,
     moves: Vec<(&'static str, &'static str)>,
     reasons: Vec<(&'static str, &'static str)>,
-    selected: String,
+    typed: StatusForm,
+}
+
+/// The status form as sent, kept when it comes back with errors.
+#[derive(Default)]
+struct StatusForm {
+    status: String,
+    leaving_reason: String,
     note: String,
 }
 
@@ -219,8 +226,7 @@ async fn record_page(
     org: &str,
     person: PersonId,
     errors: domain::FieldErrors,
-    selected: String,
-    note: String,
+    typed: StatusForm,
 ) -> Result<Response, WebError> {
     let scope = scope(state, user, org).await?;
     let r = state.app.volunteer_record(&scope, person).await?;
@@ -260,8 +266,7 @@ async fn record_page(
         history,
         moves,
         reasons: options::<LeavingReason>(),
-        selected,
-        note,
+        typed,
         r,
     };
     let status = page.layout.status();
@@ -279,8 +284,7 @@ async fn record(
         &org,
         id(&person)?,
         domain::FieldErrors::new(),
-        String::new(),
-        String::new(),
+        StatusForm::default(),
     )
     .await
 }
@@ -295,9 +299,12 @@ async fn move_status(
     user.check_csrf(&form)?;
     let person: PersonId = id(&person)?;
     let scope = scope(&state, &user, &org).await?;
-    let status = form.get("status");
-    let note = form.get("note");
-    let result = match EngagementStatus::from_code(&status) {
+    let typed = StatusForm {
+        status: form.get("status"),
+        leaving_reason: form.get("leaving_reason"),
+        note: form.get("note"),
+    };
+    let result = match EngagementStatus::from_code(&typed.status) {
         Some(to_status) => {
             state
                 .app
@@ -305,8 +312,8 @@ async fn move_status(
                     &scope,
                     person,
                     to_status,
-                    LeavingReason::from_code(&form.get("leaving_reason")),
-                    &note,
+                    LeavingReason::from_code(&typed.leaving_reason),
+                    &typed.note,
                 )
                 .await
         }
@@ -318,7 +325,7 @@ async fn move_status(
     match result {
         Ok(()) => Ok(to(format!("/manage/{org}/volunteers/{person}"))),
         Err(AppError::Invalid(errors)) => {
-            record_page(&state, &user, &org, person, errors, status, note).await
+            record_page(&state, &user, &org, person, errors, typed).await
         }
         Err(e) => Err(e.into()),
     }

@@ -124,7 +124,17 @@ impl Page {
         }
         linked.sort();
         linked.dedup();
-        let mut expected: Vec<String> = fields.iter().map(|f| (*f).to_owned()).collect();
+        // A date's link goes to its first box, the day.
+        let mut expected: Vec<String> = fields
+            .iter()
+            .map(|f| {
+                if *f == "date_of_birth" {
+                    "date_of_birth-day".to_owned()
+                } else {
+                    (*f).to_owned()
+                }
+            })
+            .collect();
         expected.sort();
         assert_eq!(linked, expected, "fields linked from the error summary");
         self
