@@ -84,11 +84,8 @@ impl App {
 
     /// Stops a role taking applications.
     pub async fn close_role(&self, scope: &OrgScope, id: RoleId) -> Result<Role, AppError> {
-        self.change_role_status(scope, id, "role.closed", |role| {
-            role.close();
-            Ok(())
-        })
-        .await
+        self.change_role_status(scope, id, "role.closed", Role::close)
+            .await
     }
 
     async fn change_role_status(

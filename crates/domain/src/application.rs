@@ -187,7 +187,7 @@ mod tests {
     #[test]
     fn closed_roles_take_no_applications() {
         let mut closed = role("16");
-        closed.close();
+        closed.close().unwrap();
         let err = answers()
             .check(&closed, Some(day(1980, 1, 1)), day(2026, 1, 1))
             .unwrap_err();

@@ -96,9 +96,16 @@ impl Role {
         Ok(())
     }
 
-    /// Stops recruiting.
-    pub fn close(&mut self) {
+    /// Stops recruiting. Only an open role can close; a draft was never recruiting.
+    pub fn close(&mut self) -> Result<(), FieldErrors> {
+        if self.status != RoleStatus::Open {
+            return Err(FieldErrors::one(
+                "status",
+                "Only an open role can be closed",
+            ));
+        }
         self.status = RoleStatus::Closed;
+        Ok(())
     }
 }
 
@@ -236,6 +243,18 @@ mod tests {
             "Volunteers keep patients company; nurses still feed and assess.".into();
         role.publish().unwrap();
         assert_eq!(role.status, RoleStatus::Open);
+    }
+
+    #[test]
+    fn only_open_roles_close() {
+        let mut role = input()
+            .parse(RoleId::new(), OrganisationId::new(), RoleStatus::Draft)
+            .unwrap();
+        assert!(role.close().is_err());
+        assert_eq!(role.status, RoleStatus::Draft);
+        role.status = RoleStatus::Open;
+        role.close().unwrap();
+        assert_eq!(role.status, RoleStatus::Closed);
     }
 
     #[test]

@@ -142,7 +142,7 @@ async fn sites_and_roles_are_scoped(store: Arc<dyn Store>) {
     let mut closed = r.clone();
     closed.title = "Mealtime companion (full)".into();
     closed.site_ids = vec![atrium.id];
-    closed.close();
+    closed.close().unwrap();
     store
         .apply(vec![Write::UpdateRole(closed.clone(), RoleStatus::Open)])
         .await
