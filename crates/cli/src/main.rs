@@ -66,6 +66,10 @@ struct ServeArgs {
     /// stay in the outbox.
     #[arg(long, env = "ALONGSIDE_SMTP_URL")]
     smtp_url: Option<String>,
+    /// Trust `X-Forwarded-For` for client addresses (set only behind a load balancer or reverse
+    /// proxy that sets it).
+    #[arg(long, env = "ALONGSIDE_TRUST_FORWARDED_FOR")]
+    trust_forwarded_for: bool,
     /// The From address for outgoing email.
     #[arg(
         long,

@@ -55,6 +55,7 @@ pub async fn run(args: ServeArgs, demo: bool) -> anyhow::Result<()> {
     let router = web::router(web::AppState {
         app,
         secure_cookies,
+        trust_forwarded_for: args.trust_forwarded_for,
     });
     println!("Alongside is running at {base_url}");
     if !sign_ins.is_empty() {

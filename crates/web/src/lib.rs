@@ -3,6 +3,7 @@
 
 mod api;
 mod assets;
+mod client_address;
 mod csrf;
 mod error;
 mod form;
@@ -27,6 +28,9 @@ pub struct AppState {
     pub app: Arc<app::App>,
     /// Whether cookies must be marked `Secure` (served over TLS).
     pub secure_cookies: bool,
+    /// Whether a load balancer or reverse proxy in front reports client addresses in
+    /// `X-Forwarded-For` (only set this when one does: clients can send the header too).
+    pub trust_forwarded_for: bool,
 }
 
 /// The whole web application.

@@ -4,10 +4,7 @@ use app::AppError;
 use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
-use std::net::SocketAddr;
-
-use axum::Extension;
-use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -16,6 +13,7 @@ use domain::person::PersonInput;
 use serde::Deserialize;
 
 use super::safe_next;
+use crate::client_address::ClientAddress;
 use crate::form::FormData;
 use crate::layout::Layout;
 use crate::session::{MaybeSignedIn, SignedIn, cookie_token, set_cookie};
@@ -101,7 +99,7 @@ pub fn person_input(form: &FormData) -> PersonInput {
 
 async fn register(
     State(state): State<AppState>,
-    peer: Peer,
+    ClientAddress(address): ClientAddress,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, WebError> {
@@ -116,7 +114,7 @@ async fn register(
                 .sign_in(
                     person.email.as_str(),
                     &password,
-                    &client(peer),
+                    &address,
                     cookie_token(&headers).as_deref(),
                 )
                 .await?;
@@ -167,17 +165,9 @@ async fn sign_in_form(
     ))
 }
 
-/// The client's network address, for rate limiting.
-fn client(peer: Option<Extension<ConnectInfo<SocketAddr>>>) -> String {
-    peer.map(|Extension(ConnectInfo(addr))| addr.ip().to_string())
-        .unwrap_or_else(|| "local".to_owned())
-}
-
-type Peer = Option<Extension<ConnectInfo<SocketAddr>>>;
-
 async fn sign_in(
     State(state): State<AppState>,
-    peer: Peer,
+    ClientAddress(address): ClientAddress,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, WebError> {
@@ -195,7 +185,7 @@ async fn sign_in(
     if errors.is_empty() {
         match state
             .app
-            .sign_in(&email, &form.get("password"), &client(peer), old.as_deref())
+            .sign_in(&email, &form.get("password"), &address, old.as_deref())
             .await
         {
             Ok((_, session)) => {

@@ -249,3 +249,77 @@ async fn signing_in_always_starts_a_new_session() {
             .starts_with("/sign-in")
     );
 }
+
+/// Behind a trusted proxy, each client's own address (from `X-Forwarded-For`) is limited, not
+/// the proxy's.
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_limit_is_per_client() {
+    use axum::body::Body;
+    use axum::http::Request;
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+
+    let site = TestSite::new().await;
+    let person = site
+        .person("Cleo", "Grant", "cleo@example.org", "1980-01-01")
+        .await;
+    let router = alongside_web::router(alongside_web::AppState {
+        app: site.app.clone(),
+        secure_cookies: false,
+        trust_forwarded_for: true,
+    });
+    let sign_in = |forwarded: &str, email: &str, password: &str| {
+        let body = format!("email={email}&password={}", password.replace(' ', "+"));
+        Request::post("/sign-in")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("x-forwarded-for", forwarded)
+            .body(Body::from(body))
+            .unwrap()
+    };
+    for n in 0..20 {
+        let request = sign_in(
+            "203.0.113.9, 10.0.0.1",
+            &format!("guess{n}@example.org"),
+            "wrong password",
+        );
+        router.clone().oneshot(request).await.unwrap();
+    }
+    let text = |response: axum::response::Response| async move {
+        String::from_utf8(
+            response
+                .into_body()
+                .collect()
+                .await
+                .unwrap()
+                .to_bytes()
+                .to_vec(),
+        )
+        .unwrap()
+    };
+    // The guesses came from 10.0.0.1, the address the proxy saw and appended; the first entry is
+    // whatever the client claimed, so it cannot dodge the limit by changing it.
+    let blocked = router
+        .clone()
+        .oneshot(sign_in(
+            "198.51.100.7, 10.0.0.1",
+            person.email.as_str(),
+            PASSWORD,
+        ))
+        .await
+        .unwrap();
+    assert!(
+        text(blocked)
+            .await
+            .contains("You have tried to sign in too many times")
+    );
+    let other = router
+        .clone()
+        .oneshot(sign_in("10.0.0.2", person.email.as_str(), PASSWORD))
+        .await
+        .unwrap();
+    assert_eq!(
+        other.status(),
+        axum::http::StatusCode::SEE_OTHER,
+        "another client is not blocked"
+    );
+}

@@ -44,6 +44,7 @@ pub async fn world() -> World {
     let router = router(AppState {
         app: app.clone(),
         secure_cookies: false,
+        trust_forwarded_for: false,
     });
     let a = organisation(&app, "Riverside Hospitals NHS Trust", "riverside", "RX1").await;
     let b = organisation(&app, "Hillside Community NHS Trust", "hillside", "RY2").await;

@@ -38,6 +38,7 @@ impl TestSite {
         let router = router(AppState {
             app: app.clone(),
             secure_cookies: false,
+            trust_forwarded_for: false,
         });
         Self { app, router, db }
     }
