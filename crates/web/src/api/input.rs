@@ -115,3 +115,32 @@ pub fn all_codes<T: domain::Labelled>() -> String {
         None => String::new(),
     }
 }
+
+/// The `page` and `per_page` of a list with no other filters: defaults 1 and 50, or a 422.
+pub fn list_paging(raw: Option<&str>) -> Result<super::views::Paging, super::problem::ApiError> {
+    let mut errors = domain::FieldErrors::new();
+    let (page, per_page) = paging(raw.unwrap_or_default(), &mut errors);
+    if !errors.is_empty() {
+        return Err(errors.into());
+    }
+    Ok(super::views::Paging {
+        page: page.unwrap_or(1),
+        per_page: per_page.unwrap_or(super::people::DEFAULT_PER_PAGE),
+    })
+}
+
+/// Paging for lists that have no other filters, for the OpenAPI document.
+#[derive(Debug, Default, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[expect(
+    dead_code,
+    reason = "describes the parameters for the OpenAPI document; `list_paging` reads them"
+)]
+pub struct PagingQuery {
+    /// The page, from 1 (default 1).
+    #[param(minimum = 1)]
+    pub page: Option<u32>,
+    /// Items per page, 1 to 500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
+    pub per_page: Option<u32>,
+}

@@ -3,7 +3,7 @@
 
 use app::OrgScope;
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -16,9 +16,9 @@ use utoipa::ToSchema;
 use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
 
 use super::auth::ApiScope;
-use super::input::{Id, json, text, text_list};
+use super::input::{Id, PagingQuery, json, list_paging, text, text_list};
 use super::problem::{ApiError, PROBLEM_JSON, Problem};
-use super::views::{DbsLevelCode, RoleView, SettingCode};
+use super::views::{DbsLevelCode, RolePage, RoleView, SettingCode};
 use crate::AppState;
 
 /// The role routes.
@@ -115,22 +115,25 @@ impl RoleBody {
 
 /// List the organisation's roles
 ///
-/// Every role, drafts included, newest first.
+/// A page of the roles, drafts included, by title.
 #[utoipa::path(
     get,
     path = "/api/v1/roles",
     tag = "roles",
+    params(PagingQuery),
     responses(
-        (status = 200, description = "The organisation's roles", body = [RoleView]),
+        (status = 200, description = "A page of the organisation's roles", body = RolePage),
         (status = 401, description = "No API token, or one that is not recognised", body = Problem, content_type = PROBLEM_JSON),
+        (status = 422, description = "A paging value is invalid, named in `errors`", body = Problem, content_type = PROBLEM_JSON),
     )
 )]
 pub async fn list_roles(
     State(state): State<AppState>,
     ApiScope(scope): ApiScope,
-) -> Result<Json<Vec<RoleView>>, ApiError> {
-    let roles = state.app.roles(&scope).await?;
-    Ok(Json(roles.into_iter().map(Into::into).collect()))
+    RawQuery(query): RawQuery,
+) -> Result<Json<RolePage>, ApiError> {
+    let paging = list_paging(query.as_deref())?;
+    Ok(Json(RolePage::of(state.app.roles(&scope).await?, paging)))
 }
 
 /// Get one role

@@ -1,7 +1,7 @@
 //! Sites: the places where the organisation's volunteering happens.
 
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -12,9 +12,9 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::auth::ApiScope;
-use super::input::{Id, json, text};
+use super::input::{Id, PagingQuery, json, list_paging, text};
 use super::problem::{ApiError, PROBLEM_JSON, Problem};
-use super::views::{SiteKindCode, SiteView};
+use super::views::{SiteKindCode, SitePage, SiteView};
 use crate::AppState;
 
 /// The site routes.
@@ -51,22 +51,25 @@ impl From<SiteBody> for SiteInput {
 
 /// List the organisation's sites
 ///
-/// Every site, by name.
+/// A page of the sites, by name.
 #[utoipa::path(
     get,
     path = "/api/v1/sites",
     tag = "sites",
+    params(PagingQuery),
     responses(
-        (status = 200, description = "The organisation's sites", body = [SiteView]),
+        (status = 200, description = "A page of the organisation's sites", body = SitePage),
         (status = 401, description = "No API token, or one that is not recognised", body = Problem, content_type = PROBLEM_JSON),
+        (status = 422, description = "A paging value is invalid, named in `errors`", body = Problem, content_type = PROBLEM_JSON),
     )
 )]
 pub async fn list_sites(
     State(state): State<AppState>,
     ApiScope(scope): ApiScope,
-) -> Result<Json<Vec<SiteView>>, ApiError> {
-    let sites = state.app.sites(&scope).await?;
-    Ok(Json(sites.into_iter().map(Into::into).collect()))
+    RawQuery(query): RawQuery,
+) -> Result<Json<SitePage>, ApiError> {
+    let paging = list_paging(query.as_deref())?;
+    Ok(Json(SitePage::of(state.app.sites(&scope).await?, paging)))
 }
 
 /// Get one site

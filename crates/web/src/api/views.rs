@@ -504,3 +504,88 @@ impl From<Page<ApplicationRow>> for ApplicationPage {
         }
     }
 }
+
+/// One page of a short list held in memory (sites, roles): the same shape as the other pages.
+fn page_of<T, V: From<T>>(items: Vec<T>, paging: Paging) -> (Vec<V>, u32, u32, u64, u32) {
+    let total = items.len() as u64;
+    let per_page = paging.per_page.max(1);
+    let pages = u32::try_from(total.div_ceil(u64::from(per_page)))
+        .unwrap_or(u32::MAX)
+        .max(1);
+    let skip = usize::try_from(u64::from(paging.page.saturating_sub(1)) * u64::from(per_page))
+        .unwrap_or(usize::MAX);
+    let items = items
+        .into_iter()
+        .skip(skip)
+        .take(per_page as usize)
+        .map(V::from)
+        .collect();
+    (items, paging.page, per_page, total, pages)
+}
+
+/// A page number and size, checked.
+#[derive(Debug, Clone, Copy)]
+pub struct Paging {
+    /// From 1.
+    pub page: u32,
+    /// 1 to 500.
+    pub per_page: u32,
+}
+
+/// A page of the sites list.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SitePage {
+    /// The sites on this page, by name.
+    pub items: Vec<SiteView>,
+    /// This page's number, from 1.
+    pub page: u32,
+    /// Items per page.
+    pub per_page: u32,
+    /// Sites in the whole list.
+    pub total: u64,
+    /// Pages in the whole list.
+    pub pages: u32,
+}
+
+impl SitePage {
+    /// The page of `sites` that `paging` asks for.
+    pub fn of(sites: Vec<domain::site::Site>, paging: Paging) -> Self {
+        let (items, page, per_page, total, pages) = page_of(sites, paging);
+        Self {
+            items,
+            page,
+            per_page,
+            total,
+            pages,
+        }
+    }
+}
+
+/// A page of the roles list.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RolePage {
+    /// The roles on this page, by title.
+    pub items: Vec<RoleView>,
+    /// This page's number, from 1.
+    pub page: u32,
+    /// Items per page.
+    pub per_page: u32,
+    /// Roles in the whole list.
+    pub total: u64,
+    /// Pages in the whole list.
+    pub pages: u32,
+}
+
+impl RolePage {
+    /// The page of `roles` that `paging` asks for.
+    pub fn of(roles: Vec<domain::role::Role>, paging: Paging) -> Self {
+        let (items, page, per_page, total, pages) = page_of(roles, paging);
+        Self {
+            items,
+            page,
+            per_page,
+            total,
+            pages,
+        }
+    }
+}

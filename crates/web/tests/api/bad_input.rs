@@ -47,8 +47,8 @@ async fn malformed_json_is_a_400_naming_the_problem() {
         }
     }
     let sites = w.get("/api/v1/sites", token).await;
-    assert_eq!(sites.body.as_array().map(Vec::len), Some(1));
-    assert_eq!(sites.body[0]["name"], "Ward 7");
+    assert_eq!(sites.body["items"].as_array().map(Vec::len), Some(1));
+    assert_eq!(sites.body["items"][0]["name"], "Ward 7");
 }
 
 #[tokio::test]
@@ -90,7 +90,7 @@ async fn invalid_fields_are_a_422_listing_each_and_nothing_is_saved() {
             .as_array()
             .is_some_and(|e| e.iter().all(|e| e["message"].is_string()))
     );
-    assert_eq!(w.get("/api/v1/sites", token).await.body, json!([]));
+    assert_eq!(w.get("/api/v1/sites", token).await.body["items"], json!([]));
 
     let site = w
         .send(Method::POST, "/api/v1/sites", token, site_body("Ward 7"))
@@ -130,7 +130,7 @@ async fn invalid_fields_are_a_422_listing_each_and_nothing_is_saved() {
         .await;
     unknown_site.assert_problem(StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(unknown_site.error_fields(), ["site_ids"]);
-    assert_eq!(w.get("/api/v1/roles", token).await.body, json!([]));
+    assert_eq!(w.get("/api/v1/roles", token).await.body["items"], json!([]));
 
     let bad_org = w.send(Method::PUT, "/api/v1/organisation", token, json!({"name": "Riverside", "slug": "riverside", "sector": "voluntary", "kind": "acute_trust", "postcode": "LS1 4AP"})).await;
     bad_org.assert_problem(StatusCode::UNPROCESSABLE_ENTITY);

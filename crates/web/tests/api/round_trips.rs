@@ -44,8 +44,18 @@ async fn sites_round_trip() {
 
     let list = w.get("/api/v1/sites", token).await;
     assert_eq!(list.status, StatusCode::OK);
-    assert_eq!(list.body.as_array().map(Vec::len), Some(1));
-    assert_eq!(list.body[0]["id"], created.body["id"]);
+    assert_eq!(list.body["items"].as_array().map(Vec::len), Some(1));
+    assert_eq!(list.body["items"][0]["id"], created.body["id"]);
+    // Paged like every list: a second page is empty, a bad page size is named.
+    let second = w.get("/api/v1/sites?page=2&per_page=1", token).await;
+    assert_eq!(
+        (second.body["total"].as_u64(), second.body["pages"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(second.body["items"], json!([]));
+    let bad = w.get("/api/v1/sites?per_page=0", token).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(bad.body["errors"][0]["field"], "per_page");
 
     let path = format!("/api/v1/sites/{}", created.id());
     assert_eq!(w.get(&path, token).await.body, created.body);
@@ -88,7 +98,8 @@ async fn roles_round_trip_through_publishing_and_closing() {
     assert_eq!(created.location.as_deref(), Some(path.as_str()));
 
     let list = w.get("/api/v1/roles", token).await;
-    assert_eq!(list.body.as_array().map(Vec::len), Some(1));
+    assert_eq!(list.body["items"].as_array().map(Vec::len), Some(1));
+    assert_eq!(list.body["total"], 1);
     assert_eq!(w.get(&path, token).await.body, created.body);
 
     let mut body = role_body(&[]);
