@@ -284,14 +284,7 @@ async fn publish(
     Path((org, role)): Path<(String, String)>,
     body: Bytes,
 ) -> Result<Response, WebError> {
-    user.check_csrf(&FormData::parse(&body))?;
-    let role_id: RoleId = id(&role)?;
-    let scope = scope(&state, &user, &org).await?;
-    match state.app.publish_role(&scope, role_id).await {
-        Ok(_) => Ok(to(format!("/manage/{org}/roles/{role_id}"))),
-        Err(AppError::Invalid(errors)) => show_page(&state, &user, &org, role_id, errors).await,
-        Err(e) => Err(e.into()),
-    }
+    change_status(&state, &user, &org, &role, &body, StatusChange::Publish).await
 }
 
 async fn close(
@@ -300,9 +293,33 @@ async fn close(
     Path((org, role)): Path<(String, String)>,
     body: Bytes,
 ) -> Result<Response, WebError> {
-    user.check_csrf(&FormData::parse(&body))?;
-    let role_id: RoleId = id(&role)?;
-    let scope = scope(&state, &user, &org).await?;
-    state.app.close_role(&scope, role_id).await?;
-    Ok(to(format!("/manage/{org}/roles/{role_id}")))
+    change_status(&state, &user, &org, &role, &body, StatusChange::Close).await
+}
+
+/// Opening or closing a role from its page.
+enum StatusChange {
+    Publish,
+    Close,
+}
+
+async fn change_status(
+    state: &AppState,
+    user: &SignedIn,
+    org: &str,
+    role: &str,
+    body: &Bytes,
+    change: StatusChange,
+) -> Result<Response, WebError> {
+    user.check_csrf(&FormData::parse(body))?;
+    let role_id: RoleId = id(role)?;
+    let scope = scope(state, user, org).await?;
+    let result = match change {
+        StatusChange::Publish => state.app.publish_role(&scope, role_id).await,
+        StatusChange::Close => state.app.close_role(&scope, role_id).await,
+    };
+    match result {
+        Ok(_) => Ok(to(format!("/manage/{org}/roles/{role_id}"))),
+        Err(AppError::Invalid(errors)) => show_page(state, user, org, role_id, errors).await,
+        Err(e) => Err(e.into()),
+    }
 }
