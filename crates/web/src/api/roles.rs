@@ -18,7 +18,7 @@ use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
 use super::auth::ApiScope;
 use super::input::{Id, PagingQuery, json, list_paging, text, text_list};
 use super::problem::{ApiError, PROBLEM_JSON, Problem};
-use super::views::{DbsLevelCode, RolePage, RoleView, SettingCode};
+use super::views::{DbsLevelCode, RolePage, RoleView, SettingCode, page_of};
 use crate::AppState;
 
 /// The role routes.
@@ -133,7 +133,10 @@ pub async fn list_roles(
     RawQuery(query): RawQuery,
 ) -> Result<Json<RolePage>, ApiError> {
     let paging = list_paging(query.as_deref())?;
-    Ok(Json(RolePage::of(state.app.roles(&scope).await?, paging)))
+    Ok(Json(page_of::<_, RolePage>(
+        state.app.roles(&scope).await?,
+        paging,
+    )))
 }
 
 /// Get one role

@@ -14,7 +14,7 @@ use utoipa::ToSchema;
 use super::auth::ApiScope;
 use super::input::{Id, PagingQuery, json, list_paging, text};
 use super::problem::{ApiError, PROBLEM_JSON, Problem};
-use super::views::{SiteKindCode, SitePage, SiteView};
+use super::views::{SiteKindCode, SitePage, SiteView, page_of};
 use crate::AppState;
 
 /// The site routes.
@@ -69,7 +69,10 @@ pub async fn list_sites(
     RawQuery(query): RawQuery,
 ) -> Result<Json<SitePage>, ApiError> {
     let paging = list_paging(query.as_deref())?;
-    Ok(Json(SitePage::of(state.app.sites(&scope).await?, paging)))
+    Ok(Json(page_of::<_, SitePage>(
+        state.app.sites(&scope).await?,
+        paging,
+    )))
 }
 
 /// Get one site
