@@ -29,17 +29,17 @@ pub fn page_of<T, P: From<Page<T>>>(all: Vec<T>, paging: Paging) -> P {
 
 /// Declares a page of one kind of item: the items, the page number and size, and the totals.
 macro_rules! page_view {
-    ($(#[$doc:meta])* $name:ident, $item:ty, $what:literal) => {
+    ($(#[$doc:meta])* $name:ident, $item:ty, items: $items_doc:literal, total: $total_doc:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Serialize, ToSchema)]
         pub struct $name {
-            #[doc = concat!("The ", $what, " on this page.")]
+            #[doc = $items_doc]
             pub items: Vec<$item>,
             /// This page's number, from 1.
             pub page: u32,
             /// Items per page.
             pub per_page: u32,
-            #[doc = concat!("The ", $what, " in the whole list.")]
+            #[doc = $total_doc]
             pub total: u64,
             /// Pages in the whole list.
             pub pages: u32,
@@ -62,17 +62,21 @@ macro_rules! page_view {
 
 page_view!(
     /// A page of the volunteers list.
-    VolunteerPage, VolunteerView, "volunteers"
+    VolunteerPage, VolunteerView,
+    items: "The volunteers on this page.", total: "Volunteers in the whole list."
 );
 page_view!(
     /// A page of the applications list, newest first.
-    ApplicationPage, ApplicationView, "applications"
+    ApplicationPage, ApplicationView,
+    items: "The applications on this page, newest first.", total: "Applications in the whole list."
 );
 page_view!(
     /// A page of the sites list, by name.
-    SitePage, SiteView, "sites"
+    SitePage, SiteView,
+    items: "The sites on this page, by name.", total: "Sites in the whole list."
 );
 page_view!(
     /// A page of the roles list, by title.
-    RolePage, RoleView, "roles"
+    RolePage, RoleView,
+    items: "The roles on this page, by title.", total: "Roles in the whole list."
 );
