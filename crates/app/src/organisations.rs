@@ -112,7 +112,11 @@ impl App {
         let since = self.clock.now() - chrono::Duration::days(90);
         Ok(self
             .store
-            .engagement_counts(scope.organisation_id(), since)
+            .engagement_counts(
+                scope.organisation_id(),
+                since,
+                scope.site_limit().as_deref(),
+            )
             .await?)
     }
 }

@@ -100,11 +100,13 @@ pub trait Store: Send + Sync {
         org: OrganisationId,
         search: &VolunteerSearch,
     ) -> Result<Page<VolunteerRow>, StoreError>;
-    /// Dashboard counts; `left_since` bounds "left recently".
+    /// Dashboard counts; `left_since` bounds "left recently"; `limit_to_sites` narrows them to
+    /// people who applied to roles at those sites (a supervisor's view).
     async fn engagement_counts(
         &self,
         org: OrganisationId,
         left_since: DateTime<Utc>,
+        limit_to_sites: Option<&[SiteId]>,
     ) -> Result<EngagementCounts, StoreError>;
 
     /// One application of an organisation.

@@ -251,7 +251,11 @@ mod tests {
             titles.sort();
             let counts = app
                 .store
-                .engagement_counts(org.id, chrono::Utc::now() - chrono::Duration::days(90))
+                .engagement_counts(
+                    org.id,
+                    chrono::Utc::now() - chrono::Duration::days(90),
+                    None,
+                )
                 .await
                 .expect("counts");
             lines.push(format!("{}: {counts:?}: {}", org.name, titles.join(", ")));
@@ -350,6 +354,7 @@ mod tests {
             .engagement_counts(
                 riverside.id,
                 chrono::Utc::now() - chrono::Duration::days(90),
+                None,
             )
             .await
             .expect("counts");

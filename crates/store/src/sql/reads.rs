@@ -3,7 +3,10 @@
 use std::collections::HashMap;
 
 use app::StoreError;
-use app::ports::{ApplicationRow, ApplicationSearch, Page, VolunteerRow, VolunteerSearch};
+use app::ports::{
+    ApplicationRow, ApplicationSearch, EngagementCounts, Page, VolunteerRow, VolunteerSearch,
+};
+use chrono::{DateTime, Utc};
 use domain::Labelled;
 use domain::ids::{OrganisationId, SiteId};
 use domain::role::Role;
@@ -11,8 +14,8 @@ use sqlx::{Pool, QueryBuilder};
 use uuid::Uuid;
 
 use super::Db;
-use crate::db_error;
 use crate::rows::{ApplicationRowDb, PersonRow, RoleRow, code};
+use crate::{count, db_error};
 use domain::engagement::{Engagement, EngagementStatus, LeavingReason};
 use domain::ids::EngagementId;
 
@@ -227,4 +230,81 @@ fn push_sites(q: &mut QueryBuilder<Db>, sites: &[SiteId]) {
     for s in sites {
         list.push_bind(s.0);
     }
+}
+
+/// Only engagements of people who applied to a role at one of `sites` (a supervisor's view).
+fn push_site_limit(q: &mut QueryBuilder<Db>, sites: Option<&[SiteId]>) {
+    if let Some(sites) = sites {
+        q.push(
+            " AND EXISTS (SELECT 1 FROM applications a JOIN role_sites rs ON rs.organisation_id = a.organisation_id \
+             AND rs.role_id = a.role_id WHERE a.organisation_id = e.organisation_id AND a.person_id = e.person_id AND rs.site_id IN (",
+        );
+        push_sites(q, sites);
+        q.push("))");
+    }
+}
+
+/// Dashboard counts, for the whole organisation or a supervisor's sites.
+pub(super) async fn engagement_counts(
+    pool: &Pool<Db>,
+    org: OrganisationId,
+    left_since: DateTime<Utc>,
+    sites: Option<&[SiteId]>,
+) -> Result<EngagementCounts, StoreError> {
+    let mut q = QueryBuilder::<Db>::new(
+        "SELECT e.status, COUNT(*) FROM engagements e WHERE e.organisation_id = ",
+    );
+    q.push_bind(org.0);
+    push_site_limit(&mut q, sites);
+    q.push(" GROUP BY e.status");
+    let by_status: Vec<(String, i64)> =
+        q.build_query_as().fetch_all(pool).await.map_err(db_error)?;
+    let of = |s: &str| {
+        count(
+            by_status
+                .iter()
+                .find(|(k, _)| k == s)
+                .map(|(_, n)| *n)
+                .unwrap_or(0),
+        )
+    };
+
+    let mut q = QueryBuilder::<Db>::new(
+        "SELECT COUNT(DISTINCT ev.engagement_id) FROM engagement_events ev \
+         JOIN engagements e ON e.organisation_id = ev.organisation_id AND e.id = ev.engagement_id \
+         WHERE ev.to_status = 'left' AND e.status = 'left' AND ev.organisation_id = ",
+    );
+    q.push_bind(org.0)
+        .push(" AND ev.at >= ")
+        .push_bind(left_since);
+    push_site_limit(&mut q, sites);
+    let left: i64 = q
+        .build_query_scalar()
+        .fetch_one(pool)
+        .await
+        .map_err(db_error)?;
+
+    let mut q = QueryBuilder::<Db>::new(
+        "SELECT COUNT(*) FROM applications ap JOIN engagements e ON e.organisation_id = ap.organisation_id \
+         AND e.id = ap.engagement_id WHERE ap.status IN ('submitted', 'screening') AND ap.organisation_id = ",
+    );
+    q.push_bind(org.0);
+    if let Some(sites) = sites {
+        q.push(" AND EXISTS (SELECT 1 FROM role_sites rs WHERE rs.organisation_id = ap.organisation_id AND rs.role_id = ap.role_id AND rs.site_id IN (");
+        push_sites(&mut q, sites);
+        q.push("))");
+    }
+    let open: i64 = q
+        .build_query_scalar()
+        .fetch_one(pool)
+        .await
+        .map_err(db_error)?;
+    Ok(EngagementCounts {
+        applicants: of("applicant"),
+        onboarding: of("onboarding"),
+        active: of("active"),
+        paused: of("paused"),
+        left_recently: count(left),
+        open_applications: count(open),
+    })
 }

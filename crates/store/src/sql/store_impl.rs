@@ -299,48 +299,9 @@ impl Store for ThisStore {
         &self,
         org: OrganisationId,
         left_since: DateTime<Utc>,
+        limit_to_sites: Option<&[SiteId]>,
     ) -> Result<EngagementCounts, StoreError> {
-        let by_status: Vec<(String, i64)> = sqlx::query_as(
-            "SELECT status, COUNT(*) FROM engagements WHERE organisation_id = $1 GROUP BY status",
-        )
-        .bind(org.0)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(db_error)?;
-        let of = |s: &str| {
-            count(
-                by_status
-                    .iter()
-                    .find(|(k, _)| k == s)
-                    .map(|(_, n)| *n)
-                    .unwrap_or(0),
-            )
-        };
-        let left: i64 = sqlx::query_scalar(
-            "SELECT COUNT(DISTINCT ev.engagement_id) FROM engagement_events ev \
-             JOIN engagements e ON e.organisation_id = ev.organisation_id AND e.id = ev.engagement_id \
-             WHERE ev.organisation_id = $1 AND ev.to_status = 'left' AND ev.at >= $2 AND e.status = 'left'",
-        )
-        .bind(org.0)
-        .bind(left_since)
-        .fetch_one(&self.pool)
-        .await
-        .map_err(db_error)?;
-        let open: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM applications WHERE organisation_id = $1 AND status IN ('submitted', 'screening')",
-        )
-        .bind(org.0)
-        .fetch_one(&self.pool)
-        .await
-        .map_err(db_error)?;
-        Ok(EngagementCounts {
-            applicants: of("applicant"),
-            onboarding: of("onboarding"),
-            active: of("active"),
-            paused: of("paused"),
-            left_recently: count(left),
-            open_applications: count(open),
-        })
+        reads::engagement_counts(&self.pool, org, left_since, limit_to_sites).await
     }
 
     async fn application(

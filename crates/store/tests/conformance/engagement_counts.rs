@@ -108,7 +108,7 @@ async fn engagement_counts(store: Arc<dyn Store>) {
 
     let bound = at(10, 0);
     assert_eq!(
-        store.engagement_counts(a.id, bound).await.unwrap(),
+        store.engagement_counts(a.id, bound, None).await.unwrap(),
         app::ports::EngagementCounts {
             applicants: 2,
             onboarding: 1,
@@ -121,7 +121,7 @@ async fn engagement_counts(store: Arc<dyn Store>) {
     // An earlier bound takes in the earlier leaver; a later one neither.
     assert_eq!(
         store
-            .engagement_counts(a.id, at(1, 0))
+            .engagement_counts(a.id, at(1, 0), None)
             .await
             .unwrap()
             .left_recently,
@@ -129,14 +129,14 @@ async fn engagement_counts(store: Arc<dyn Store>) {
     );
     assert_eq!(
         store
-            .engagement_counts(a.id, at(13, 0))
+            .engagement_counts(a.id, at(13, 0), None)
             .await
             .unwrap()
             .left_recently,
         0
     );
     assert_eq!(
-        store.engagement_counts(b.id, bound).await.unwrap(),
+        store.engagement_counts(b.id, bound, None).await.unwrap(),
         app::ports::EngagementCounts {
             applicants: 2,
             left_recently: 1,
@@ -146,10 +146,71 @@ async fn engagement_counts(store: Arc<dyn Store>) {
     );
     assert_eq!(
         store
-            .engagement_counts(OrganisationId::new(), bound)
+            .engagement_counts(OrganisationId::new(), bound, None)
             .await
             .unwrap(),
         app::ports::EngagementCounts::default()
     );
 }
 conformance!(engagement_counts);
+
+async fn engagement_counts_for_a_supervisors_sites(store: Arc<dyn Store>) {
+    use EngagementStatus::*;
+    let a = organisation("Ashby Trust");
+    let north = crate::fixtures::site(a.id, "North Ward");
+    let south = crate::fixtures::site(a.id, "South Ward");
+    let visitor = role(a.id, "Ward visitor", &[north.id]);
+    let gardener = role(a.id, "Garden helper", &[south.id]);
+    let mut w = vec![
+        Write::InsertOrganisation(a.clone()),
+        Write::InsertSite(north.clone()),
+        Write::InsertSite(south.clone()),
+        Write::InsertRole(visitor.clone()),
+        Write::InsertRole(gardener.clone()),
+    ];
+    // North: two active and one applicant with an open application; south: three applicants.
+    for (status, r, application_status) in [
+        (Active, visitor.id, ApplicationStatus::Accepted),
+        (Active, visitor.id, ApplicationStatus::Accepted),
+        (Applicant, visitor.id, ApplicationStatus::Submitted),
+        (Applicant, gardener.id, ApplicationStatus::Submitted),
+        (Applicant, gardener.id, ApplicationStatus::Submitted),
+        (Applicant, gardener.id, ApplicationStatus::Screening),
+    ] {
+        let e = volunteer(&mut w, a.id, status);
+        w.push(Write::InsertApplication(Application {
+            status: application_status,
+            ..application(&e, r, at(3, 9))
+        }));
+    }
+    store.apply(w).await.unwrap();
+    let bound = at(1, 0);
+    let north_only = store
+        .engagement_counts(a.id, bound, Some(&[north.id]))
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            north_only.active,
+            north_only.applicants,
+            north_only.open_applications
+        ),
+        (2, 1, 1)
+    );
+    let everyone = store.engagement_counts(a.id, bound, None).await.unwrap();
+    assert_eq!(
+        (
+            everyone.active,
+            everyone.applicants,
+            everyone.open_applications
+        ),
+        (2, 4, 4)
+    );
+    let nowhere = store
+        .engagement_counts(a.id, bound, Some(&[]))
+        .await
+        .unwrap();
+    assert_eq!(nowhere, app::ports::EngagementCounts::default());
+}
+
+conformance!(engagement_counts_for_a_supervisors_sites);

@@ -95,6 +95,16 @@ async fn a_supervisor_sees_only_volunteers_at_their_sites() {
         .get(&a.path(&format!("/applications/{}", a.application)))
         .await
         .assert_status(StatusCode::OK);
+    // The dashboard counts only their sites' people too.
+    supervisor
+        .get(&a.path(""))
+        .await
+        .assert_contains(r#"<span class="stat">1</span> applicants"#);
+    let mut admin = w.site.signed_in(a.admin.email.as_str()).await;
+    admin
+        .get(&a.path(""))
+        .await
+        .assert_contains(r#"<span class="stat">2</span> applicants"#);
     supervisor
         .get(&a.path("/applications"))
         .await
