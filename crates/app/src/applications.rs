@@ -329,6 +329,17 @@ impl App {
                 now,
             ));
         }
+        if to == ApplicationStatus::Accepted {
+            let role = self
+                .store
+                .role(org, app.role_id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            writes.extend(
+                self.placement_writes(org, app.person_id, &role, Some((app.id, app.submitted_at)))
+                    .await?,
+            );
+        }
         writes.push(Write::Audit(AuditEntry::new(
             Some(org),
             scope.actor().clone(),

@@ -5,14 +5,19 @@
 
 pub mod accounts;
 pub mod applications;
+pub mod catalogue;
+pub mod checklists;
 mod clock;
 pub mod enquiries;
 pub mod error;
+pub mod jobs;
 pub mod notify;
+pub mod onboarding;
 pub mod organisations;
 pub mod password_links;
 pub mod people;
 pub mod ports;
+pub mod references;
 pub mod roles;
 pub mod scope;
 pub mod sites;

@@ -24,19 +24,25 @@ impl App {
             permission: Permission::OrganisationAdmin,
             site_ids: vec![],
         };
+        let mut writes = vec![
+            Write::InsertOrganisation(org.clone()),
+            Write::PutStaffMember(member),
+            Write::Audit(AuditEntry::new(
+                Some(org.id),
+                Actor::Person(admin),
+                "organisation.created",
+                "organisation",
+                org.id.0,
+                now,
+            )),
+        ];
+        writes.extend(
+            domain::compliance::catalogue::standard_catalogue(org.id)
+                .into_iter()
+                .map(Write::InsertRequirementType),
+        );
         self.store
-            .apply(vec![
-                Write::InsertOrganisation(org.clone()),
-                Write::PutStaffMember(member),
-                Write::Audit(AuditEntry::new(
-                    Some(org.id),
-                    Actor::Person(admin),
-                    "organisation.created",
-                    "organisation",
-                    org.id.0,
-                    now,
-                )),
-            ])
+            .apply(writes)
             .await
             .map_err(|e| conflict_on_slug(e, "slug"))?;
         Ok(org)

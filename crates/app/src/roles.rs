@@ -2,6 +2,7 @@
 
 use domain::FieldErrors;
 use domain::audit::AuditEntry;
+use domain::compliance::CheckKind;
 use domain::ids::RoleId;
 use domain::role::{Role, RoleInput, RoleStatus};
 use domain::staff::Capability;
@@ -118,14 +119,43 @@ impl App {
 
     async fn check_sites(&self, scope: &OrgScope, role: &Role) -> Result<(), AppError> {
         let sites = self.store.sites(scope.organisation_id()).await?;
-        if role
+        let mut errors = FieldErrors::new();
+        if !role
             .site_ids
             .iter()
             .all(|id| sites.iter().any(|s| s.id == *id))
         {
+            errors.add("site_ids", "Select sites from this organisation's list");
+        }
+        let catalogue = self
+            .store
+            .requirement_types(scope.organisation_id())
+            .await?;
+        let chosen: Vec<_> = role
+            .requirement_type_ids
+            .iter()
+            .map(|id| catalogue.iter().find(|t| t.id == *id))
+            .collect();
+        if chosen.iter().any(Option::is_none) {
+            errors.add(
+                "requirement_type_ids",
+                "Select checks and training from this organisation's catalogue",
+            );
+        } else if chosen.iter().flatten().any(|t| {
+            matches!(
+                t.kind,
+                CheckKind::Dbs | CheckKind::References | CheckKind::GuardianConsent
+            )
+        }) {
+            errors.add(
+                "requirement_type_ids",
+                "Choose the DBS check and references with their own questions; consent for under-18s is added for them",
+            );
+        }
+        if errors.is_empty() {
             Ok(())
         } else {
-            Err(FieldErrors::one("site_ids", "Select sites from this organisation's list").into())
+            Err(errors.into())
         }
     }
 

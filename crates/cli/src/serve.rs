@@ -22,6 +22,9 @@ pub async fn run(args: ServeArgs, demo: bool) -> anyhow::Result<()> {
         Arc::new(app::SystemClock),
         base_url.trim_end_matches('/'),
     ));
+    app.ensure_catalogues()
+        .await
+        .context("adding the standard check and training catalogue")?;
     let mut sign_ins = Vec::new();
     if demo {
         if app.store.count_people().await? == 0 {
@@ -51,6 +54,7 @@ pub async fn run(args: ServeArgs, demo: bool) -> anyhow::Result<()> {
         args.mail_from.clone(),
     ));
     tokio::spawn(housekeeping(app.clone()));
+    tokio::spawn(run_jobs(app.clone()));
     let secure_cookies = base_url.starts_with("https://");
     let router = web::router(web::AppState {
         app,
@@ -77,6 +81,29 @@ pub async fn run(args: ServeArgs, demo: bool) -> anyhow::Result<()> {
     .await
     .context("serving")?;
     Ok(())
+}
+
+/// Every minute, schedules due work (expiry reminders, DBS minimisation) and runs what is due.
+/// Any number of servers may run this against one database: each job runs exactly once.
+async fn run_jobs(app: Arc<app::App>) {
+    let worker = format!("{}-{}", std::process::id(), uuid::Uuid::now_v7());
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        every.tick().await;
+        if let Err(e) = app.schedule_jobs().await {
+            tracing::warn!(error = %e, "scheduling jobs");
+        }
+        loop {
+            match app.run_jobs(&worker, 100).await {
+                Ok(r) if r.done + r.failed + r.taken_over == 0 => break,
+                Ok(r) => tracing::info!(done = r.done, failed = r.failed, "jobs run"),
+                Err(e) => {
+                    tracing::warn!(error = %e, "running jobs");
+                    break;
+                }
+            }
+        }
+    }
 }
 
 /// Every ten minutes, forgets expired sessions, old failed sign-ins and used-up reset links.

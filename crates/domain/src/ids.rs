@@ -59,4 +59,14 @@ id_type!(
     MessageId,
     /// An API token.
     ApiTokenId,
+    /// A check type or training module in an organisation's catalogue.
+    RequirementTypeId,
+    /// A person's record of one check or training module with an organisation.
+    CheckId,
+    /// A person taking up one role: onboarding, then active.
+    PlacementId,
+    /// A reference asked of a referee.
+    ReferenceRequestId,
+    /// A background job.
+    JobId,
 );

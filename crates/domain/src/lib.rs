@@ -3,6 +3,7 @@
 
 pub mod application;
 pub mod audit;
+pub mod compliance;
 pub mod engagement;
 pub mod error;
 pub mod ids;
@@ -12,6 +13,7 @@ pub mod person;
 pub mod role;
 pub mod site;
 pub mod staff;
+pub mod stats;
 pub mod values;
 
 pub use error::{FieldErrors, has_control_characters, without_control_characters};

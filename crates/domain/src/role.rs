@@ -2,7 +2,9 @@
 
 use serde::Serialize;
 
-use crate::ids::{OrganisationId, RoleId, SiteId};
+use crate::compliance::Workforce;
+use crate::compliance::reference::MAX_REFERENCES;
+use crate::ids::{OrganisationId, RequirementTypeId, RoleId, SiteId};
 use crate::labelled_enum;
 use crate::{FieldErrors, Labelled};
 
@@ -35,6 +37,24 @@ labelled_enum!(
         EnhancedBarred = "enhanced_barred": "Enhanced DBS check with barred list(s)",
     }
 );
+
+impl DbsLevel {
+    /// Order of thoroughness: a check covers any role needing the same or a lower rank.
+    pub fn rank(self) -> u8 {
+        match self {
+            Self::None => 0,
+            Self::Basic => 1,
+            Self::Standard => 2,
+            Self::Enhanced => 3,
+            Self::EnhancedBarred => 4,
+        }
+    }
+
+    /// Whether checks at this level are for a workforce (adults, children).
+    pub fn has_workforce(self) -> bool {
+        matches!(self, Self::Enhanced | Self::EnhancedBarred)
+    }
+}
 
 labelled_enum!(
     /// Whether a role is being written, recruiting, or finished.
@@ -76,6 +96,12 @@ pub struct Role {
     pub minimum_age: u32,
     /// DBS check needed.
     pub dbs_level: DbsLevel,
+    /// Workforce for an enhanced check (adults, children or both).
+    pub dbs_workforce: Option<Workforce>,
+    /// How many references are needed (0 to 3).
+    pub references_required: u32,
+    /// Other checks and training needed, from the organisation's catalogue.
+    pub requirement_type_ids: Vec<RequirementTypeId>,
     /// Draft, open or closed.
     pub status: RoleStatus,
     /// How this role complements, and does not replace, paid staff.
@@ -131,6 +157,12 @@ pub struct RoleInput {
     pub minimum_age: String,
     /// DBS level code.
     pub dbs_level: String,
+    /// DBS workforce code, for enhanced checks.
+    pub dbs_workforce: String,
+    /// References needed, "0" to "3".
+    pub references_required: String,
+    /// Other checks and training from the catalogue.
+    pub requirement_type_ids: Vec<RequirementTypeId>,
     /// Non-substitution statement.
     pub non_substitution_statement: String,
 }
@@ -148,6 +180,9 @@ impl RoleInput {
             time_commitment: r.time_commitment.clone(),
             minimum_age: r.minimum_age.to_string(),
             dbs_level: r.dbs_level.code().into(),
+            dbs_workforce: r.dbs_workforce.map(|w| w.code().into()).unwrap_or_default(),
+            references_required: r.references_required.to_string(),
+            requirement_type_ids: r.requirement_type_ids.clone(),
             non_substitution_statement: r.non_substitution_statement.clone(),
         }
     }
@@ -187,6 +222,35 @@ impl RoleInput {
         if dbs_level.is_none() {
             e.add("dbs_level", "Select the DBS check the role needs");
         }
+        let dbs_workforce = match (dbs_level, self.dbs_workforce.trim()) {
+            (Some(l), w) if l.has_workforce() => {
+                let w = Workforce::from_code(w);
+                if w.is_none() {
+                    e.add(
+                        "dbs_workforce",
+                        "Select whether the check is for work with adults, children or both",
+                    );
+                }
+                w
+            }
+            _ => None,
+        };
+        let references_required = match self.references_required.trim() {
+            "" => Some(0),
+            n => match n.parse::<u32>() {
+                Ok(n) if n <= MAX_REFERENCES => Some(n),
+                _ => {
+                    e.add(
+                        "references_required",
+                        format!("Enter how many references are needed, from 0 to {MAX_REFERENCES}"),
+                    );
+                    None
+                }
+            },
+        };
+        let mut requirement_type_ids = self.requirement_type_ids.clone();
+        requirement_type_ids.sort();
+        requirement_type_ids.dedup();
         let statement = e.optional_text(
             "non_substitution_statement",
             "the statement",
@@ -209,6 +273,9 @@ impl RoleInput {
                 time_commitment,
                 minimum_age: minimum_age?,
                 dbs_level: dbs_level?,
+                dbs_workforce,
+                references_required: references_required?,
+                requirement_type_ids,
                 status,
                 non_substitution_statement: statement,
             })
@@ -227,6 +294,7 @@ mod tests {
             setting: "in_hospital".into(),
             minimum_age: "16".into(),
             dbs_level: "enhanced".into(),
+            dbs_workforce: "adult".into(),
             ..Default::default()
         }
     }

@@ -26,6 +26,8 @@ pub enum Capability {
     View,
     /// See volunteers' records (supervisors: only at their sites).
     ViewVolunteers,
+    /// See check and training records (criminal-record data among them).
+    ViewChecks,
     /// Create and change roles, sites, applications and engagements.
     ManageVolunteering,
     /// Manage staff permissions, API tokens and organisation details.
@@ -39,6 +41,8 @@ impl Permission {
         match self {
             Self::OrganisationAdmin => true,
             Self::VolunteerManager => capability != Administer,
+            // Supervisors and viewers see who is ready, never the check details (DBS Code of
+            // Practice: share only with those who need it).
             Self::Supervisor | Self::Viewer => matches!(capability, View | ViewVolunteers),
         }
     }
@@ -72,5 +76,8 @@ mod tests {
         assert!(!Supervisor.allows(ManageVolunteering));
         assert!(!Viewer.allows(ManageVolunteering));
         assert!(Viewer.allows(ViewVolunteers));
+        assert!(VolunteerManager.allows(ViewChecks));
+        assert!(!Supervisor.allows(ViewChecks));
+        assert!(!Viewer.allows(ViewChecks));
     }
 }

@@ -6,6 +6,7 @@
 //! claiming outbox messages, connection set-up) sit side by side in `sqlite.rs` and `postgres.rs`.
 //! Migrations are embedded, one folder per backend.
 
+mod compliance_rows;
 pub mod postgres;
 mod rows;
 pub mod sqlite;

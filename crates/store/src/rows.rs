@@ -141,6 +141,9 @@ pub(crate) struct RoleRow {
     dbs_level: String,
     status: String,
     non_substitution_statement: String,
+    dbs_workforce: Option<String>,
+    references_required: i32,
+    requirement_type_ids: String,
 }
 
 impl RoleRow {
@@ -160,6 +163,14 @@ impl RoleRow {
             dbs_level: code::<DbsLevel>(&self.dbs_level)?,
             status: code::<RoleStatus>(&self.status)?,
             non_substitution_statement: self.non_substitution_statement,
+            dbs_workforce: self.dbs_workforce.as_deref().map(code).transpose()?,
+            references_required: u32::try_from(self.references_required)
+                .map_err(|e| StoreError::Other(e.to_string()))?,
+            requirement_type_ids: list(&self.requirement_type_ids)
+                .iter()
+                .map(|s| s.parse().map(RequirementTypeId))
+                .collect::<Result<_, _>>()
+                .map_err(|e: uuid::Error| StoreError::Other(e.to_string()))?,
         })
     }
 }

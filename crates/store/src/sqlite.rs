@@ -23,6 +23,12 @@ type ThisStore = SqliteStore;
 #[path = "sql/accounts.rs"]
 mod accounts;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/compliance.rs"]
+mod compliance;
+#[allow(clippy::duplicate_mod)]
+#[path = "sql/compliance_writes.rs"]
+mod compliance_writes;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/reads.rs"]
 mod reads;
 #[allow(clippy::duplicate_mod)]

@@ -4,6 +4,7 @@
 //! applies it in one transaction, so a change is never half-applied. Conditional writes carry the
 //! state they expect and fail with [`StoreError::Conflict`] if someone else got there first.
 
+mod compliance;
 mod read_models;
 mod writes;
 
@@ -18,6 +19,7 @@ use domain::role::Role;
 use domain::site::Site;
 use domain::staff::StaffMember;
 
+pub use compliance::*;
 pub use read_models::*;
 pub use writes::*;
 
@@ -37,7 +39,7 @@ pub enum StoreError {
 
 /// The store: everything Alongside keeps. Every organisation-owned read takes the organisation.
 #[async_trait]
-pub trait Store: Send + Sync {
+pub trait Store: ComplianceStore + Send + Sync {
     /// Whether the database answers.
     async fn ping(&self) -> Result<(), StoreError>;
     /// Applies all writes in one transaction, or none of them.

@@ -3,6 +3,8 @@
 use chrono::{DateTime, Utc};
 use domain::application::{Application, ApplicationStatus};
 use domain::audit::AuditEntry;
+use domain::compliance::reference::{ReferenceReply, ReferenceRequest};
+use domain::compliance::{Check, CheckStatus, Placement, PlacementStatus, RequirementType};
 use domain::engagement::{Engagement, EngagementEvent, EngagementStatus, LeavingReason};
 use domain::ids::*;
 use domain::organisation::Organisation;
@@ -11,6 +13,8 @@ use domain::role::{Role, RoleStatus};
 use domain::site::Site;
 use domain::staff::StaffMember;
 use serde::Serialize;
+
+use super::Job;
 
 /// One change to stored data. A list of them is applied all-or-nothing.
 #[derive(Debug, Clone)]
@@ -100,6 +104,45 @@ pub enum Write {
     InsertMessage(OutboxMessage),
     /// An audit entry.
     Audit(AuditEntry),
+
+    /// A check type or training module.
+    InsertRequirementType(RequirementType),
+    /// New details for a catalogue item.
+    UpdateRequirementType(RequirementType),
+    /// A new item on a person's checklist; fails if they already have one of that type.
+    InsertCheck(Check),
+    /// A check's new state; fails unless it is currently `expected`.
+    UpdateCheck(Check, CheckStatus),
+    /// A person placed in a role.
+    InsertPlacement(Placement),
+    /// A placement's status change; fails unless it is currently `from`.
+    MovePlacement {
+        /// The organisation.
+        organisation_id: OrganisationId,
+        /// The placement.
+        id: PlacementId,
+        /// Expected current status.
+        from: PlacementStatus,
+        /// New status.
+        to: PlacementStatus,
+        /// When.
+        at: DateTime<Utc>,
+    },
+    /// A reference asked for, with the hash of the referee's link token.
+    InsertReferenceRequest(ReferenceRequest, String),
+    /// A referee's reply; fails if one was already given.
+    ReceiveReference(OrganisationId, ReferenceRequestId, ReferenceReply),
+    /// A job, unless one with the same dedupe key exists (then nothing).
+    EnqueueJob(Job),
+    /// Marks a job done; fails unless `worker` still holds it, so its effects roll back.
+    CompleteJob {
+        /// The job.
+        id: JobId,
+        /// The worker that claimed it.
+        worker: String,
+        /// When.
+        at: DateTime<Utc>,
+    },
 }
 
 /// A server-side session.

@@ -174,6 +174,17 @@ async fn add_role(
         time_commitment: spec.time_commitment.into(),
         minimum_age: spec.minimum_age.into(),
         dbs_level: spec.dbs_level.into(),
+        dbs_workforce: if spec.dbs_level.starts_with("enhanced") {
+            "adult".into()
+        } else {
+            String::new()
+        },
+        references_required: if spec.dbs_level.starts_with("enhanced") {
+            "2".into()
+        } else {
+            "1".into()
+        },
+        requirement_type_ids: demo_requirements(app, scope, spec).await?,
         non_substitution_statement: spec.statement.into(),
     };
     let role = app
@@ -192,6 +203,36 @@ async fn add_role(
         state: spec.state,
         weight: spec.weight,
     })
+}
+
+/// Checks and training a demo role needs: an induction, information governance and
+/// safeguarding for all; fire safety and infection prevention in hospital; licence and insurance
+/// for drivers.
+async fn demo_requirements(
+    app: &App,
+    scope: &OrgScope,
+    spec: &RoleSpec,
+) -> Result<Vec<domain::ids::RequirementTypeId>> {
+    let catalogue = app
+        .catalogue(scope)
+        .await
+        .explain(|| "reading the catalogue".to_owned())?;
+    let mut codes = vec![
+        "induction",
+        "cstf-information-governance",
+        "vcs-4-safeguarding",
+    ];
+    if spec.setting == "in_hospital" {
+        codes.extend(["cstf-fire-safety", "cstf-infection-prevention"]);
+    }
+    if spec.title.to_lowercase().contains("driver") {
+        codes.extend(["driving-licence", "business-insurance"]);
+    }
+    Ok(catalogue
+        .iter()
+        .filter(|t| codes.contains(&t.code.as_str()))
+        .map(|t| t.id)
+        .collect())
 }
 
 /// Closes the roles that recruited in the past.

@@ -20,7 +20,8 @@ use domain::engagement::{Engagement, EngagementStatus, LeavingReason};
 use domain::ids::EngagementId;
 
 pub(super) const ROLE_COLUMNS: &str = "r.organisation_id, r.id, r.title, r.summary, r.description, r.setting, r.activities, \
-     r.time_commitment, r.minimum_age, r.dbs_level, r.status, r.non_substitution_statement";
+     r.time_commitment, r.minimum_age, r.dbs_level, r.status, r.non_substitution_statement, \
+     r.dbs_workforce, r.references_required, r.requirement_type_ids";
 
 pub(super) const APPLICATION_SELECT: &str = "SELECT a.organisation_id, a.id, a.person_id, a.engagement_id, a.role_id, a.status, \
      a.motivation, a.availability, a.submitted_at, r.title AS role_title, p.given_name, p.family_name, \

@@ -115,12 +115,14 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
         Write::InsertRole(r) | Write::UpdateRole(r, _) => {
             let sql = if matches!(w, Write::InsertRole(_)) {
                 "INSERT INTO roles (organisation_id, id, title, summary, description, setting, activities, \
-                 time_commitment, minimum_age, dbs_level, status, non_substitution_statement) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+                 time_commitment, minimum_age, dbs_level, status, non_substitution_statement, \
+                 dbs_workforce, references_required, requirement_type_ids) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
             } else {
                 "UPDATE roles SET title = $3, summary = $4, description = $5, setting = $6, activities = $7, \
-                 time_commitment = $8, minimum_age = $9, dbs_level = $10, status = $11, non_substitution_statement = $12 \
-                 WHERE organisation_id = $1 AND id = $2 AND status = $13"
+                 time_commitment = $8, minimum_age = $9, dbs_level = $10, status = $11, non_substitution_statement = $12, \
+                 dbs_workforce = $13, references_required = $14, requirement_type_ids = $15 \
+                 WHERE organisation_id = $1 AND id = $2 AND status = $16"
             };
             let mut query = sqlx::query(sql)
                 .bind(r.organisation_id.0)
@@ -134,7 +136,10 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
                 .bind(i32::try_from(r.minimum_age).unwrap_or(i32::MAX))
                 .bind(r.dbs_level.code())
                 .bind(r.status.code())
-                .bind(&r.non_substitution_statement);
+                .bind(&r.non_substitution_statement)
+                .bind(r.dbs_workforce.map(|w| w.code()))
+                .bind(i32::try_from(r.references_required).unwrap_or(0))
+                .bind(join(&r.requirement_type_ids));
             if let Write::UpdateRole(_, expected) = w {
                 query = query.bind(expected.code());
             }
@@ -393,6 +398,7 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
             .await
             .map_err(db_error)?;
         }
+        other => super::compliance_writes::write(tx, other).await?,
     }
     Ok(())
 }

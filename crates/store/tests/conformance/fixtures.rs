@@ -86,7 +86,9 @@ pub fn role(org: OrganisationId, title: &str, sites: &[SiteId]) -> Role {
         time_commitment: "3 hours a week".into(),
         minimum_age: "16".into(),
         dbs_level: "enhanced".into(),
+        dbs_workforce: "adult".into(),
         non_substitution_statement: "Volunteers add company; nurses still provide all care.".into(),
+        ..RoleInput::default()
     }
     .parse(RoleId::new(), org, RoleStatus::Open)
     .expect("a valid role")

@@ -64,6 +64,17 @@ pub struct RoleBody {
     #[serde(default, deserialize_with = "text")]
     #[schema(value_type = DbsLevelCode)]
     pub dbs_level: String,
+    /// For an enhanced DBS check: `adult`, `child` or `both`.
+    #[serde(default, deserialize_with = "text")]
+    pub dbs_workforce: String,
+    /// How many references are needed, 0 to 3 (a string of digits is accepted too).
+    #[serde(default, deserialize_with = "text")]
+    #[schema(value_type = u32)]
+    pub references_required: String,
+    /// Ids of other checks and training from the organisation's catalogue.
+    #[serde(default, deserialize_with = "text_list")]
+    #[schema(value_type = Vec<Uuid>)]
+    pub requirement_type_ids: Vec<String>,
     /// How the role complements, and does not replace, paid staff (needed to publish).
     #[serde(default, deserialize_with = "text")]
     pub non_substitution_statement: String,
@@ -89,6 +100,12 @@ impl RoleBody {
             .map(|raw| raw.trim().parse().ok())
             .collect();
         let bad_site = parsed.iter().any(Option::is_none);
+        let requirements: Vec<Option<domain::ids::RequirementTypeId>> = self
+            .requirement_type_ids
+            .iter()
+            .map(|raw| raw.trim().parse().ok())
+            .collect();
+        let bad_requirement = requirements.iter().any(Option::is_none);
         let input = RoleInput {
             title: self.title,
             summary: self.summary,
@@ -99,16 +116,27 @@ impl RoleBody {
             time_commitment: self.time_commitment,
             minimum_age: self.minimum_age,
             dbs_level: self.dbs_level,
+            dbs_workforce: self.dbs_workforce,
+            references_required: self.references_required,
+            requirement_type_ids: requirements.into_iter().flatten().collect(),
             non_substitution_statement: self.non_substitution_statement,
         };
-        if !bad_site {
+        if !bad_site && !bad_requirement {
             return Ok(input);
         }
         let mut errors = input
             .parse(RoleId::new(), scope.organisation_id(), RoleStatus::Draft)
             .err()
             .unwrap_or_default();
-        errors.add("site_ids", "Select sites from this organisation's list");
+        if bad_site {
+            errors.add("site_ids", "Select sites from this organisation's list");
+        }
+        if bad_requirement {
+            errors.add(
+                "requirement_type_ids",
+                "Select checks and training from this organisation's catalogue",
+            );
+        }
         Err(errors)
     }
 }

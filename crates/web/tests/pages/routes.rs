@@ -75,6 +75,7 @@ pub fn role_form(title: &str, site: &str) -> Form {
         ("time_commitment", "2 hours a week".into()),
         ("minimum_age", "16".into()),
         ("dbs_level", "enhanced".into()),
+        ("dbs_workforce", "adult".into()),
         ("non_substitution_statement", STATEMENT.into()),
     ]
 }

@@ -98,6 +98,12 @@ pub struct RoleView {
     /// The DBS check the role needs.
     #[schema(value_type = DbsLevelCode)]
     pub dbs_level: String,
+    /// Workforce for an enhanced DBS check (`adult`, `child`, `both`), if any.
+    pub dbs_workforce: Option<String>,
+    /// How many references are needed.
+    pub references_required: u32,
+    /// Other checks and training needed, from the organisation's catalogue.
+    pub requirement_type_ids: Vec<Uuid>,
     /// Draft, open or closed.
     #[schema(value_type = RoleStatusCode)]
     pub status: String,
@@ -119,6 +125,9 @@ impl From<Role> for RoleView {
             time_commitment: r.time_commitment,
             minimum_age: r.minimum_age,
             dbs_level: r.dbs_level.code().into(),
+            dbs_workforce: r.dbs_workforce.map(|w| w.code().into()),
+            references_required: r.references_required,
+            requirement_type_ids: r.requirement_type_ids.iter().map(|i| i.0).collect(),
             status: r.status.code().into(),
             non_substitution_statement: r.non_substitution_statement,
         }

@@ -8,6 +8,7 @@ use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use domain::FieldErrors;
+use domain::compliance::{CheckKind, RequirementType, Workforce};
 use domain::ids::RoleId;
 use domain::role::{DbsLevel, Role, RoleInput, Setting};
 use domain::site::Site;
@@ -114,11 +115,31 @@ struct FormPage {
     sites: Vec<Site>,
     settings: Vec<(&'static str, &'static str)>,
     dbs_levels: Vec<(&'static str, &'static str)>,
+    workforces: Vec<(&'static str, &'static str)>,
+    catalogue: Vec<RequirementType>,
 }
 
 impl FormPage {
     fn has_site(&self, site: &Site) -> bool {
         self.input.site_ids.contains(&site.id)
+    }
+
+    fn needs(&self, t: &RequirementType) -> bool {
+        self.input.requirement_type_ids.contains(&t.id)
+    }
+
+    /// Catalogue items a role chooses directly (the DBS check, references and parental consent
+    /// have their own questions).
+    fn choosable(&self) -> Vec<&RequirementType> {
+        self.catalogue
+            .iter()
+            .filter(|t| {
+                !matches!(
+                    t.kind,
+                    CheckKind::Dbs | CheckKind::References | CheckKind::GuardianConsent
+                )
+            })
+            .collect()
     }
 }
 
@@ -133,6 +154,7 @@ async fn form_page(
 ) -> Result<Response, WebError> {
     let scope = scope(state, user, org).await?;
     let sites = state.app.sites(&scope).await?;
+    let catalogue = state.app.catalogue(&scope).await?;
     let layout = Layout::for_org(title, user, &scope).with_errors(errors);
     let page = FormPage {
         layout,
@@ -141,6 +163,10 @@ async fn form_page(
         sites,
         settings: options::<Setting>(),
         dbs_levels: options::<DbsLevel>(),
+        workforces: std::iter::once(("", "Not needed (basic or standard check)"))
+            .chain(options::<Workforce>())
+            .collect(),
+        catalogue,
     };
     let status = page.layout.status();
     Ok((status, Html(page.render()?)).into_response())
@@ -155,6 +181,16 @@ fn role_input(form: &FormData) -> (RoleInput, FieldErrors) {
             Err(_) => errors.add("site_ids", "Select sites from the list"),
         }
     }
+    let mut requirement_type_ids = Vec::new();
+    for raw in form.all("requirement_type_ids") {
+        match raw.parse() {
+            Ok(id) => requirement_type_ids.push(id),
+            Err(_) => errors.add(
+                "requirement_type_ids",
+                "Select checks and training from the list",
+            ),
+        }
+    }
     let input = RoleInput {
         title: form.get("title"),
         summary: form.get("summary"),
@@ -165,6 +201,9 @@ fn role_input(form: &FormData) -> (RoleInput, FieldErrors) {
         time_commitment: form.get("time_commitment"),
         minimum_age: form.get("minimum_age"),
         dbs_level: form.get("dbs_level"),
+        dbs_workforce: form.get("dbs_workforce"),
+        references_required: form.get("references_required"),
+        requirement_type_ids,
         non_substitution_statement: form.get("non_substitution_statement"),
     };
     (input, errors)

@@ -17,6 +17,7 @@ pub fn role_body(site_ids: &[String]) -> Value {
         "site_ids": site_ids,
         "minimum_age": 16,
         "dbs_level": "enhanced",
+        "dbs_workforce": "adult",
         "non_substitution_statement": "Volunteers keep patients company; nurses still feed and assess them.",
     })
 }

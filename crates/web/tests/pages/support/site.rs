@@ -183,6 +183,8 @@ pub fn role_input(title: &str, site: SiteId, statement: &str) -> RoleInput {
         time_commitment: "3 hours a week".into(),
         minimum_age: "16".into(),
         dbs_level: "enhanced".into(),
+        dbs_workforce: "adult".into(),
         non_substitution_statement: statement.into(),
+        ..RoleInput::default()
     }
 }

@@ -1,0 +1,379 @@
+//! Onboarding: accepting an application places the person in the role with a checklist; the
+//! manager's board shows everyone onboarding; eligibility gates becoming active; and time to
+//! onboard is reported.
+
+use chrono::{DateTime, Duration, Utc};
+use domain::FieldErrors;
+use domain::audit::AuditEntry;
+use domain::compliance::{Block, Check, Eligibility, Placement, PlacementStatus, eligibility};
+use domain::engagement::EngagementStatus;
+use domain::ids::{ApplicationId, OrganisationId, PersonId, PlacementId};
+use domain::role::Role;
+use domain::staff::Capability;
+use domain::stats::{Band, distribution, median};
+use serde::Serialize;
+
+use crate::applications::event;
+use crate::checklists::{required_types, requirements_of};
+use crate::ports::{PlacementRow, Write};
+use crate::{App, AppError, OrgScope};
+
+/// Where someone is on the onboarding board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Stage {
+    /// Items are waiting for the volunteer (or a referee).
+    WithVolunteer,
+    /// Items are waiting for a manager to verify.
+    ToVerify,
+    /// Nothing blocks them: ready to start.
+    ReadyToStart,
+}
+
+impl Stage {
+    /// Label for the board.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::WithVolunteer => "Waiting for the volunteer",
+            Self::ToVerify => "Waiting for us to verify",
+            Self::ReadyToStart => "Ready to start",
+        }
+    }
+}
+
+/// One person on the onboarding board.
+#[derive(Debug, Clone, Serialize)]
+pub struct BoardCard {
+    /// The placement.
+    pub placement: PlacementRow,
+    /// Their stage.
+    pub stage: Stage,
+    /// What blocks them (plain English), empty when ready.
+    pub blocking: Vec<String>,
+    /// Whole days since they were accepted.
+    pub days_waiting: i64,
+}
+
+/// Time to onboard for a group of placements, in days from application to active.
+#[derive(Debug, Clone, Serialize)]
+pub struct OnboardingSummary {
+    /// How many became active.
+    pub count: usize,
+    /// Median days.
+    pub median_days: Option<f64>,
+    /// How many in each band.
+    pub bands: Vec<Band>,
+}
+
+/// Time to onboard for an organisation: overall, per role, and by stage.
+#[derive(Debug, Clone, Serialize)]
+pub struct OnboardingReport {
+    /// All roles.
+    pub overall: OnboardingSummary,
+    /// Per role, by title.
+    pub roles: Vec<(String, OnboardingSummary)>,
+    /// Median days in each stage: deciding the application, checks and training, starting.
+    pub stages: Vec<(&'static str, Option<f64>)>,
+    /// The stage with the longest median.
+    pub slowest_stage: Option<&'static str>,
+}
+
+fn days(from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
+    (to - from).num_minutes() as f64 / (24.0 * 60.0)
+}
+
+fn summary(values: &[f64]) -> OnboardingSummary {
+    OnboardingSummary {
+        count: values.len(),
+        median_days: median(values),
+        bands: distribution(values),
+    }
+}
+
+impl App {
+    /// The writes that place an accepted applicant in the role, with a pending item for each
+    /// thing the role needs that they do not already have on record.
+    pub(crate) async fn placement_writes(
+        &self,
+        org: OrganisationId,
+        person_id: PersonId,
+        role: &Role,
+        application: Option<(ApplicationId, DateTime<Utc>)>,
+    ) -> Result<Vec<Write>, AppError> {
+        let now = self.clock.now();
+        let person = self
+            .store
+            .person(person_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let catalogue = self.store.requirement_types(org).await?;
+        let existing = self.store.checks_of(org, person_id).await?;
+        let placement = Placement {
+            id: PlacementId::new(),
+            organisation_id: org,
+            person_id,
+            role_id: role.id,
+            application_id: application.map(|(id, _)| id),
+            status: PlacementStatus::Onboarding,
+            applied_at: application.map_or(now, |(_, at)| at),
+            accepted_at: now,
+            activated_at: None,
+            ended_at: None,
+        };
+        let mut writes = vec![Write::InsertPlacement(placement)];
+        for t in required_types(role, &catalogue, person.date_of_birth, self.clock.today()) {
+            if !existing.iter().any(|c| c.requirement_type_id == t.id) {
+                writes.push(Write::InsertCheck(Check::pending(person_id, t)));
+            }
+        }
+        Ok(writes)
+    }
+
+    /// Everyone onboarding, oldest first, with their stage and what blocks them.
+    pub async fn onboarding_board(&self, scope: &OrgScope) -> Result<Vec<BoardCard>, AppError> {
+        scope.require(Capability::ViewVolunteers)?;
+        let org = scope.organisation_id();
+        let sites = scope.site_limit();
+        let rows = self.store.onboarding(org, sites.as_deref()).await?;
+        let mut people: Vec<PersonId> = rows.iter().map(|r| r.placement.person_id).collect();
+        people.sort();
+        people.dedup();
+        let checks = self.store.checks_of_people(org, &people).await?;
+        let catalogue = self.store.requirement_types(org).await?;
+        let roles = self.store.roles(org).await?;
+        let today = self.clock.today();
+        let now = self.clock.now();
+        let mut cards = Vec::with_capacity(rows.len());
+        for row in rows {
+            let Some(role) = roles.iter().find(|r| r.id == row.placement.role_id) else {
+                continue;
+            };
+            let person = self.store.person(row.placement.person_id).await?;
+            let theirs: Vec<Check> = checks
+                .iter()
+                .filter(|c| c.person_id == row.placement.person_id)
+                .cloned()
+                .collect();
+            let answer = eligibility(
+                &requirements_of(role, &catalogue),
+                person.and_then(|p| p.date_of_birth),
+                &theirs,
+                today,
+            );
+            let blocks = answer.blocks();
+            let stage = if blocks.is_empty() {
+                Stage::ReadyToStart
+            } else if blocks
+                .iter()
+                .all(|b| matches!(b, Block::AwaitingVerification { .. }))
+            {
+                Stage::ToVerify
+            } else {
+                Stage::WithVolunteer
+            };
+            cards.push(BoardCard {
+                days_waiting: (now - row.placement.accepted_at).num_days(),
+                blocking: blocks.iter().map(Block::message).collect(),
+                placement: row,
+                stage,
+            });
+        }
+        Ok(cards)
+    }
+
+    /// Whether a placement's volunteer is eligible for its role today.
+    pub async fn placement_eligibility(
+        &self,
+        scope: &OrgScope,
+        id: PlacementId,
+    ) -> Result<(PlacementRow, Eligibility), AppError> {
+        scope.require(Capability::ViewVolunteers)?;
+        let org = scope.organisation_id();
+        let row = self
+            .store
+            .placement(org, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        self.require_can_see_person(scope, row.placement.person_id)
+            .await?;
+        let answer = self
+            .eligibility_for(org, row.placement.person_id, row.placement.role_id)
+            .await?;
+        Ok((row, answer))
+    }
+
+    /// The one gate: is `person` eligible for `role` today?
+    pub async fn eligibility_for(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+        role: domain::ids::RoleId,
+    ) -> Result<Eligibility, AppError> {
+        let role = self
+            .store
+            .role(org, role)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let catalogue = self.store.requirement_types(org).await?;
+        let checks = self.store.checks_of(org, person).await?;
+        let dob = self
+            .store
+            .person(person)
+            .await?
+            .and_then(|p| p.date_of_birth);
+        Ok(eligibility(
+            &requirements_of(&role, &catalogue),
+            dob,
+            &checks,
+            self.clock.today(),
+        ))
+    }
+
+    /// Makes a volunteer active in the role, only if they are eligible today. Their engagement
+    /// with the organisation becomes active too if it was onboarding.
+    pub async fn activate_placement(
+        &self,
+        scope: &OrgScope,
+        id: PlacementId,
+    ) -> Result<(), AppError> {
+        scope.require(Capability::ManageVolunteering)?;
+        let (row, answer) = self.placement_eligibility(scope, id).await?;
+        let p = &row.placement;
+        if p.status != PlacementStatus::Onboarding {
+            return Err(FieldErrors::one(
+                "placement",
+                format!(
+                    "Only someone onboarding can start; this placement is {}",
+                    p.status.to_string().to_lowercase()
+                ),
+            )
+            .into());
+        }
+        if let Eligibility::Blocked(blocks) = answer {
+            let mut errors = FieldErrors::new();
+            for b in blocks {
+                errors.add("eligibility", b.message());
+            }
+            return Err(errors.into());
+        }
+        let org = scope.organisation_id();
+        let now = self.clock.now();
+        let by = self.actor_name(scope.actor()).await?;
+        let mut writes = vec![
+            Write::MovePlacement {
+                organisation_id: org,
+                id,
+                from: PlacementStatus::Onboarding,
+                to: PlacementStatus::Active,
+                at: now,
+            },
+            Write::Audit(
+                AuditEntry::new(
+                    Some(org),
+                    scope.actor().clone(),
+                    "placement.active",
+                    "placement",
+                    id.0,
+                    now,
+                )
+                .with_detail(row.role_title.clone()),
+            ),
+        ];
+        if let Some(e) = self.store.engagement_of(org, p.person_id).await?
+            && e.status == EngagementStatus::Onboarding
+        {
+            writes.push(Write::MoveEngagement {
+                organisation_id: org,
+                id: e.id,
+                from: e.status,
+                to: EngagementStatus::Active,
+                leaving_reason: None,
+                leaving_note: String::new(),
+            });
+            writes.push(event(
+                org,
+                e.id,
+                Some(e.status),
+                EngagementStatus::Active,
+                now,
+                &by,
+                &format!("Started as {}", row.role_title),
+            ));
+        }
+        self.store.apply(writes).await?;
+        Ok(())
+    }
+
+    /// Time to onboard over the last `months` months: median and distribution, per role, and
+    /// which stage takes longest.
+    pub async fn time_to_onboard(
+        &self,
+        scope: &OrgScope,
+        months: u32,
+    ) -> Result<OnboardingReport, AppError> {
+        scope.require(Capability::View)?;
+        let since = self.clock.now() - Duration::days(i64::from(months) * 30);
+        let rows = self
+            .store
+            .onboarding_times(scope.organisation_id(), since)
+            .await?;
+        let total: Vec<f64> = rows
+            .iter()
+            .map(|r| days(r.applied_at, r.activated_at))
+            .collect();
+        let mut titles: Vec<(domain::ids::RoleId, String)> = rows
+            .iter()
+            .map(|r| (r.role_id, r.role_title.clone()))
+            .collect();
+        titles.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+        titles.dedup();
+        let roles = titles
+            .into_iter()
+            .map(|(id, title)| {
+                let v: Vec<f64> = rows
+                    .iter()
+                    .filter(|r| r.role_id == id)
+                    .map(|r| days(r.applied_at, r.activated_at))
+                    .collect();
+                (title, summary(&v))
+            })
+            .collect();
+        let decision: Vec<f64> = rows
+            .iter()
+            .map(|r| days(r.applied_at, r.accepted_at))
+            .collect();
+        let checks: Vec<f64> = rows
+            .iter()
+            .map(|r| {
+                days(
+                    r.accepted_at,
+                    r.checks_done_at.unwrap_or(r.accepted_at).max(r.accepted_at),
+                )
+            })
+            .collect();
+        let start: Vec<f64> = rows
+            .iter()
+            .map(|r| {
+                days(
+                    r.checks_done_at.unwrap_or(r.accepted_at).max(r.accepted_at),
+                    r.activated_at,
+                )
+            })
+            .collect();
+        let stages = vec![
+            ("Deciding the application", median(&decision)),
+            ("Checks and training", median(&checks)),
+            ("Starting after checks", median(&start)),
+        ];
+        let slowest_stage = stages
+            .iter()
+            .filter_map(|(name, m)| m.map(|m| (*name, m)))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(name, _)| name);
+        Ok(OnboardingReport {
+            overall: summary(&total),
+            roles,
+            stages,
+            slowest_stage,
+        })
+    }
+}
