@@ -17,8 +17,13 @@ use domain::staff::Capability;
 use domain::{FieldErrors, Labelled};
 use serde::Serialize;
 
-use crate::ports::{PlacementRow, Write};
+use crate::ports::{ExpiringCheck, PlacementRow, Write};
 use crate::{App, AppError, OrgScope};
+
+/// The longest look-ahead for the expiring list (two years).
+pub const MAX_EXPIRING_DAYS: u32 = 730;
+/// How far back the expiring list shows items that have already lapsed.
+pub const RECENTLY_EXPIRED_DAYS: i64 = 30;
 
 /// One line of a checklist: what is needed and the person's record of it.
 #[derive(Debug, Clone, Serialize)]
@@ -285,6 +290,43 @@ impl App {
         Ok(next)
     }
 
+    /// Verified checks and training expiring in the next `days` days (and those that expired in
+    /// the last 30, still to renew), soonest first. Audited as a read of check data.
+    pub async fn expiring_checks(
+        &self,
+        scope: &OrgScope,
+        days: u32,
+    ) -> Result<Vec<ExpiringCheck>, AppError> {
+        scope.require(Capability::ViewChecks)?;
+        if days > MAX_EXPIRING_DAYS {
+            return Err(FieldErrors::one(
+                "days",
+                format!("Enter a number of days from 0 to {MAX_EXPIRING_DAYS}"),
+            )
+            .into());
+        }
+        let today = self.clock.today();
+        let org = scope.organisation_id();
+        let rows = self
+            .store
+            .expiring_checks(
+                org,
+                today - chrono::Duration::days(RECENTLY_EXPIRED_DAYS),
+                today + chrono::Duration::days(i64::from(days)),
+            )
+            .await?;
+        self.store
+            .apply(vec![self.check_audit(
+                org,
+                scope.actor(),
+                "checks.listed",
+                org.0,
+                &format!("expiring within {days} days"),
+            )])
+            .await?;
+        Ok(rows)
+    }
+
     pub(crate) async fn catalogue_item(
         &self,
         org: OrganisationId,
@@ -338,10 +380,10 @@ impl App {
         entity: uuid::Uuid,
         detail: &str,
     ) -> Write {
-        let entity_kind = if action == "checks.viewed" || action == "checks.listed" {
-            "person"
-        } else {
-            "check"
+        let entity_kind = match action {
+            "checks.viewed" => "person",
+            "checks.listed" => "organisation",
+            _ => "check",
         };
         Write::Audit(
             AuditEntry::new(

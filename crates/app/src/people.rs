@@ -167,6 +167,14 @@ impl App {
                 ),
             );
         }
+        if e.status == EngagementStatus::Onboarding && to == EngagementStatus::Active {
+            // Eligibility is the gate: someone becomes active by starting in a role whose checks
+            // and training are complete, never by a status change alone.
+            errors.add(
+                "status",
+                "Start them in a role from their checklist; they become active when every check and training item for it is complete",
+            );
+        }
         if to == EngagementStatus::Left && leaving_reason.is_none() {
             errors.add("leaving_reason", "Select why they are leaving");
         }
