@@ -36,8 +36,10 @@ impl App {
             .await?
             .filter(|c| c.person_id == person)
             .ok_or(AppError::NotFound)?;
-        self.ask_referee(org.id, &org.name, &check, input, Actor::Person(person))
-            .await
+        let (request, _) = self
+            .ask_referee(org.id, &org.name, &check, input, Actor::Person(person))
+            .await?;
+        Ok(request)
     }
 
     /// A manager names a referee for one of their organisation's volunteers.
@@ -47,6 +49,17 @@ impl App {
         check: CheckId,
         input: &RefereeInput,
     ) -> Result<ReferenceRequest, AppError> {
+        Ok(self.request_reference_link(scope, check, input).await?.0)
+    }
+
+    /// As [`App::request_reference`], also returning the referee's link token, for trusted
+    /// in-process callers that hand the link over themselves (the demo's referees answer it).
+    pub async fn request_reference_link(
+        &self,
+        scope: &OrgScope,
+        check: CheckId,
+        input: &RefereeInput,
+    ) -> Result<(ReferenceRequest, String), AppError> {
         scope.require(Capability::ManageVolunteering)?;
         let check = self
             .store
@@ -71,7 +84,7 @@ impl App {
         check: &Check,
         input: &RefereeInput,
         actor: Actor,
-    ) -> Result<ReferenceRequest, AppError> {
+    ) -> Result<(ReferenceRequest, String), AppError> {
         if check.kind != CheckKind::References {
             return Err(
                 FieldErrors::one("check", "Referees can only be given for references").into(),
@@ -145,7 +158,7 @@ impl App {
                 )),
             ])
             .await?;
-        Ok(request)
+        Ok((request, token))
     }
 
     /// The referee's form, by the token in their link.

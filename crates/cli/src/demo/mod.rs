@@ -6,6 +6,7 @@
 //! email and audit entry is what the live system would have written. The same seed gives the
 //! same people, roles and outcomes every time; only identifiers and timestamps differ.
 
+mod checklists;
 mod data;
 mod organisations;
 mod people;
@@ -123,9 +124,10 @@ async fn hold_demo_emails(app: &App) -> Result<()> {
     Ok(())
 }
 
-/// The same application, its clock stopped `days` ago.
+/// The same application, its clock stopped `days` ago (a negative number moves it on), but
+/// never later than now: a story's later steps cannot happen in the future.
 fn app_at(app: &App, days: i64) -> App {
-    let then = app.clock.now() - chrono::Duration::days(days);
+    let then = (app.clock.now() - chrono::Duration::days(days)).min(chrono::Utc::now());
     App::new(
         app.store.clone(),
         std::sync::Arc::new(app::FixedClock(then)),
@@ -143,8 +145,9 @@ fn days_ago(rng: &mut StdRng, outcome: data::Outcome) -> i64 {
         Onboarding => 14..75,
         Declined | Withdrawn => 7..240,
         LeftInOnboarding => 20..200,
-        LeftAfterActive => 14..420,
-        Active | Paused => 60..1_100,
+        // Long enough ago for the decision, checks and start to have happened (up to 62 days).
+        LeftAfterActive => 70..420,
+        Active | Paused => 70..1_100,
     };
     rng.random_range(range)
 }

@@ -14,6 +14,7 @@ use rand::Rng;
 use rand::rngs::StdRng;
 use rand::seq::{IndexedRandom, SliceRandom};
 
+use super::checklists::{Progress, start, work_through};
 use super::data::{self, OrgSpec, Outcome};
 use super::organisations::{SeededOrg, SeededRole, register};
 use super::people::Volunteer;
@@ -123,10 +124,21 @@ pub(super) async fn tell_story(
         | Outcome::Active
         | Outcome::Paused
         | Outcome::LeftAfterActive => {
-            maybe_screen(app, rng, scope, application).await?;
+            // Days pass between the application, the decision, the checks and starting, so
+            // time to onboard has something to measure.
+            let accepted_after = rng.random_range(3..=10);
+            let deciding = super::app_at(app, -accepted_after);
+            maybe_screen(&deciding, rng, scope, application).await?;
             let note = pick(rng, data::ACCEPT_NOTES)?;
-            decide(app, scope, application, ApplicationStatus::Accepted, note).await?;
-            after_acceptance(app, rng, scope, person, outcome).await?;
+            decide(
+                &deciding,
+                scope,
+                application,
+                ApplicationStatus::Accepted,
+                note,
+            )
+            .await?;
+            after_acceptance(app, rng, scope, person, outcome, accepted_after).await?;
         }
     }
     Ok(())
@@ -139,17 +151,26 @@ async fn after_acceptance(
     scope: &OrgScope,
     person: &Volunteer,
     outcome: Outcome,
+    accepted_after: i64,
 ) -> Result<()> {
     match outcome {
-        Outcome::Onboarding => return Ok(()),
-        Outcome::LeftInOnboarding => {
-            let note = pick(rng, data::DID_NOT_COMPLETE_NOTES)?;
-            return leave(app, scope, person, "did_not_complete", note).await;
+        Outcome::Onboarding | Outcome::LeftInOnboarding => {
+            let checking = super::app_at(app, -(accepted_after + rng.random_range(0..=3)));
+            work_through(&checking, rng, scope, person.id, Progress::Partly).await?;
+            if outcome == Outcome::LeftInOnboarding {
+                let note = pick(rng, data::DID_NOT_COMPLETE_NOTES)?;
+                return leave(&checking, scope, person, "did_not_complete", note).await;
+            }
+            return Ok(());
         }
         _ => {}
     }
-    let note = pick(rng, data::ACTIVE_NOTES)?;
-    move_to(app, scope, person, EngagementStatus::Active, None, note).await?;
+    let checked_after = accepted_after + rng.random_range(14..=45);
+    let checking = super::app_at(app, -checked_after);
+    work_through(&checking, rng, scope, person.id, Progress::All).await?;
+    let starting = super::app_at(app, -(checked_after + rng.random_range(1..=7)));
+    start(&starting, scope, person.id).await?;
+    let app = &starting;
     match outcome {
         Outcome::Paused => {
             let note = pick(rng, data::PAUSE_NOTES)?;

@@ -61,13 +61,6 @@ pub const DECLINES: &[(&str, bool)] = &[
     ("The role is full for now; we will contact you if a place comes up.", false),
 ];
 
-/// Notes when someone starts volunteering.
-pub const ACTIVE_NOTES: &[&str] = &[
-    "Induction, training and checks complete",
-    "All checks back; first shift booked",
-    "Completed induction and shadowing",
-];
-
 /// Notes when someone takes a break.
 pub const PAUSE_NOTES: &[&str] = &[
     "Taking a break over exam season",
