@@ -65,8 +65,22 @@ impl App {
         input: &RequirementTypeInput,
     ) -> Result<RequirementType, AppError> {
         scope.require(Capability::ManageVolunteering)?;
-        let current = self.requirement_type(scope, id).await?;
-        let t = input.parse_update(&current)?;
+        let catalogue = self.catalogue(scope).await?;
+        let current = catalogue
+            .iter()
+            .find(|t| t.id == id)
+            .ok_or(AppError::NotFound)?;
+        let t = input.parse_update(current)?;
+        if catalogue
+            .iter()
+            .any(|other| other.id != id && other.name.eq_ignore_ascii_case(&t.name))
+        {
+            return Err(domain::FieldErrors::one(
+                "name",
+                "There is already a check or module with this name",
+            )
+            .into());
+        }
         self.store
             .apply(vec![
                 Write::UpdateRequirementType(t.clone()),

@@ -105,6 +105,14 @@ impl App {
     ) -> Result<Vec<Checklist>, AppError> {
         scope.require(Capability::ViewChecks)?;
         self.require_can_see_person(scope, person).await?;
+        if self
+            .store
+            .engagement_of(scope.organisation_id(), person)
+            .await?
+            .is_none()
+        {
+            return Err(AppError::NotFound);
+        }
         let lists = self.checklists_in(scope.organisation_id(), person).await?;
         self.store
             .apply(vec![self.check_audit(
@@ -147,16 +155,21 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         let catalogue = self.store.requirement_types(org).await?;
-        let checks = self.store.checks_of(org, person_id).await?;
         let today = self.clock.today();
-        let mut lists = Vec::new();
+        let mut placed = Vec::new();
         for placement in self.store.placements_of(org, person_id).await? {
             if placement.placement.status == PlacementStatus::Ended {
                 continue;
             }
-            let Some(role) = self.store.role(org, placement.placement.role_id).await? else {
-                continue;
-            };
+            if let Some(role) = self.store.role(org, placement.placement.role_id).await? {
+                placed.push((placement, role));
+            }
+        }
+        let checks = self
+            .add_missing_items(org, person_id, &person, &placed, &catalogue)
+            .await?;
+        let mut lists = Vec::new();
+        for (placement, role) in placed {
             let mut items = Vec::new();
             for t in required_types(&role, &catalogue, person.date_of_birth, today) {
                 let check = checks
@@ -190,6 +203,43 @@ impl App {
             });
         }
         Ok(lists)
+    }
+
+    /// The person's records, after adding a pending item for anything a role has come to need
+    /// since they were placed (a requirement added to the role, or turning out to be under 18).
+    async fn add_missing_items(
+        &self,
+        org: OrganisationId,
+        person_id: PersonId,
+        person: &domain::person::Person,
+        placed: &[(PlacementRow, Role)],
+        catalogue: &[RequirementType],
+    ) -> Result<Vec<Check>, AppError> {
+        let checks = self.store.checks_of(org, person_id).await?;
+        let today = self.clock.today();
+        let mut missing: Vec<&RequirementType> = Vec::new();
+        for (_, role) in placed {
+            for t in required_types(role, catalogue, person.date_of_birth, today) {
+                if !checks.iter().any(|c| c.requirement_type_id == t.id)
+                    && !missing.iter().any(|m| m.id == t.id)
+                {
+                    missing.push(t);
+                }
+            }
+        }
+        if missing.is_empty() {
+            return Ok(checks);
+        }
+        let writes = missing
+            .into_iter()
+            .map(|t| Write::InsertCheck(Check::pending(person_id, t)))
+            .collect();
+        match self.store.apply(writes).await {
+            // Someone else's request added them at the same moment.
+            Ok(()) | Err(crate::ports::StoreError::Conflict(_)) => {}
+            Err(e) => return Err(e.into()),
+        }
+        Ok(self.store.checks_of(org, person_id).await?)
     }
 
     /// A manager records something about a check: verifies, fails or waives it, or submits it

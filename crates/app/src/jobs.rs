@@ -69,10 +69,13 @@ impl App {
         }
         if let Some(cutoff) = now.checked_sub_months(Months::new(DBS_DETAILS_KEPT_MONTHS)) {
             for c in self.store.dbs_details_decided_before(cutoff).await? {
+                // Keyed by the decision too: a certificate recorded again later is a new one,
+                // whose details go six months after its own decision.
+                let decided = c.decided_at.map_or(0, |d| d.timestamp_micros());
                 writes.push(Write::EnqueueJob(Job {
                     id: JobId::new(),
                     kind: DBS_MINIMISE.into(),
-                    dedupe_key: format!("{DBS_MINIMISE}:{}", c.id),
+                    dedupe_key: format!("{DBS_MINIMISE}:{}:{decided}", c.id),
                     organisation_id: Some(c.organisation_id),
                     payload: c.id.to_string(),
                     run_at: now,

@@ -18,6 +18,8 @@ pub struct OrgNav {
     pub can_admin: bool,
     /// Whether to show editing buttons.
     pub can_manage: bool,
+    /// Whether to show check and training records (and links to them).
+    pub can_view_checks: bool,
 }
 
 /// Shared page frame.
@@ -74,6 +76,7 @@ impl Layout {
             slug: org.slug.to_string(),
             can_admin: scope.can(domain::staff::Capability::Administer),
             can_manage: scope.can(domain::staff::Capability::ManageVolunteering),
+            can_view_checks: scope.can(domain::staff::Capability::ViewChecks),
         });
         layout
     }

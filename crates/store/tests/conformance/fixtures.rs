@@ -1,10 +1,13 @@
 //! Fixtures: valid records with unique slugs and email addresses, fixed instants, and a
 //! conflict assertion.
 
-use app::ports::OutboxMessage;
+use app::ports::{Job, OutboxMessage};
 use app::{StoreError, Write};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use domain::application::{Application, ApplicationStatus};
+use domain::compliance::{
+    Check, CheckKind, CheckStatus, Placement, PlacementStatus, RequirementType,
+};
 use domain::engagement::{Engagement, EngagementStatus};
 use domain::ids::*;
 use domain::organisation::{Organisation, OrganisationInput};
@@ -31,6 +34,13 @@ pub fn today() -> NaiveDate {
 
 /// An organisation with every optional field filled, and a unique slug.
 pub fn organisation(name: &str) -> Organisation {
+    organisation_input(name)
+        .parse(OrganisationId::new())
+        .expect("a valid organisation")
+}
+
+/// The form for [`organisation`], for use cases that take one.
+pub fn organisation_input(name: &str) -> OrganisationInput {
     OrganisationInput {
         name: name.into(),
         slug: format!("org-{}", unique()),
@@ -41,8 +51,6 @@ pub fn organisation(name: &str) -> Organisation {
         address: "1 Infirmary Street\nLeeds".into(),
         postcode: "ls1 4ap".into(),
     }
-    .parse(OrganisationId::new())
-    .expect("a valid organisation")
 }
 
 pub fn site(org: OrganisationId, name: &str) -> Site {
@@ -157,5 +165,85 @@ pub fn assert_conflict(result: Result<(), StoreError>) {
     match result {
         Err(StoreError::Conflict(_)) => {}
         other => panic!("expected a conflict, got {other:?}"),
+    }
+}
+
+/// A date.
+pub fn day(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).expect("a real date")
+}
+
+/// The catalogue item of `kind` (the first, for training).
+#[track_caller]
+pub fn of_kind(catalogue: &[RequirementType], kind: CheckKind) -> &RequirementType {
+    catalogue
+        .iter()
+        .find(|t| t.kind == kind)
+        .expect("an item of that kind in the catalogue")
+}
+
+/// The catalogue's training modules.
+pub fn training(catalogue: &[RequirementType]) -> Vec<&RequirementType> {
+    catalogue
+        .iter()
+        .filter(|t| t.kind == CheckKind::Training)
+        .collect()
+}
+
+/// `person`'s item of type `t` with `status`, valid through `expires_on`; decided on 3 March
+/// unless pending or submitted.
+pub fn check(
+    person: PersonId,
+    t: &RequirementType,
+    status: CheckStatus,
+    expires_on: Option<NaiveDate>,
+) -> Check {
+    let decided = !matches!(status, CheckStatus::Pending | CheckStatus::Submitted);
+    Check {
+        status,
+        issued_on: expires_on.map(|_| today()),
+        expires_on,
+        decided_at: decided.then(|| at(3, 9)),
+        decided_by: if decided {
+            "Morgan Manager".into()
+        } else {
+            String::new()
+        },
+        ..Check::pending(person, t)
+    }
+}
+
+/// `person` placed in `role`, accepted at `accepted_at` (applied a day before).
+pub fn placement(
+    org: OrganisationId,
+    person: PersonId,
+    role: RoleId,
+    status: PlacementStatus,
+    accepted_at: DateTime<Utc>,
+) -> Placement {
+    Placement {
+        id: PlacementId::new(),
+        organisation_id: org,
+        person_id: person,
+        role_id: role,
+        application_id: None,
+        status,
+        applied_at: accepted_at - chrono::Duration::days(1),
+        accepted_at,
+        activated_at: None,
+        ended_at: None,
+    }
+}
+
+/// A job with dedupe key `key` (also its payload), due at `run_at`.
+pub fn job(key: &str, run_at: DateTime<Utc>) -> Job {
+    Job {
+        id: JobId::new(),
+        kind: "test".into(),
+        dedupe_key: key.into(),
+        organisation_id: None,
+        payload: key.into(),
+        run_at,
+        attempts: 0,
     }
 }

@@ -8,14 +8,28 @@ use uuid::Uuid;
 
 /// A fresh SQLite database in a new temporary file.
 pub async fn sqlite() -> Arc<dyn Store> {
-    let path = std::env::temp_dir().join(format!("alongside-test-{}.db", Uuid::now_v7()));
-    alongside_store::open(&format!("sqlite://{}", path.display()))
+    alongside_store::open(&sqlite_url())
         .await
         .expect("opening a SQLite test database")
 }
 
 /// A fresh PostgreSQL database, created next to the one `ALONGSIDE_TEST_POSTGRES_URL` names.
 pub async fn postgres() -> Arc<dyn Store> {
+    alongside_store::open(&postgres_url().await)
+        .await
+        .expect("opening a PostgreSQL test database")
+}
+
+/// The URL of a new SQLite file (created when first opened), for tests that open one database
+/// twice, as two servers would.
+pub fn sqlite_url() -> String {
+    let path = std::env::temp_dir().join(format!("alongside-test-{}.db", Uuid::now_v7()));
+    format!("sqlite://{}", path.display())
+}
+
+/// The URL of a fresh, empty PostgreSQL database next to the one `ALONGSIDE_TEST_POSTGRES_URL`
+/// names.
+pub async fn postgres_url() -> String {
     use sqlx::Connection;
 
     let url = std::env::var("ALONGSIDE_TEST_POSTGRES_URL").unwrap_or_else(|_| {
@@ -36,9 +50,7 @@ pub async fn postgres() -> Arc<dyn Store> {
         .await
         .unwrap_or_else(|e| panic!("creating test database {name}: {e}"));
     admin.close().await.ok();
-    alongside_store::open(&with_database(&url, &name))
-        .await
-        .expect("opening a PostgreSQL test database")
+    with_database(&url, &name)
 }
 
 static SWEPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -99,6 +111,25 @@ macro_rules! conformance {
             #[tokio::test]
             async fn postgres() {
                 super::$name($crate::support::postgres().await).await;
+            }
+        }
+    };
+}
+
+/// Runs `async fn $name(url: String)` once per backend, as the tests `$name::sqlite` and
+/// `$name::postgres`, on a multi-threaded runtime: `url` names a fresh database that the test
+/// may open several times, as several servers sharing it would.
+macro_rules! conformance_shared {
+    ($name:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn sqlite() {
+                super::$name($crate::support::sqlite_url()).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn postgres() {
+                super::$name($crate::support::postgres_url().await).await;
             }
         }
     };

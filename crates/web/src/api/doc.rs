@@ -9,7 +9,9 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::problem::{FieldProblem, Problem};
-use super::{applications, enquiries, organisation, people, roles, sites};
+use super::{
+    applications, catalogue, checks, enquiries, onboarding, organisation, people, roles, sites,
+};
 
 /// The API's description, from which the document is generated.
 #[derive(OpenApi)]
@@ -45,6 +47,18 @@ use super::{applications, enquiries, organisation, people, roles, sites};
         applications::list_applications,
         applications::get_application,
         applications::decide_application,
+        catalogue::list_catalogue,
+        catalogue::create_requirement_type,
+        catalogue::get_requirement_type,
+        catalogue::update_requirement_type,
+        checks::get_checklists,
+        checks::record_check,
+        checks::name_referee,
+        checks::list_expiring,
+        onboarding::onboarding_board,
+        onboarding::get_eligibility,
+        onboarding::activate_placement,
+        onboarding::time_to_onboard,
     ),
     components(schemas(Problem, FieldProblem)),
     modifiers(&BearerToken),
@@ -55,6 +69,9 @@ use super::{applications, enquiries, organisation, people, roles, sites};
         (name = "roles", description = "Volunteer roles: drafts, publishing and closing"),
         (name = "people", description = "Volunteers and their engagement with the organisation"),
         (name = "applications", description = "Applications to roles, and decisions on them"),
+        (name = "catalogue", description = "The organisation's check types and training modules"),
+        (name = "checks", description = "Volunteers' checklists: checks, training and references"),
+        (name = "onboarding", description = "From acceptance to starting: the board, eligibility and time to onboard"),
         (name = "meta", description = "About the API itself"),
     )
 )]

@@ -3,9 +3,12 @@
 
 mod applications;
 mod auth;
+mod catalogue;
+mod checks;
 mod doc;
 mod enquiries;
 mod input;
+mod onboarding;
 mod organisation;
 mod people;
 mod problem;
@@ -28,6 +31,9 @@ pub fn routes() -> Router<AppState> {
         .merge(people::routes())
         .merge(enquiries::routes())
         .merge(applications::routes())
+        .merge(catalogue::routes())
+        .merge(checks::routes())
+        .merge(onboarding::routes())
         .fallback(problem::not_found)
         .method_not_allowed_fallback(problem::method_not_allowed)
 }

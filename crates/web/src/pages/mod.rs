@@ -2,9 +2,11 @@
 
 mod apply;
 mod auth;
+mod checklist;
 mod manage;
 mod my;
 mod public;
+mod references;
 
 use axum::Router;
 
@@ -16,6 +18,8 @@ pub fn routes() -> Router<AppState> {
         .merge(auth::routes())
         .merge(apply::routes())
         .merge(my::routes())
+        .merge(checklist::routes())
+        .merge(references::routes())
         .merge(manage::routes())
 }
 

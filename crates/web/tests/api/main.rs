@@ -9,6 +9,7 @@
 
 mod auth;
 mod bad_input;
+mod compliance;
 mod enquiries;
 mod openapi;
 mod permissions;

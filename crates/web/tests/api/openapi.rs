@@ -46,6 +46,18 @@ fn openapi_document_is_3_1_and_describes_every_route() {
         ("GET", "/api/v1/applications"),
         ("GET", "/api/v1/applications/{id}"),
         ("POST", "/api/v1/applications/{id}/decision"),
+        ("GET", "/api/v1/catalogue"),
+        ("POST", "/api/v1/catalogue"),
+        ("GET", "/api/v1/catalogue/{id}"),
+        ("PUT", "/api/v1/catalogue/{id}"),
+        ("GET", "/api/v1/people/{id}/checklists"),
+        ("POST", "/api/v1/checks/{id}"),
+        ("POST", "/api/v1/checks/{id}/referees"),
+        ("GET", "/api/v1/expiring"),
+        ("GET", "/api/v1/onboarding"),
+        ("GET", "/api/v1/placements/{id}/eligibility"),
+        ("POST", "/api/v1/placements/{id}/activate"),
+        ("GET", "/api/v1/reports/time-to-onboard"),
     ];
     let expected: BTreeSet<(String, String)> = expected
         .iter()

@@ -3,26 +3,46 @@
 use axum::http::{Method, StatusCode};
 use serde_json::json;
 
+use crate::compliance::accept;
 use crate::support::{organisation_body, role_body, site_body, world};
 
 #[tokio::test]
 async fn permissions_limit_what_a_token_may_do() {
     let w = world().await;
     let a = w.seed_a().await;
+    let placed = accept(&w, &a.application, &a.person).await;
     let viewer = w.staff_token(&w.a, "viewer").await;
     let manager = w.staff_token(&w.a, "volunteer_manager").await;
 
     for path in [
-        "/api/v1/organisation",
-        "/api/v1/sites",
-        "/api/v1/roles",
-        "/api/v1/people",
-        "/api/v1/applications",
+        "/api/v1/organisation".to_owned(),
+        "/api/v1/sites".to_owned(),
+        "/api/v1/roles".to_owned(),
+        "/api/v1/people".to_owned(),
+        "/api/v1/applications".to_owned(),
+        "/api/v1/catalogue".to_owned(),
+        "/api/v1/onboarding".to_owned(),
+        "/api/v1/reports/time-to-onboard".to_owned(),
+        format!("/api/v1/placements/{}/eligibility", placed.placement),
     ] {
         assert_eq!(
-            w.get(path, &viewer).await.status,
+            w.get(&path, &viewer).await.status,
             StatusCode::OK,
             "viewer reading {path}"
+        );
+    }
+    // Viewers see who is ready to start, never the details of people's checks.
+    for path in [
+        format!("/api/v1/people/{}/checklists", a.person),
+        "/api/v1/expiring".to_owned(),
+    ] {
+        w.get(&path, &viewer)
+            .await
+            .assert_problem(StatusCode::FORBIDDEN);
+        assert_eq!(
+            w.get(&path, &manager).await.status,
+            StatusCode::OK,
+            "manager reading {path}"
         );
     }
     let refused = [
@@ -62,6 +82,31 @@ async fn permissions_limit_what_a_token_may_do() {
             "/api/v1/organisation".to_owned(),
             organisation_body("Viewer's Trust", "riverside"),
         ),
+        (
+            Method::POST,
+            "/api/v1/catalogue".to_owned(),
+            json!({"name": "Viewer's module", "kind": "training"}),
+        ),
+        (
+            Method::PUT,
+            format!("/api/v1/catalogue/{}", placed.catalogue_item),
+            json!({"name": "Viewer's module", "description": "Changed"}),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/checks/{}", placed.check),
+            json!({"action": "waive", "waiver_reason": "Viewer says so"}),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/checks/{}/referees", placed.check),
+            json!({"referee_name": "Rob", "referee_email": "rob@example.org", "relationship": "Friend"}),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/placements/{}/activate", placed.placement),
+            json!({}),
+        ),
     ];
     for (verb, path, body) in refused {
         let reply = w.send(verb.clone(), &path, &viewer, body).await;
@@ -78,6 +123,22 @@ async fn permissions_limit_what_a_token_may_do() {
             .as_array()
             .map(Vec::len),
         Some(1)
+    );
+    let checklist = w
+        .get(&format!("/api/v1/people/{}/checklists", a.person), &manager)
+        .await;
+    assert_eq!(
+        checklist.body["checklists"][0]["items"][0]["check"]["status"],
+        "pending"
+    );
+    assert_eq!(
+        w.get(
+            &format!("/api/v1/catalogue/{}", placed.catalogue_item),
+            &viewer
+        )
+        .await
+        .body["description"],
+        ""
     );
 
     let created = w

@@ -243,6 +243,8 @@ async fn applications_and_people_round_trip() {
     assert_eq!(record.body["applications"][0]["status"], "accepted");
     assert_eq!(record.body["history"].as_array().map(Vec::len), Some(2));
 
+    // Nobody becomes active by a status change: they start in a role once its checklist is
+    // complete.
     let status_path = format!("{record_path}/status");
     let moved = w
         .send(
@@ -252,10 +254,57 @@ async fn applications_and_people_round_trip() {
             json!({"status": "active", "note": "Trained"}),
         )
         .await;
-    assert_eq!(moved.status, StatusCode::NO_CONTENT, "{}", moved.body);
+    moved.assert_problem(StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(moved.error_fields(), ["status"]);
     assert_eq!(
         w.get(&record_path, token).await.body["engagement"]["status"],
-        "active"
+        "onboarding"
+    );
+    let checklists = w.get(&format!("{record_path}/checklists"), token).await;
+    assert_eq!(checklists.status, StatusCode::OK, "{}", checklists.body);
+    let list = &checklists.body["checklists"][0];
+    assert_eq!(list["eligibility"]["status"], "blocked");
+    let items = list["items"].as_array().expect("checklist items");
+    assert_eq!(items.len(), 1, "the role needs a DBS check only: {items:?}");
+    let dbs = items[0]["check"]["id"].as_str().expect("a check id");
+    let issued = chrono::Utc::now().date_naive() - chrono::Duration::days(7);
+    let verified = w
+        .send(
+            Method::POST,
+            &format!("/api/v1/checks/{dbs}"),
+            token,
+            json!({
+                "action": "verify",
+                "issued_on": issued.to_string(),
+                "dbs_level": "enhanced",
+                "dbs_workforce": "adult",
+                "dbs_certificate_number": "001234567890",
+                "dbs_outcome": "clear",
+                "dbs_update_service": "no",
+            }),
+        )
+        .await;
+    assert_eq!(verified.status, StatusCode::OK, "{}", verified.body);
+    assert_eq!(verified.body["dbs"]["update_service"], false);
+    let placement = list["placement"]["id"].as_str().expect("a placement id");
+    let started = w
+        .call(
+            Method::POST,
+            &format!("/api/v1/placements/{placement}/activate"),
+            Some(token),
+            None,
+        )
+        .await;
+    assert_eq!(started.status, StatusCode::OK, "{}", started.body);
+    assert_eq!(started.body["status"], "active");
+    let record = w.get(&record_path, token).await;
+    assert_eq!(record.body["engagement"]["status"], "active");
+    assert_eq!(
+        record.body["history"]
+            .as_array()
+            .and_then(|h| h.last())
+            .map(|e| e["note"].clone()),
+        Some(json!("Started as Mealtime companion"))
     );
 
     let leaving = w

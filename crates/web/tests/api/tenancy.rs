@@ -3,6 +3,7 @@
 use axum::http::{Method, StatusCode};
 use serde_json::json;
 
+use crate::compliance::accept;
 use crate::support::{method, operations, role_body, site_body, world};
 
 /// Every operation with an `{id}`, tried with organisation B's token on organisation A's
@@ -11,6 +12,7 @@ use crate::support::{method, operations, role_body, site_body, world};
 async fn another_organisations_records_are_not_found_on_every_route() {
     let w = world().await;
     let a = w.seed_a().await;
+    let placed = accept(&w, &a.application, &a.person).await;
     let b_token = &w.b.token;
 
     let id_for = |path: &str| {
@@ -22,6 +24,12 @@ async fn another_organisations_records_are_not_found_on_every_route() {
             &a.person
         } else if path.starts_with("/api/v1/applications/") {
             &a.application
+        } else if path.starts_with("/api/v1/catalogue/") {
+            &placed.catalogue_item
+        } else if path.starts_with("/api/v1/checks/") {
+            &placed.check
+        } else if path.starts_with("/api/v1/placements/") {
+            &placed.placement
         } else {
             panic!("no organisation A id for {path}")
         }
@@ -31,6 +39,15 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         ("PUT", "/api/v1/roles/{id}") => Some(role_body(&[])),
         ("POST", "/api/v1/people/{id}/status") => Some(json!({"status": "onboarding"})),
         ("POST", "/api/v1/applications/{id}/decision") => Some(json!({"status": "screening"})),
+        ("PUT", "/api/v1/catalogue/{id}") => {
+            Some(json!({"name": "Taken over", "description": "Ours now", "validity_months": 1}))
+        }
+        ("POST", "/api/v1/checks/{id}") => {
+            Some(json!({"action": "waive", "waiver_reason": "Taken over"}))
+        }
+        ("POST", "/api/v1/checks/{id}/referees") => Some(
+            json!({"referee_name": "Eve", "referee_email": "eve@hillside.example", "relationship": "Spy"}),
+        ),
         _ => None,
     };
 
@@ -40,8 +57,8 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         .collect();
     assert_eq!(
         templated.len(),
-        10,
-        "expected 10 operations on a record, found {templated:?}"
+        17,
+        "expected 17 operations on a record, found {templated:?}"
     );
     for (verb, template) in &templated {
         let path = template.replace("{id}", id_for(template));
@@ -77,6 +94,9 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         &a.role,
         &a.person,
         &a.application,
+        &placed.placement,
+        &placed.check,
+        &placed.catalogue_item,
         "riverside",
         "vera@volunteer.example",
     ];
@@ -86,6 +106,10 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         "/api/v1/roles",
         "/api/v1/people",
         "/api/v1/applications",
+        "/api/v1/catalogue?per_page=500",
+        "/api/v1/onboarding",
+        "/api/v1/expiring?days=730",
+        "/api/v1/reports/time-to-onboard",
     ] {
         let reply = w.get(path, b_token).await;
         assert_eq!(reply.status, StatusCode::OK, "{path}: {}", reply.body);
@@ -98,6 +122,15 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         }
     }
     assert_eq!(w.get("/api/v1/people", b_token).await.body["total"], 0);
+    assert_eq!(w.get("/api/v1/onboarding", b_token).await.body["total"], 0);
+    // A role of B's cannot ask for an item of A's catalogue.
+    let mut stolen_item = role_body(&[]);
+    stolen_item["requirement_type_ids"] = json!([placed.catalogue_item]);
+    let stolen_item = w
+        .send(Method::POST, "/api/v1/roles", b_token, stolen_item)
+        .await;
+    stolen_item.assert_problem(StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(stolen_item.error_fields(), ["requirement_type_ids"]);
 
     // Nothing of A's changed.
     let token = &w.a.token;
@@ -115,11 +148,27 @@ async fn another_organisations_records_are_not_found_on_every_route() {
     let application = w
         .get(&format!("/api/v1/applications/{}", a.application), token)
         .await;
-    assert_eq!(application.body["application"]["status"], "submitted");
+    assert_eq!(application.body["application"]["status"], "accepted");
     assert_eq!(
         w.get(&format!("/api/v1/people/{}", a.person), token)
             .await
             .body["engagement"]["status"],
-        "applicant"
+        "onboarding"
     );
+    let item = w
+        .get(
+            &format!("/api/v1/catalogue/{}", placed.catalogue_item),
+            token,
+        )
+        .await;
+    assert_ne!(item.body["description"], "Ours now");
+    let checklist = w
+        .get(&format!("/api/v1/people/{}/checklists", a.person), token)
+        .await;
+    let list = &checklist.body["checklists"][0];
+    assert_eq!(list["placement"]["status"], "onboarding");
+    assert_eq!(list["items"][0]["check"]["status"], "pending");
+    assert_eq!(list["items"][0]["check"]["waiver_reason"], "");
+    let outbox = w.app.store.recent_messages(50).await.unwrap();
+    assert!(outbox.iter().all(|m| m.to != "eve@hillside.example"));
 }

@@ -8,15 +8,19 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod application_list;
+mod checklist;
 mod csrf;
 mod edge_cases;
 mod enquiries;
 mod exports;
 mod journeys;
 mod manager_forms;
+mod onboarding;
+mod onboarding_lists;
 mod organisation_details;
 mod password_resets;
 mod permissions;
+mod references;
 mod routes;
 mod sign_in;
 mod support;

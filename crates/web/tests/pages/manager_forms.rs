@@ -209,6 +209,61 @@ async fn leaving_needs_a_reason() {
 }
 
 #[tokio::test]
+async fn someone_onboarding_becomes_active_by_starting_in_a_role_not_by_a_status_change() {
+    let w = World::new().await;
+    let a = &w.a;
+    let scope = w.site.scope(&a.admin, &a.slug).await;
+    w.site
+        .app
+        .decide_application(&scope, a.application, ApplicationStatus::Accepted, "")
+        .await
+        .unwrap();
+    let person = a.volunteer.id;
+    let mut admin = w.site.signed_in(a.admin.email.as_str()).await;
+    admin
+        .submit(
+            &a.path(&format!("/volunteers/{person}/status")),
+            &[("status", "active")],
+        )
+        .await
+        .assert_errors(&["status"])
+        .assert_contains("Start them in a role from their checklist");
+    assert_eq!(
+        engagement(&w, a, person).await,
+        EngagementStatus::Onboarding
+    );
+    // The role needs an enhanced DBS check: recorded on the checks page, they can start there.
+    let checks = w.site.app.store.checks_of(a.id, person).await.unwrap();
+    assert_eq!(checks.len(), 1, "{checks:?}");
+    let issued = (w.site.app.clock.today() - chrono::Duration::days(3)).to_string();
+    let checks_page = a.path(&format!("/volunteers/{person}/checks"));
+    let recorded = admin
+        .submit(
+            &a.path(&format!("/checks/{}", checks[0].id)),
+            &[
+                ("person", &person.to_string()),
+                ("action", "verify"),
+                ("dbs_level", "enhanced"),
+                ("dbs_workforce", "adult"),
+                ("dbs_certificate_number", "001234567890"),
+                ("issued_on", &issued),
+                ("dbs_outcome", "clear"),
+                ("dbs_update_service", "no"),
+            ],
+        )
+        .await;
+    assert_eq!(recorded.redirect(), checks_page);
+    let placements = w.site.app.store.placements_of(a.id, person).await.unwrap();
+    let start = a.path(&format!("/placements/{}/start", placements[0].placement.id));
+    assert_eq!(admin.submit(&start, &[]).await.redirect(), checks_page);
+    assert_eq!(engagement(&w, a, person).await, EngagementStatus::Active);
+    admin
+        .get(&a.path(&format!("/volunteers/{person}")))
+        .await
+        .assert_contains("Started as trust mealtime companion");
+}
+
+#[tokio::test]
 async fn declining_needs_a_note() {
     let w = World::new().await;
     let a = &w.a;

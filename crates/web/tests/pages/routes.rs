@@ -1,9 +1,13 @@
 //! Route tables and form bodies the page tests share: every manager page and form, and the
 //! registration form.
 
-use domain::ids::StaffMemberId;
+use domain::application::ApplicationStatus;
+use domain::compliance::{Check, CheckKind};
+use domain::ids::{PlacementId, RequirementTypeId, StaffMemberId};
+use domain::person::Person;
+use domain::role::RoleInput;
 
-use crate::support::{Browser, Org, Page, STATEMENT};
+use crate::support::{Browser, Org, Page, STATEMENT, TestSite, role_input};
 
 /// The ids one organisation's manager routes are exercised with.
 pub struct Ids {
@@ -13,10 +17,17 @@ pub struct Ids {
     draft_role: String,
     site: String,
     staff: String,
+    onboarding: Placed,
+    fire_safety: String,
 }
 
 impl Ids {
-    pub fn of(org: &Org, staff: StaffMemberId) -> Self {
+    /// The organisation's fixtures, plus a volunteer accepted for a role that needs a DBS check
+    /// and a reference (so the checklist routes have a placement and checks to act on).
+    pub async fn of(site: &TestSite, org: &Org, staff: StaffMemberId) -> Self {
+        let mut role = role_input(&format!("{} ward visitor", org.slug), org.site, STATEMENT);
+        role.references_required = "1".into();
+        let onboarding = placed(site, org, role, "olive").await;
         Self {
             person: org.volunteer.id.to_string(),
             application: org.application.to_string(),
@@ -24,19 +35,94 @@ impl Ids {
             draft_role: org.draft_role.to_string(),
             site: org.site.to_string(),
             staff: staff.to_string(),
+            onboarding,
+            fire_safety: catalogue_item(site, org, "cstf-fire-safety")
+                .await
+                .to_string(),
         }
     }
 
-    pub fn all(&self) -> [&str; 6] {
+    pub fn all(&self) -> [String; 11] {
+        let p = &self.onboarding;
         [
-            &self.person,
-            &self.application,
-            &self.role,
-            &self.draft_role,
-            &self.site,
-            &self.staff,
+            self.person.clone(),
+            self.application.clone(),
+            self.role.clone(),
+            self.draft_role.clone(),
+            self.site.clone(),
+            self.staff.clone(),
+            p.person.id.to_string(),
+            p.placement.to_string(),
+            p.check(CheckKind::Dbs).id.to_string(),
+            p.check(CheckKind::References).id.to_string(),
+            self.fire_safety.clone(),
         ]
     }
+}
+
+/// Someone accepted for a role: their placement and the checks it created.
+pub struct Placed {
+    pub person: Person,
+    pub placement: PlacementId,
+    pub checks: Vec<Check>,
+}
+
+impl Placed {
+    /// Their check of `kind`.
+    #[track_caller]
+    pub fn check(&self, kind: CheckKind) -> &Check {
+        self.checks
+            .iter()
+            .find(|c| c.kind == kind)
+            .unwrap_or_else(|| panic!("no {kind} check in {:?}", self.checks))
+    }
+}
+
+/// Publishes `role` in `org`, and `name` (a new volunteer) applies and is accepted.
+pub async fn placed(site: &TestSite, org: &Org, role: RoleInput, name: &str) -> Placed {
+    let scope = site.scope(&org.admin, &org.slug).await;
+    let role = site.app.create_role(&scope, &role).await.unwrap();
+    site.app.publish_role(&scope, role.id).await.unwrap();
+    let person = site
+        .person(
+            name,
+            &format!("Onboarding-{}", org.slug),
+            &format!("{name}@{}.example.org", org.slug),
+            "1992-04-05",
+        )
+        .await;
+    let application = site.apply(&person, role.id).await;
+    site.app
+        .decide_application(&scope, application, ApplicationStatus::Accepted, "")
+        .await
+        .unwrap();
+    let placement = site
+        .app
+        .store
+        .placements_of(org.id, person.id)
+        .await
+        .unwrap()[0]
+        .placement
+        .id;
+    let checks = site.app.store.checks_of(org.id, person.id).await.unwrap();
+    Placed {
+        person,
+        placement,
+        checks,
+    }
+}
+
+/// The id of the organisation's catalogue item with `code`.
+pub async fn catalogue_item(site: &TestSite, org: &Org, code: &str) -> RequirementTypeId {
+    let scope = site.scope(&org.admin, &org.slug).await;
+    site.app
+        .catalogue(&scope)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|t| t.code == code)
+        .unwrap_or_else(|| panic!("no {code} in the catalogue"))
+        .id
 }
 
 /// Every manager page a GET can reach.
@@ -59,6 +145,14 @@ pub fn manager_gets(slug: &str, ids: &Ids) -> Vec<String> {
         m(&format!("/sites/{}/edit", ids.site)),
         m("/staff"),
         m("/organisation"),
+        m("/catalogue"),
+        m("/catalogue/new"),
+        m(&format!("/catalogue/{}", ids.fire_safety)),
+        m(&format!("/volunteers/{}/checks", ids.onboarding.person.id)),
+        m("/onboarding"),
+        m("/expiring"),
+        m("/expiring?days=30"),
+        m("/expiring.csv"),
     ]
 }
 
@@ -155,6 +249,61 @@ pub fn manager_posts(slug: &str, ids: &Ids, grant_email: &str) -> Vec<(String, F
             m("/volunteers/new"),
             enquiry_form(&format!("enquiry.{slug}@example.org")),
         ),
+    ]
+    .into_iter()
+    .chain(onboarding_posts(slug, ids))
+    .collect()
+}
+
+/// The checklist and catalogue forms, in an order that ends with the volunteer starting.
+fn onboarding_posts(slug: &str, ids: &Ids) -> Vec<(String, Form)> {
+    let m = |rest: &str| format!("/manage/{slug}{rest}");
+    let p = &ids.onboarding;
+    let person = p.person.id.to_string();
+    let dbs = p.check(CheckKind::Dbs).id;
+    let references = p.check(CheckKind::References).id;
+    vec![
+        (
+            m("/catalogue/new"),
+            vec![
+                ("name", "Intruder module".into()),
+                ("kind", "training".into()),
+                ("validity_months", "12".into()),
+            ],
+        ),
+        (
+            m(&format!("/catalogue/{}", ids.fire_safety)),
+            vec![
+                ("description", "Renamed by an intruder".into()),
+                ("validity_months", "6".into()),
+            ],
+        ),
+        (
+            m(&format!("/checks/{dbs}")),
+            vec![
+                ("person", person.clone()),
+                ("action", "waive".into()),
+                ("waiver_reason", "Checked by an intruder".into()),
+            ],
+        ),
+        (
+            m(&format!("/checks/{references}/referees")),
+            vec![
+                ("person", person.clone()),
+                ("referee_name", "Rhys Referee".into()),
+                ("referee_email", "rhys@example.net".into()),
+                ("relationship", "Their manager".into()),
+            ],
+        ),
+        (
+            m(&format!("/checks/{references}")),
+            vec![
+                ("person", person),
+                ("action", "waive".into()),
+                ("waiver_reason", "Known to an intruder".into()),
+            ],
+        ),
+        (m(&format!("/placements/{}/start", p.placement)), vec![]),
     ]
 }
 

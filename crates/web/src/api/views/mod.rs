@@ -8,6 +8,9 @@ use app::ports::{ApplicationEvent, ApplicationRow, Page, VolunteerRow};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::Labelled;
 use domain::application::{Application, ApplicationStatus};
+use domain::compliance::{
+    CheckKind, CheckStatus, DbsOutcome, Framework, PlacementStatus, Workforce,
+};
 use domain::engagement::{Engagement, EngagementEvent, EngagementStatus, LeavingReason};
 use domain::organisation::{Organisation, OrganisationKind, Sector};
 use domain::person::Person;
@@ -67,14 +70,33 @@ code_schemas!(
     LeavingReasonCode: LeavingReason = "Why someone left.",
     /// The codes of [`ApplicationStatus`].
     ApplicationStatusCode: ApplicationStatus = "Where an application has got to.",
+    /// The codes of [`CheckKind`].
+    CheckKindCode: CheckKind = "What kind of check or training an item is.",
+    /// The codes of [`CheckStatus`].
+    CheckStatusCode: CheckStatus = "Where a check or training item has got to: to do (pending), waiting for us to verify (submitted), verified, not passed (failed) or waived.",
+    /// The codes of [`Framework`].
+    FrameworkCode: Framework = "The training framework a module comes from.",
+    /// The codes of [`Workforce`].
+    WorkforceCode: Workforce = "The workforce a DBS check is for.",
+    /// The codes of [`DbsOutcome`].
+    DbsOutcomeCode: DbsOutcome = "What a DBS certificate showed.",
+    /// The codes of [`PlacementStatus`].
+    PlacementStatusCode: PlacementStatus = "Where a person is in one role.",
 );
 
-mod applications;
-mod organisation;
+// First, so that its `page_view!` macro can be used by the modules after it.
+#[macro_use]
 mod pages;
+
+mod applications;
+mod compliance;
+mod onboarding;
+mod organisation;
 mod people;
 
 pub use applications::*;
+pub use compliance::*;
+pub use onboarding::*;
 pub use organisation::*;
 pub use pages::*;
 pub use people::*;

@@ -1,5 +1,6 @@
 //! The organisation chooser and the manager dashboard.
 
+use app::onboarding::OnboardingReport;
 use app::ports::EngagementCounts;
 use askama::Template;
 use axum::Router;
@@ -43,7 +44,30 @@ async fn choose(State(state): State<AppState>, user: SignedIn) -> Result<Html<St
 struct DashboardPage {
     layout: Layout,
     counts: EngagementCounts,
+    onboarding: OnboardingReport,
     slug: String,
+}
+
+/// How many months time to onboard looks back over.
+const ONBOARDING_MONTHS: u32 = 12;
+
+impl DashboardPage {
+    /// A median number of days in words: "12 days", "less than a day", or "no data".
+    fn days(&self, median: &Option<f64>) -> String {
+        match median {
+            None => "no data".to_owned(),
+            Some(d) if *d < 1.0 => "less than a day".to_owned(),
+            Some(d) if d.round() == 1.0 => "1 day".to_owned(),
+            Some(d) => format!("{:.0} days", d.round()),
+        }
+    }
+
+    /// The stage with the longest median, in lower case, with that median in words.
+    fn slowest(&self) -> Option<(String, String)> {
+        let name = self.onboarding.slowest_stage?;
+        let (_, median) = self.onboarding.stages.iter().find(|(n, _)| *n == name)?;
+        Some((name.to_lowercase(), self.days(median)))
+    }
 }
 
 async fn dashboard(
@@ -53,10 +77,12 @@ async fn dashboard(
 ) -> Result<Html<String>, WebError> {
     let scope = scope(&state, &user, &org).await?;
     let counts = state.app.dashboard(&scope).await?;
+    let onboarding = state.app.time_to_onboard(&scope, ONBOARDING_MONTHS).await?;
     Ok(Html(
         DashboardPage {
             layout: Layout::for_org("Dashboard", &user, &scope),
             counts,
+            onboarding,
             slug: org,
         }
         .render()?,

@@ -3,8 +3,14 @@
 
 mod application_list;
 mod applications;
+mod catalogue;
+mod check_form;
+mod check_view;
+mod checks;
 mod dashboard;
 mod enquiries;
+mod expiring;
+mod onboarding;
 mod organisation;
 mod roles;
 mod sites;
@@ -28,6 +34,10 @@ pub fn routes() -> Router<AppState> {
         .merge(sites::routes())
         .merge(staff::routes())
         .merge(organisation::routes())
+        .merge(catalogue::routes())
+        .merge(checks::routes())
+        .merge(onboarding::routes())
+        .merge(expiring::routes())
 }
 
 /// The scope for the organisation in the URL.

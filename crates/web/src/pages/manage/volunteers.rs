@@ -181,7 +181,7 @@ async fn csv_export(
 }
 
 /// Spreadsheets run cells that start with = + - @ as formulas; a leading apostrophe stops that.
-fn csv_safe(value: &str) -> String {
+pub(super) fn csv_safe(value: &str) -> String {
     if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}")
     } else {

@@ -1,0 +1,180 @@
+//! Checks and training about to expire (and those that lapsed in the last 30 days), soonest
+//! first, as a page and as CSV.
+
+use app::AppError;
+use app::ports::ExpiringCheck;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use chrono::NaiveDate;
+use domain::FieldErrors;
+use domain::ids::PersonId;
+use serde::Deserialize;
+
+use super::scope;
+use crate::layout::{Layout, nhs_date};
+use crate::session::SignedIn;
+use crate::{AppState, WebError};
+
+/// The expiring list and its CSV.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/manage/{org}/expiring", get(list))
+        .route("/manage/{org}/expiring.csv", get(csv_export))
+}
+
+/// How far ahead the list looks when not told.
+const DEFAULT_DAYS: u32 = 60;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Filters {
+    days: String,
+}
+
+impl Filters {
+    /// The look-ahead in days, or the error naming the field.
+    fn days(&self) -> Result<u32, FieldErrors> {
+        let raw = self.days.trim();
+        if raw.is_empty() {
+            return Ok(DEFAULT_DAYS);
+        }
+        raw.parse().map_err(|_| {
+            FieldErrors::one(
+                "days",
+                format!(
+                    "Enter a whole number of days from 0 to {}",
+                    app::checklists::MAX_EXPIRING_DAYS
+                ),
+            )
+        })
+    }
+}
+
+/// One line of the list.
+struct Row {
+    person: PersonId,
+    name: String,
+    email: String,
+    item: String,
+    expires: NaiveDate,
+    /// "Expired", "Expires today", "In 3 days".
+    when: String,
+}
+
+fn rows(found: Vec<ExpiringCheck>, today: NaiveDate) -> Vec<Row> {
+    found
+        .into_iter()
+        .filter_map(|e| {
+            let expires = e.check.expires_on?;
+            let left = (expires - today).num_days();
+            let when = match left {
+                ..0 => "Expired".to_owned(),
+                0 => "Expires today".to_owned(),
+                1 => "In 1 day".to_owned(),
+                n => format!("In {n} days"),
+            };
+            Some(Row {
+                person: e.check.person_id,
+                name: e.person_name,
+                email: e.person_email,
+                item: e.check.name,
+                expires,
+                when,
+            })
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "manage/expiring.html")]
+struct ListPage {
+    layout: Layout,
+    slug: String,
+    days: String,
+    rows: Vec<Row>,
+}
+
+impl ListPage {
+    fn date(&self, d: &NaiveDate) -> String {
+        nhs_date(d)
+    }
+}
+
+async fn list(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(org): Path<String>,
+    Query(filters): Query<Filters>,
+) -> Result<Response, WebError> {
+    let scope = scope(&state, &user, &org).await?;
+    let found = match filters.days() {
+        Ok(days) => state.app.expiring_checks(&scope, days).await,
+        Err(errors) => Err(AppError::Invalid(errors)),
+    };
+    let (found, errors) = match found {
+        Ok(found) => (found, FieldErrors::new()),
+        Err(AppError::Invalid(errors)) => (vec![], errors),
+        Err(e) => return Err(e.into()),
+    };
+    let layout = Layout::for_org("Expiring checks and training", &user, &scope).with_errors(errors);
+    let page = ListPage {
+        layout,
+        slug: org,
+        days: if filters.days.trim().is_empty() {
+            DEFAULT_DAYS.to_string()
+        } else {
+            filters.days
+        },
+        rows: rows(found, state.app.clock.today()),
+    };
+    let status = page.layout.status();
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+async fn csv_export(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(org): Path<String>,
+    Query(filters): Query<Filters>,
+) -> Result<Response, WebError> {
+    let scope = scope(&state, &user, &org).await?;
+    let days = filters.days().map_err(AppError::Invalid)?;
+    let found = state.app.expiring_checks(&scope, days).await?;
+    let csv_error = |e: csv::Error| AppError::Internal(e.to_string());
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer
+        .write_record(["Name", "Email", "Check or training", "Expires on", "When"])
+        .map_err(csv_error)?;
+    for row in rows(found, state.app.clock.today()) {
+        writer
+            .write_record(
+                [
+                    row.name.as_str(),
+                    row.email.as_str(),
+                    row.item.as_str(),
+                    &row.expires.to_string(),
+                    row.when.as_str(),
+                ]
+                .map(super::volunteers::csv_safe),
+            )
+            .map_err(csv_error)?;
+    }
+    let body = writer
+        .into_inner()
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{org}-expiring.csv\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
