@@ -142,12 +142,23 @@ impl App {
         let roles = self.store.roles(org).await?;
         let today = self.clock.today();
         let now = self.clock.now();
+        let details = scope.can(Capability::ViewChecks);
+        if details && !rows.is_empty() {
+            self.store
+                .apply(vec![self.check_audit(
+                    org,
+                    scope.actor(),
+                    "checks.listed",
+                    org.0,
+                    "onboarding board",
+                )])
+                .await?;
+        }
         let mut cards = Vec::with_capacity(rows.len());
         for row in rows {
             let Some(role) = roles.iter().find(|r| r.id == row.placement.role_id) else {
                 continue;
             };
-            let person = self.store.person(row.placement.person_id).await?;
             let theirs: Vec<Check> = checks
                 .iter()
                 .filter(|c| c.person_id == row.placement.person_id)
@@ -155,7 +166,7 @@ impl App {
                 .collect();
             let answer = eligibility(
                 &requirements_of(role, &catalogue),
-                person.and_then(|p| p.date_of_birth),
+                row.person_date_of_birth,
                 &theirs,
                 today,
             );
@@ -170,9 +181,22 @@ impl App {
             } else {
                 Stage::WithVolunteer
             };
+            // What blocks someone can be criminal-record data ("DBS check: not passed"): staff
+            // who may not see check details get a count instead.
+            let blocking = if details {
+                blocks.iter().map(Block::message).collect()
+            } else if blocks.is_empty() {
+                vec![]
+            } else {
+                vec![format!(
+                    "{} {} outstanding",
+                    blocks.len(),
+                    if blocks.len() == 1 { "item" } else { "items" }
+                )]
+            };
             cards.push(BoardCard {
                 days_waiting: (now - row.placement.accepted_at).num_days(),
-                blocking: blocks.iter().map(Block::message).collect(),
+                blocking,
                 placement: row,
                 stage,
             });
@@ -186,7 +210,8 @@ impl App {
         scope: &OrgScope,
         id: PlacementId,
     ) -> Result<(PlacementRow, Eligibility), AppError> {
-        scope.require(Capability::ViewVolunteers)?;
+        // The reasons are check data, for those who may see it.
+        scope.require(Capability::ViewChecks)?;
         let org = scope.organisation_id();
         let row = self
             .store

@@ -24,7 +24,7 @@ pub(crate) const CHECK_FROM: &str = "FROM checks c JOIN requirement_types t \
 /// Columns of [`PlacementDbRow`], from `placements pl JOIN roles r JOIN people p JOIN organisations o`.
 pub(crate) const PLACEMENT_SELECT: &str = "SELECT pl.organisation_id, pl.id, pl.person_id, pl.role_id, pl.application_id, \
      pl.status, pl.applied_at, pl.accepted_at, pl.activated_at, pl.ended_at, r.title AS role_title, \
-     p.given_name, p.family_name, o.name AS organisation_name, o.slug AS organisation_slug \
+     p.given_name, p.family_name, p.date_of_birth, o.name AS organisation_name, o.slug AS organisation_slug \
      FROM placements pl \
      JOIN roles r ON r.organisation_id = pl.organisation_id AND r.id = pl.role_id \
      JOIN people p ON p.id = pl.person_id \
@@ -166,6 +166,7 @@ pub(crate) struct PlacementDbRow {
     role_title: String,
     given_name: String,
     family_name: String,
+    date_of_birth: Option<NaiveDate>,
     organisation_name: String,
     organisation_slug: String,
 }
@@ -187,6 +188,7 @@ impl PlacementDbRow {
             },
             role_title: self.role_title,
             person_name: format!("{} {}", self.given_name, self.family_name),
+            person_date_of_birth: self.date_of_birth,
             organisation_name: self.organisation_name,
             organisation_slug: self.organisation_slug,
         })

@@ -18,6 +18,8 @@ pub struct PlacementRow {
     pub role_title: String,
     /// The person's full name.
     pub person_name: String,
+    /// The person's date of birth (eligibility depends on age).
+    pub person_date_of_birth: Option<NaiveDate>,
     /// The organisation's name.
     pub organisation_name: String,
     /// The organisation's slug.

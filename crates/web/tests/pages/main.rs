@@ -27,3 +27,4 @@ mod support;
 mod tenancy;
 mod theming;
 mod volunteer_forms;
+mod young_volunteers;
