@@ -42,29 +42,13 @@ impl App {
         let engagement_id = match self.store.engagement_of(org, person_id).await? {
             Some(e) => {
                 if matches!(e.status, EngagementStatus::Enquiry | EngagementStatus::Left) {
-                    writes.push(Write::MoveEngagement {
-                        organisation_id: org,
-                        id: e.id,
-                        from: e.status,
-                        to: EngagementStatus::Applicant,
-                        leaving_reason: None,
-                        leaving_note: String::new(),
-                    });
-                    writes.push(event(
-                        org,
-                        e.id,
-                        Some(e.status),
+                    writes.extend(engagement_moved(
+                        &e,
                         EngagementStatus::Applicant,
+                        &Actor::Person(person_id),
                         now,
                         &by,
                         "Applied",
-                    ));
-                    writes.push(engagement_audit(
-                        org,
-                        &Actor::Person(person_id),
-                        e.id,
-                        EngagementStatus::Applicant,
-                        now,
                     ));
                 }
                 e.id
@@ -304,29 +288,13 @@ impl App {
             && let Some(e) = self.store.engagement_of(org, app.person_id).await?
             && e.status.can_move_to(EngagementStatus::Onboarding)
         {
-            writes.push(Write::MoveEngagement {
-                organisation_id: org,
-                id: e.id,
-                from: e.status,
-                to: EngagementStatus::Onboarding,
-                leaving_reason: None,
-                leaving_note: String::new(),
-            });
-            writes.push(event(
-                org,
-                e.id,
-                Some(e.status),
+            writes.extend(engagement_moved(
+                &e,
                 EngagementStatus::Onboarding,
+                scope.actor(),
                 now,
                 &by,
                 &format!("Accepted for {}", row.role_title),
-            ));
-            writes.push(engagement_audit(
-                org,
-                scope.actor(),
-                e.id,
-                EngagementStatus::Onboarding,
-                now,
             ));
         }
         if to == ApplicationStatus::Accepted {
@@ -385,6 +353,31 @@ pub(crate) fn event(
             note: note.into(),
         },
     )
+}
+
+/// The writes that move an engagement on as part of another change (applying, being accepted,
+/// starting in a role): the conditional move, its history line and its audit entry.
+pub(crate) fn engagement_moved(
+    e: &Engagement,
+    to: EngagementStatus,
+    actor: &Actor,
+    at: chrono::DateTime<chrono::Utc>,
+    by: &str,
+    note: &str,
+) -> [Write; 3] {
+    let org = e.organisation_id;
+    [
+        Write::MoveEngagement {
+            organisation_id: org,
+            id: e.id,
+            from: e.status,
+            to,
+            leaving_reason: None,
+            leaving_note: String::new(),
+        },
+        event(org, e.id, Some(e.status), to, at, by, note),
+        engagement_audit(org, actor, e.id, to, at),
+    ]
 }
 
 /// The audit entry for an engagement's status change made as part of an application.

@@ -6,13 +6,16 @@
 pub mod accounts;
 pub mod applications;
 pub mod catalogue;
+pub mod check_records;
 pub mod checklists;
 mod clock;
 pub mod enquiries;
 pub mod error;
+pub mod expiring;
 pub mod jobs;
 pub mod notify;
 pub mod onboarding;
+pub mod onboarding_report;
 pub mod organisations;
 pub mod password_links;
 pub mod people;

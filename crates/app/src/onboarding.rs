@@ -2,7 +2,7 @@
 //! manager's board shows everyone onboarding; eligibility gates becoming active; and time to
 //! onboard is reported.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use domain::FieldErrors;
 use domain::audit::AuditEntry;
 use domain::compliance::{Block, Check, Eligibility, Placement, PlacementStatus, eligibility};
@@ -10,10 +10,9 @@ use domain::engagement::EngagementStatus;
 use domain::ids::{ApplicationId, OrganisationId, PersonId, PlacementId};
 use domain::role::Role;
 use domain::staff::Capability;
-use domain::stats::{Band, distribution, median};
 use serde::Serialize;
 
-use crate::applications::event;
+use crate::applications::engagement_moved;
 use crate::checklists::{required_types, requirements_of};
 use crate::ports::{PlacementRow, Write};
 use crate::{App, AppError, OrgScope};
@@ -51,42 +50,6 @@ pub struct BoardCard {
     pub blocking: Vec<String>,
     /// Whole days since they were accepted.
     pub days_waiting: i64,
-}
-
-/// Time to onboard for a group of placements, in days from application to active.
-#[derive(Debug, Clone, Serialize)]
-pub struct OnboardingSummary {
-    /// How many became active.
-    pub count: usize,
-    /// Median days.
-    pub median_days: Option<f64>,
-    /// How many in each band.
-    pub bands: Vec<Band>,
-}
-
-/// Time to onboard for an organisation: overall, per role, and by stage.
-#[derive(Debug, Clone, Serialize)]
-pub struct OnboardingReport {
-    /// All roles.
-    pub overall: OnboardingSummary,
-    /// Per role, by title.
-    pub roles: Vec<(String, OnboardingSummary)>,
-    /// Median days in each stage: deciding the application, checks and training, starting.
-    pub stages: Vec<(&'static str, Option<f64>)>,
-    /// The stage with the longest median.
-    pub slowest_stage: Option<&'static str>,
-}
-
-fn days(from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
-    (to - from).num_minutes() as f64 / (24.0 * 60.0)
-}
-
-fn summary(values: &[f64]) -> OnboardingSummary {
-    OnboardingSummary {
-        count: values.len(),
-        median_days: median(values),
-        bands: distribution(values),
-    }
 }
 
 impl App {
@@ -306,19 +269,10 @@ impl App {
         if let Some(e) = self.store.engagement_of(org, p.person_id).await?
             && e.status == EngagementStatus::Onboarding
         {
-            writes.push(Write::MoveEngagement {
-                organisation_id: org,
-                id: e.id,
-                from: e.status,
-                to: EngagementStatus::Active,
-                leaving_reason: None,
-                leaving_note: String::new(),
-            });
-            writes.push(event(
-                org,
-                e.id,
-                Some(e.status),
+            writes.extend(engagement_moved(
+                &e,
                 EngagementStatus::Active,
+                scope.actor(),
                 now,
                 &by,
                 &format!("Started as {}", row.role_title),
@@ -326,79 +280,5 @@ impl App {
         }
         self.store.apply(writes).await?;
         Ok(())
-    }
-
-    /// Time to onboard over the last `months` months: median and distribution, per role, and
-    /// which stage takes longest.
-    pub async fn time_to_onboard(
-        &self,
-        scope: &OrgScope,
-        months: u32,
-    ) -> Result<OnboardingReport, AppError> {
-        scope.require(Capability::View)?;
-        let since = self.clock.now() - Duration::days(i64::from(months) * 30);
-        let rows = self
-            .store
-            .onboarding_times(scope.organisation_id(), since)
-            .await?;
-        let total: Vec<f64> = rows
-            .iter()
-            .map(|r| days(r.applied_at, r.activated_at))
-            .collect();
-        let mut titles: Vec<(domain::ids::RoleId, String)> = rows
-            .iter()
-            .map(|r| (r.role_id, r.role_title.clone()))
-            .collect();
-        titles.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
-        titles.dedup();
-        let roles = titles
-            .into_iter()
-            .map(|(id, title)| {
-                let v: Vec<f64> = rows
-                    .iter()
-                    .filter(|r| r.role_id == id)
-                    .map(|r| days(r.applied_at, r.activated_at))
-                    .collect();
-                (title, summary(&v))
-            })
-            .collect();
-        let decision: Vec<f64> = rows
-            .iter()
-            .map(|r| days(r.applied_at, r.accepted_at))
-            .collect();
-        let checks: Vec<f64> = rows
-            .iter()
-            .map(|r| {
-                days(
-                    r.accepted_at,
-                    r.checks_done_at.unwrap_or(r.accepted_at).max(r.accepted_at),
-                )
-            })
-            .collect();
-        let start: Vec<f64> = rows
-            .iter()
-            .map(|r| {
-                days(
-                    r.checks_done_at.unwrap_or(r.accepted_at).max(r.accepted_at),
-                    r.activated_at,
-                )
-            })
-            .collect();
-        let stages = vec![
-            ("Deciding the application", median(&decision)),
-            ("Checks and training", median(&checks)),
-            ("Starting after checks", median(&start)),
-        ];
-        let slowest_stage = stages
-            .iter()
-            .filter_map(|(name, m)| m.map(|m| (*name, m)))
-            .max_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(name, _)| name);
-        Ok(OnboardingReport {
-            overall: summary(&total),
-            roles,
-            stages,
-            slowest_stage,
-        })
     }
 }

@@ -25,17 +25,7 @@ impl App {
         check: CheckId,
         input: &RefereeInput,
     ) -> Result<ReferenceRequest, AppError> {
-        let org = self
-            .store
-            .organisation_by_slug(&crate::slug_key(org_slug))
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let check = self
-            .store
-            .check(org.id, check)
-            .await?
-            .filter(|c| c.person_id == person)
-            .ok_or(AppError::NotFound)?;
+        let (org, check) = self.my_check(person, org_slug, check).await?;
         let (request, _) = self
             .ask_referee(org.id, &org.name, &check, input, Actor::Person(person))
             .await?;

@@ -183,7 +183,6 @@ pub fn eligibility(
         }
     }
     if let Some((needs, workforce)) = requirements.dbs {
-        // Of several DBS records, the one that meets the role's needs counts.
         // Of several DBS records, one that meets the role's needs counts; a waiver that holds
         // meets them by definition. Ties fall to the higher level, then the later date.
         let meets = |c: &Check| {

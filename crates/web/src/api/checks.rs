@@ -184,7 +184,7 @@ impl ExpiringQuery {
     /// The days and paging of a query string, or every problem, each naming its parameter.
     fn parse(raw: &str) -> Result<(u32, Paging), FieldErrors> {
         let mut errors = FieldErrors::new();
-        let max = app::checklists::MAX_EXPIRING_DAYS;
+        let max = app::expiring::MAX_EXPIRING_DAYS;
         let days = match query_value(raw, "days").map(|v| v.parse::<u32>()) {
             None => DEFAULT_EXPIRING_DAYS,
             Some(Ok(n)) if n <= max => n,

@@ -1,6 +1,7 @@
 //! Onboarding: placements, eligibility, the onboarding board and time to onboard.
 
-use app::onboarding::{BoardCard, OnboardingReport, OnboardingSummary, Stage};
+use app::onboarding::{BoardCard, Stage};
+use app::onboarding_report::{OnboardingReport, OnboardingSummary};
 use app::ports::PlacementRow;
 use domain::compliance::{Block, Eligibility};
 use domain::stats::Band;

@@ -1,6 +1,6 @@
 //! The organisation chooser and the manager dashboard.
 
-use app::onboarding::OnboardingReport;
+use app::onboarding_report::OnboardingReport;
 use app::ports::EngagementCounts;
 use askama::Template;
 use axum::Router;

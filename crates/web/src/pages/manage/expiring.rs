@@ -6,7 +6,6 @@ use app::ports::ExpiringCheck;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use chrono::NaiveDate;
@@ -47,7 +46,7 @@ impl Filters {
                 "days",
                 format!(
                     "Enter a whole number of days from 0 to {}",
-                    app::checklists::MAX_EXPIRING_DAYS
+                    app::expiring::MAX_EXPIRING_DAYS
                 ),
             )
         })
@@ -163,18 +162,5 @@ async fn csv_export(
             )
             .map_err(csv_error)?;
     }
-    let body = writer
-        .into_inner()
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{org}-expiring.csv\""),
-            ),
-        ],
-        body,
-    )
-        .into_response())
+    super::volunteers::csv_download(writer, &format!("{org}-expiring.csv"))
 }

@@ -164,6 +164,14 @@ async fn csv_export(
         }
         search.page += 1;
     }
+    csv_download(writer, &format!("{org}-volunteers.csv"))
+}
+
+/// A finished CSV as a download called `filename`.
+pub(super) fn csv_download(
+    writer: csv::Writer<Vec<u8>>,
+    filename: &str,
+) -> Result<Response, WebError> {
     let body = writer
         .into_inner()
         .map_err(|e| AppError::Internal(e.to_string()))?;
@@ -172,7 +180,7 @@ async fn csv_export(
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{org}-volunteers.csv\""),
+                format!("attachment; filename=\"{filename}\""),
             ),
         ],
         body,
