@@ -1,6 +1,7 @@
 //! People: a volunteer's own profile, and an organisation's view of its volunteers.
 
 use domain::audit::{Actor, AuditEntry};
+use domain::compliance::PlacementStatus;
 use domain::engagement::{Engagement, EngagementEvent, EngagementStatus, LeavingReason};
 use domain::ids::{PersonId, RoleId};
 use domain::organisation::Organisation;
@@ -197,27 +198,40 @@ impl App {
         } else {
             String::new()
         };
-        self.store
-            .apply(vec![
-                Write::MoveEngagement {
-                    organisation_id: org,
-                    id: e.id,
-                    from: e.status,
-                    to,
-                    leaving_reason,
-                    leaving_note,
-                },
-                event(org, e.id, Some(e.status), to, now, &by, &note),
-                Write::Audit(AuditEntry::new(
-                    Some(org),
-                    scope.actor().clone(),
-                    &format!("engagement.{}", to.code()),
-                    "engagement",
-                    e.id.0,
-                    now,
-                )),
-            ])
-            .await?;
+        let mut writes = vec![
+            Write::MoveEngagement {
+                organisation_id: org,
+                id: e.id,
+                from: e.status,
+                to,
+                leaving_reason,
+                leaving_note,
+            },
+            event(org, e.id, Some(e.status), to, now, &by, &note),
+            Write::Audit(AuditEntry::new(
+                Some(org),
+                scope.actor().clone(),
+                &format!("engagement.{}", to.code()),
+                "engagement",
+                e.id.0,
+                now,
+            )),
+        ];
+        if to == EngagementStatus::Left {
+            // Someone who leaves leaves their roles too: off the onboarding board, out of rotas.
+            for p in self.store.placements_of(org, person_id).await? {
+                if p.placement.status != PlacementStatus::Ended {
+                    writes.push(Write::MovePlacement {
+                        organisation_id: org,
+                        id: p.placement.id,
+                        from: p.placement.status,
+                        to: PlacementStatus::Ended,
+                        at: now,
+                    });
+                }
+            }
+        }
+        self.store.apply(writes).await?;
         Ok(())
     }
 

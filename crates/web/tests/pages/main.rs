@@ -14,6 +14,7 @@ mod edge_cases;
 mod enquiries;
 mod exports;
 mod journeys;
+mod leaving;
 mod manager_forms;
 mod onboarding;
 mod onboarding_lists;
