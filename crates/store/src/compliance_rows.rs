@@ -15,7 +15,7 @@ use crate::rows::code;
 pub(crate) const CHECK_COLUMNS: &str = "c.organisation_id, c.id, c.person_id, c.requirement_type_id, t.kind, t.name, \
      c.status, c.issued_on, c.expires_on, c.reference, c.note, c.waiver_reason, c.waived_until, c.submitted_at, \
      c.submitted_by, c.decided_at, c.decided_by, c.dbs_level, c.dbs_workforce, c.dbs_certificate_number, \
-     c.dbs_outcome, c.dbs_update_service, c.dbs_status_checked_on, c.dbs_details_removed_at";
+     c.dbs_outcome, c.dbs_update_service, c.dbs_status_checked_on, c.dbs_details_removed_at, c.verified_through";
 
 /// The join that gives a check its kind and name.
 pub(crate) const CHECK_FROM: &str = "FROM checks c JOIN requirement_types t \
@@ -93,6 +93,7 @@ pub(crate) struct CheckRow {
     dbs_update_service: bool,
     dbs_status_checked_on: Option<NaiveDate>,
     dbs_details_removed_at: Option<DateTime<Utc>>,
+    verified_through: Option<NaiveDate>,
 }
 
 impl CheckRow {
@@ -128,6 +129,7 @@ impl CheckRow {
             decided_at: self.decided_at,
             decided_by: self.decided_by,
             dbs,
+            verified_through: self.verified_through,
         })
     }
 }

@@ -109,7 +109,8 @@ pub trait ComplianceStore: Send + Sync {
     ) -> Result<Vec<Check>, StoreError>;
     /// One check.
     async fn check(&self, org: OrganisationId, id: CheckId) -> Result<Option<Check>, StoreError>;
-    /// An organisation's verified checks expiring from `from` to `to` (inclusive), soonest first.
+    /// An organisation's verified checks expiring from `from` to `to` (inclusive), and renewals
+    /// waiting to be verified whose previous evidence ends in that range, soonest first.
     async fn expiring_checks(
         &self,
         org: OrganisationId,

@@ -101,7 +101,12 @@ pub struct Check {
     pub decided_by: String,
     /// DBS details, for a DBS check.
     pub dbs: Option<DbsEvidence>,
+    /// While a renewal waits to be verified, the last day the evidence it replaces is valid.
+    pub verified_through: Option<NaiveDate>,
 }
+
+/// How many days before an item runs out a volunteer can send its renewal.
+pub const RENEWAL_DAYS: i64 = 60;
 
 impl Check {
     /// A new, pending item for a person.
@@ -125,6 +130,7 @@ impl Check {
             decided_at: None,
             decided_by: String::new(),
             dbs: None,
+            verified_through: None,
         }
     }
 
@@ -133,6 +139,7 @@ impl Check {
         match self.status {
             CheckStatus::Verified => self.expires_on.is_none_or(|d| on <= d),
             CheckStatus::Waived => self.waived_until.is_none_or(|d| on <= d),
+            CheckStatus::Submitted => self.verified_through.is_some_and(|d| on <= d),
             _ => false,
         }
     }

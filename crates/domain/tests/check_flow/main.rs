@@ -11,6 +11,7 @@ mod dbs_details;
 mod fixtures;
 mod holds;
 mod other_kinds;
+mod renewal;
 mod training;
 mod waive_and_fail;
 mod who_may_act;

@@ -99,8 +99,9 @@ impl ComplianceStore for ThisStore {
         let rows: Vec<ExpiringRow> = sqlx::query_as(sql(format!(
             "SELECT {CHECK_COLUMNS}, p.given_name, p.family_name, p.email {CHECK_FROM} \
              JOIN people p ON p.id = c.person_id \
-             WHERE c.organisation_id = $1 AND c.status = 'verified' AND c.expires_on >= $2 AND c.expires_on <= $3 \
-             ORDER BY c.expires_on, p.family_name, p.given_name, c.id LIMIT 5000"
+             WHERE c.organisation_id = $1 AND ((c.status = 'verified' AND c.expires_on >= $2 AND c.expires_on <= $3) \
+             OR (c.status = 'submitted' AND c.verified_through >= $2 AND c.verified_through <= $3)) \
+             ORDER BY COALESCE(c.verified_through, c.expires_on), p.family_name, p.given_name, c.id LIMIT 5000"
         )))
         .bind(org.0)
         .bind(from)

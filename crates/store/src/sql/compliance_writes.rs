@@ -22,7 +22,7 @@ fn expect_one(result: <Db as sqlx::Database>::QueryResult, what: &str) -> Result
 const CHECK_VALUES: &str = "status = $4, issued_on = $5, expires_on = $6, reference = $7, note = $8, waiver_reason = $9, \
      waived_until = $10, submitted_at = $11, submitted_by = $12, decided_at = $13, decided_by = $14, dbs_level = $15, \
      dbs_workforce = $16, dbs_certificate_number = $17, dbs_outcome = $18, dbs_update_service = $19, \
-     dbs_status_checked_on = $20, dbs_details_removed_at = $21";
+     dbs_status_checked_on = $20, dbs_details_removed_at = $21, verified_through = $22";
 
 /// Binds a check's columns in the order `$1`… of the insert and of [`CHECK_VALUES`].
 fn bind_check<'q>(
@@ -51,6 +51,7 @@ fn bind_check<'q>(
         .bind(dbs.is_some_and(|d| d.update_service))
         .bind(dbs.and_then(|d| d.status_checked_on))
         .bind(dbs.and_then(|d| d.details_removed_at))
+        .bind(c.verified_through)
 }
 
 /// Applies one compliance write.
@@ -84,8 +85,8 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
                 "INSERT INTO checks (organisation_id, id, person_id, status, issued_on, expires_on, reference, note, \
                  waiver_reason, waived_until, submitted_at, submitted_by, decided_at, decided_by, dbs_level, \
                  dbs_workforce, dbs_certificate_number, dbs_outcome, dbs_update_service, dbs_status_checked_on, \
-                 dbs_details_removed_at, requirement_type_id) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)",
+                 dbs_details_removed_at, verified_through, requirement_type_id) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)",
             );
             bind_check(q, c)
                 .bind(c.requirement_type_id.0)
@@ -96,7 +97,7 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
         Write::UpdateCheck(c, expected) => {
             let sql = format!(
                 "UPDATE checks SET {CHECK_VALUES} WHERE organisation_id = $1 AND id = $2 AND person_id = $3 \
-                 AND status = $22"
+                 AND status = $23"
             );
             let r = bind_check(sqlx::query(crate::sql(sql)), c)
                 .bind(expected.code())

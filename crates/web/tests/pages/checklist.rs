@@ -371,9 +371,40 @@ async fn verified_training_that_runs_out_soon_gets_a_notice_and_the_volunteer_ca
         .assert_contains("<strong>You can start.</strong>")
         .assert_contains(r#"<strong class="tag">Verified</strong>"#)
         .assert_contains(&format!(
-            "This expires on {}. Talk to us about renewing it",
+            "This expires on {}. Send us your renewal below",
             expires.format("%-d %B %Y")
         ))
         .assert_lacks("What you need to do next")
-        .assert_lacks(&format!(r#"action="{}""#, o.path(&fire)));
+        .assert_contains(&format!(r#"action="{}""#, o.path(&fire)))
+        .assert_contains("Send the renewal");
+
+    // They send the renewal: still able to volunteer until the old certificate runs out, and
+    // the manager's expiring list shows it waiting to be verified.
+    let renewed_on = today() - Duration::days(1);
+    let page = browser
+        .submit(
+            &o.path(&fire),
+            &borrowed(&date_fields("issued_on", renewed_on)),
+        )
+        .await;
+    assert_eq!(page.redirect(), "/my/checklist?done=sent");
+    let stored = o.check(CheckKind::Training).await;
+    assert_eq!(stored.status, CheckStatus::Submitted);
+    assert_eq!(stored.verified_through, Some(expires));
+    assert_eq!(stored.issued_on, Some(renewed_on));
+    browser
+        .get("/my/checklist")
+        .await
+        .assert_contains("<strong>You can start.</strong>")
+        .assert_contains(&format!(
+            "We have your renewal. What you had before counts until {}",
+            expires.format("%-d %B %Y")
+        ));
+    let mut admin = o.w.site.signed_in(o.w.a.admin.email.as_str()).await;
+    admin
+        .get(&o.w.a.path("/expiring?days=60"))
+        .await
+        .assert_status(StatusCode::OK)
+        .assert_contains("Olive Onboard")
+        .assert_contains("renewal sent, to verify");
 }

@@ -32,7 +32,11 @@ async fn someone_who_leaves_during_onboarding_leaves_the_board() {
         .await
         .unwrap();
     let board = app.onboarding_board(&scope).await.unwrap();
-    assert!(board.iter().any(|c| c.placement.placement.person_id == person.id));
+    assert!(
+        board
+            .iter()
+            .any(|c| c.placement.placement.person_id == person.id)
+    );
 
     app.move_engagement(
         &scope,
@@ -45,7 +49,11 @@ async fn someone_who_leaves_during_onboarding_leaves_the_board() {
     .unwrap();
 
     let board = app.onboarding_board(&scope).await.unwrap();
-    assert!(board.iter().all(|c| c.placement.placement.person_id != person.id));
+    assert!(
+        board
+            .iter()
+            .all(|c| c.placement.placement.person_id != person.id)
+    );
     let placements = app.store.placements_of(w.a.id, person.id).await.unwrap();
     assert_eq!(placements.len(), 1);
     assert_eq!(placements[0].placement.status, PlacementStatus::Ended);

@@ -1,10 +1,10 @@
 //! What a volunteer or manager does to a check: the action, who is acting, and the typed input
 //! that, once validated, moves the check on (dates, reference, notes, waiver and DBS details).
 
-use chrono::{DateTime, Months, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::{Check, CheckStatus, DbsEvidence, DbsOutcome};
+use super::{Check, CheckStatus, DbsEvidence, DbsOutcome, RENEWAL_DAYS};
 use crate::compliance::catalogue::{CheckKind, RequirementType, Workforce};
 use crate::person::parse_date;
 use crate::role::DbsLevel;
@@ -118,8 +118,26 @@ impl CheckInput {
             self
         };
         use CheckStatus::*;
+        let renewing = action == CheckAction::Submit
+            && check.status == Verified
+            && check
+                .expires_on
+                .is_some_and(|d| d <= today + Duration::days(RENEWAL_DAYS));
+        if action == CheckAction::Submit
+            && check.status == Verified
+            && !renewing
+            && let Some(d) = check.expires_on
+        {
+            return Err(FieldErrors::one(
+                "action",
+                format!(
+                    "This is verified until {}; you can send a renewal in the {RENEWAL_DAYS} days before then",
+                    d.format("%-d %B %Y")
+                ),
+            ));
+        }
         let allowed = match action {
-            CheckAction::Submit => matches!(check.status, Pending | Submitted | Failed),
+            CheckAction::Submit => renewing || matches!(check.status, Pending | Submitted | Failed),
             CheckAction::Verify => true,
             CheckAction::Fail => matches!(check.status, Pending | Submitted | Verified),
             CheckAction::Waive => !matches!(check.status, Verified),
@@ -199,6 +217,12 @@ impl CheckInput {
             next.waiver_reason = String::new();
             next.waived_until = None;
         }
+        // A renewal keeps the evidence it replaces valid until that runs out or a manager decides.
+        next.verified_through = match (action, check.status) {
+            (CheckAction::Submit, Verified) => check.expires_on,
+            (CheckAction::Submit, Submitted) => check.verified_through,
+            _ => None,
+        };
         Ok(next)
     }
 

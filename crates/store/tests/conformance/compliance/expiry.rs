@@ -48,10 +48,13 @@ async fn expiring(store: Arc<dyn Store>) {
         check(asha.id, t[7], Verified, None),
     ];
     let theirs = check(asha.id, training(&other_cat)[0], Verified, on(4, 10));
+    // A renewal waiting to be verified is listed by the date the evidence it replaces ends.
+    let mut renewing = check(ben.id, t[3], Submitted, Some(day(2028, 4, 19)));
+    renewing.verified_through = on(4, 20);
     writes.extend(
         outside
             .iter()
-            .chain([&first, &last, &bens, &theirs])
+            .chain([&first, &last, &bens, &theirs, &renewing])
             .cloned()
             .map(Write::InsertCheck),
     );
@@ -61,7 +64,8 @@ async fn expiring(store: Arc<dyn Store>) {
     let (from, to) = (day(2026, 4, 1), day(2026, 4, 30));
     let rows = store.expiring_checks(org.id, from, to).await.unwrap();
     let found: Vec<CheckId> = rows.iter().map(|r| r.check.id).collect();
-    assert_eq!(found, vec![first.id, bens.id, last.id]);
+    assert_eq!(found, vec![first.id, bens.id, renewing.id, last.id]);
+    assert_eq!(rows[2].check, renewing, "the renewal reads back whole");
     assert_eq!(rows[0].check, first);
     assert_eq!(rows[0].person_name, "Asha Patel");
     assert_eq!(rows[0].person_email, asha.email.as_str());
@@ -77,7 +81,7 @@ async fn expiring(store: Arc<dyn Store>) {
             .is_empty()
     );
 
-    // For reminders, every organisation's.
+    // For reminders, every organisation's, and only verified items (a renewal has been sent).
     assert_eq!(
         ids(&store.all_expiring_checks(from, to).await.unwrap()),
         vec![first.id, theirs.id, bens.id, last.id]

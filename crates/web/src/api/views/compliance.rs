@@ -129,6 +129,8 @@ pub struct CheckView {
     pub waiver_reason: String,
     /// The last day a waiver holds; none for as long as the role lasts.
     pub waived_until: Option<NaiveDate>,
+    /// While a renewal waits to be verified, the last day the evidence it replaces is valid.
+    pub verified_through: Option<NaiveDate>,
     /// When it was said to be done.
     pub submitted_at: Option<DateTime<Utc>>,
     /// Who said so, by name.
@@ -156,6 +158,7 @@ impl From<Check> for CheckView {
             note: c.note,
             waiver_reason: c.waiver_reason,
             waived_until: c.waived_until,
+            verified_through: c.verified_through,
             submitted_at: c.submitted_at,
             submitted_by: c.submitted_by,
             decided_at: c.decided_at,

@@ -5,7 +5,7 @@ use app::checklists::{Checklist, ChecklistItem};
 use askama::Template;
 use chrono::NaiveDate;
 use domain::Labelled;
-use domain::compliance::check::CheckInput;
+use domain::compliance::check::{CheckInput, RENEWAL_DAYS};
 use domain::compliance::eligibility::Block;
 use domain::compliance::reference::RefereeInput;
 use domain::compliance::{CheckKind, CheckStatus, PlacementStatus};
@@ -145,7 +145,11 @@ fn placement_view(c: &Checklist, typed: &Typed, today: NaiveDate) -> PlacementVi
 fn step(item: &ChecklistItem) -> String {
     match &item.check {
         Some(c) if matches!(c.status, CheckStatus::Verified | CheckStatus::Waived) => {
-            "It has run out. Talk to us about renewing it.".into()
+            if c.kind.volunteer_can_submit() && c.status == CheckStatus::Verified {
+                "It has run out. Send us the date you renewed it.".into()
+            } else {
+                "It has run out. Talk to us about renewing it.".into()
+            }
         }
         _ => item.requirement.kind.next_step().into(),
     }
@@ -208,26 +212,38 @@ fn item_view(
     view.id = id.to_string();
     view.status = check.status.label();
     view.dates = dates(check, today);
+    let can_send = t.kind.volunteer_can_submit();
+    let mut renewable = false;
     if let Some(expires) = check.expires_on
         && check.status == CheckStatus::Verified
     {
         let days = (expires - today).num_days();
+        renewable = days <= RENEWAL_DAYS;
+        let what = if can_send {
+            "Send us your renewal below"
+        } else {
+            "Talk to us about renewing it"
+        };
         if (0..=EXPIRY_NOTICE_DAYS).contains(&days) {
             view.notice = format!(
-                "This expires on {}. Talk to us about renewing it before then so you can keep volunteering.",
+                "This expires on {}. {what} before then so you can keep volunteering.",
                 nhs_date(&expires)
             );
         } else if days < 0 {
-            view.notice = format!(
-                "This expired on {}. Talk to us about renewing it.",
-                nhs_date(&expires)
-            );
+            view.notice = format!("This expired on {}. {what}.", nhs_date(&expires));
         }
     }
-    let open = matches!(
-        check.status,
-        CheckStatus::Pending | CheckStatus::Submitted | CheckStatus::Failed
-    );
+    if let (Some(through), CheckStatus::Submitted) = (check.verified_through, check.status) {
+        view.notice = format!(
+            "We have your renewal. What you had before counts until {} while we check it.",
+            nhs_date(&through)
+        );
+    }
+    let open = renewable
+        || matches!(
+            check.status,
+            CheckStatus::Pending | CheckStatus::Submitted | CheckStatus::Failed
+        );
     if t.kind.volunteer_can_submit() && open {
         let input = match typed {
             Typed::Check(typed_id, input) if *typed_id == id => input.as_ref().clone(),
@@ -237,6 +253,8 @@ fn item_view(
         view.action = format!("/my/checklist/{slug}/{id}");
         if check.status == CheckStatus::Submitted {
             view.button = "Update what you sent";
+        } else if renewable {
+            view.button = "Send the renewal";
         }
         check_fields(&mut view, t, &input);
     }

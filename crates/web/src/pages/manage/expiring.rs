@@ -10,6 +10,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use chrono::NaiveDate;
 use domain::FieldErrors;
+use domain::compliance::CheckStatus;
 use domain::ids::PersonId;
 use serde::Deserialize;
 
@@ -68,14 +69,19 @@ fn rows(found: Vec<ExpiringCheck>, today: NaiveDate) -> Vec<Row> {
     found
         .into_iter()
         .filter_map(|e| {
-            let expires = e.check.expires_on?;
+            // A renewal waiting to be verified is listed by the date the evidence it replaces ends.
+            let renewal = e.check.status == CheckStatus::Submitted;
+            let expires = e.check.verified_through.or(e.check.expires_on)?;
             let left = (expires - today).num_days();
-            let when = match left {
+            let mut when = match left {
                 ..0 => "Expired".to_owned(),
                 0 => "Expires today".to_owned(),
                 1 => "In 1 day".to_owned(),
                 n => format!("In {n} days"),
             };
+            if renewal {
+                when.push_str("; renewal sent, to verify");
+            }
             Some(Row {
                 person: e.check.person_id,
                 name: e.person_name,
