@@ -7,7 +7,7 @@
 
 use chrono::{Duration, Months, NaiveDate};
 use domain::audit::{Actor, AuditEntry};
-use domain::compliance::check::DBS_DETAILS_KEPT_MONTHS;
+use domain::compliance::check::{DBS_DETAILS_KEPT_MONTHS, in_sentence};
 use domain::compliance::reminders::{EXPIRED_NOTICE_DAYS, REMINDER_DAYS, Reminder, due_reminder};
 use domain::compliance::{Check, CheckStatus};
 use domain::ids::{CheckId, JobId, OrganisationId};
@@ -185,11 +185,11 @@ impl App {
         };
         let mut writes = vec![Write::InsertMessage(self.message(
             person.email.as_str(),
-            &format!("Your {} {when}", check.name.to_lowercase()),
+            &format!("Your {} {when}", in_sentence(&check.name)),
             format!(
                 "Hello {},\n\nYour {} with {} {when}.{}\n\nYou can see your checklist at {}/my/checklist\n",
                 person.known_as(),
-                check.name.to_lowercase(),
+                in_sentence(&check.name),
                 org.name,
                 if expired {
                     " Until it is renewed you cannot volunteer in roles that need it; please talk to us about renewing it."
@@ -209,12 +209,12 @@ impl App {
                     &format!(
                         "{}: {} {when}",
                         person.full_name(),
-                        check.name.to_lowercase()
+                        in_sentence(&check.name)
                     ),
                     format!(
                         "{}'s {} {when}.\n\nSee everything expiring at {}/manage/{}/expiring\n",
                         person.full_name(),
-                        check.name.to_lowercase(),
+                        in_sentence(&check.name),
                         self.base_url,
                         org.slug.as_str()
                     ),

@@ -5,7 +5,9 @@
 use chrono::{DateTime, Utc};
 use domain::FieldErrors;
 use domain::audit::AuditEntry;
-use domain::compliance::{Block, Check, Eligibility, Placement, PlacementStatus, eligibility};
+use domain::compliance::{
+    Block, Check, CheckKind, CheckStatus, Eligibility, Placement, PlacementStatus, eligibility,
+};
 use domain::engagement::EngagementStatus;
 use domain::ids::{ApplicationId, OrganisationId, PersonId, PlacementId};
 use domain::role::Role;
@@ -84,8 +86,26 @@ impl App {
         };
         let mut writes = vec![Write::InsertPlacement(placement)];
         for t in required_types(role, &catalogue, person.date_of_birth, self.clock.today()) {
-            if !existing.iter().any(|c| c.requirement_type_id == t.id) {
-                writes.push(Write::InsertCheck(Check::pending(person_id, t)));
+            match existing.iter().find(|c| c.requirement_type_id == t.id) {
+                None => writes.push(Write::InsertCheck(Check::pending(person_id, t))),
+                // References given for one role may be fewer than this one needs: the item
+                // opens again until the rest are in.
+                Some(c)
+                    if t.kind == CheckKind::References
+                        && matches!(c.status, CheckStatus::Verified | CheckStatus::Submitted) =>
+                {
+                    let given = self.received_references(org, c.id).await?;
+                    if given < role.references_required {
+                        let mut reopened = c.clone();
+                        reopened.status = CheckStatus::Pending;
+                        reopened.note = format!(
+                            "{} needs {} references; {given} given so far",
+                            role.title, role.references_required
+                        );
+                        writes.push(Write::UpdateCheck(reopened, c.status));
+                    }
+                }
+                Some(_) => {}
             }
         }
         Ok(writes)
@@ -185,6 +205,15 @@ impl App {
             .await?;
         let answer = self
             .eligibility_for(org, row.placement.person_id, row.placement.role_id)
+            .await?;
+        self.store
+            .apply(vec![self.check_audit(
+                org,
+                scope.actor(),
+                "checks.viewed",
+                row.placement.person_id.0,
+                "eligibility",
+            )])
             .await?;
         Ok((row, answer))
     }

@@ -110,14 +110,16 @@ pub trait ComplianceStore: Send + Sync {
     /// One check.
     async fn check(&self, org: OrganisationId, id: CheckId) -> Result<Option<Check>, StoreError>;
     /// An organisation's verified checks expiring from `from` to `to` (inclusive), and renewals
-    /// waiting to be verified whose previous evidence ends in that range, soonest first.
+    /// waiting to be verified whose previous evidence ends in that range, soonest first; only of
+    /// people who have not left.
     async fn expiring_checks(
         &self,
         org: OrganisationId,
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<ExpiringCheck>, StoreError>;
-    /// Verified checks in every organisation expiring from `from` to `to` (for reminders).
+    /// Verified checks in every organisation expiring from `from` to `to` (for reminders), of
+    /// people who have not left.
     async fn all_expiring_checks(
         &self,
         from: NaiveDate,

@@ -11,7 +11,7 @@ use crate::role::DbsLevel;
 
 mod input;
 
-pub use input::{Actor, CheckAction, CheckInput};
+pub use input::{Actor, CheckAction, CheckInput, in_sentence};
 
 labelled_enum!(
     /// Where a check or training item has got to.
@@ -139,7 +139,10 @@ impl Check {
         match self.status {
             CheckStatus::Verified => self.expires_on.is_none_or(|d| on <= d),
             CheckStatus::Waived => self.waived_until.is_none_or(|d| on <= d),
-            CheckStatus::Submitted => self.verified_through.is_some_and(|d| on <= d),
+            // A renewal waiting, or one that did not pass: the evidence it replaces still counts.
+            CheckStatus::Submitted | CheckStatus::Failed => {
+                self.verified_through.is_some_and(|d| on <= d)
+            }
             _ => false,
         }
     }
@@ -151,18 +154,23 @@ impl Check {
             return false;
         };
         dbs.details_removed_at.is_none()
-            && matches!(self.status, CheckStatus::Verified | CheckStatus::Failed)
+            && matches!(
+                self.status,
+                CheckStatus::Verified | CheckStatus::Failed | CheckStatus::Waived
+            )
             && decided
                 .checked_add_months(Months::new(DBS_DETAILS_KEPT_MONTHS))
                 .is_some_and(|due| due <= now)
     }
 
     /// The item with its DBS certificate details deleted, keeping that a check was done, its
-    /// level and workforce, and the decision.
+    /// level and workforce, and the decision (its status, who and when). The note goes too: it
+    /// may say what was disclosed.
     pub fn without_dbs_details(&self, now: DateTime<Utc>) -> Self {
         let mut check = self.clone();
         check.issued_on = None;
         check.reference = String::new();
+        check.note = String::new();
         if let Some(dbs) = &mut check.dbs {
             dbs.certificate_number = None;
             dbs.outcome = None;

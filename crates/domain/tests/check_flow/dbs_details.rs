@@ -62,10 +62,17 @@ fn only_decided_dbs_records_with_details_are_due() {
     let mut undecided = dbs_decided_at("verify", at(2026, 1, 15, 10, 0, 0));
     undecided.decided_at = None;
     assert!(!undecided.dbs_details_due_for_removal(later));
-    // Waived: no certificate decision to count from.
+    // Waived after a certificate was recorded: its details go too.
     let mut waived = dbs_decided_at("verify", at(2026, 1, 15, 10, 0, 0));
     waived.status = CheckStatus::Waived;
-    assert!(!waived.dbs_details_due_for_removal(later));
+    assert!(waived.dbs_details_due_for_removal(later));
+    assert_eq!(
+        waived
+            .without_dbs_details(later)
+            .dbs
+            .and_then(|d| d.certificate_number),
+        None
+    );
     // Not a DBS record.
     let mut training = pending(&t("cstf-fire-safety"));
     training.status = CheckStatus::Verified;
@@ -101,6 +108,8 @@ fn removing_dbs_details_keeps_the_level_workforce_and_decision() {
     assert_eq!(kept.status_checked_on, None);
     assert_eq!(minimised.issued_on, None);
     assert_eq!(minimised.reference, "");
+    assert_eq!(check.note, "Recorded");
+    assert_eq!(minimised.note, "", "a note may say what was disclosed");
     assert_eq!(kept.details_removed_at, Some(removed_at));
     // Done once.
     assert!(!minimised.dbs_details_due_for_removal(at(2030, 1, 1, 0, 0, 0)));

@@ -88,3 +88,54 @@ fn a_renewal_can_be_sent_after_expiry_but_not_long_before() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn a_renewal_that_does_not_pass_leaves_the_old_evidence_counting() {
+    let (fire, check) = verified_fire("2026-06-19");
+    let renewed = apply(&renewal(), &check, &fire, VOLUNTEER).unwrap();
+    let failed = apply(
+        &CheckInput {
+            note: "The certificate is for another course".into(),
+            ..input("fail")
+        },
+        &renewed,
+        &fire,
+        MANAGER,
+    )
+    .unwrap();
+    assert_eq!(failed.status, CheckStatus::Failed);
+    assert_eq!(failed.verified_through, Some(day("2026-06-19")));
+    assert!(failed.holds_on(day("2026-06-19")));
+    assert!(!failed.holds_on(day("2026-06-20")));
+    // Sending it again still keeps the old evidence's end date.
+    let again = apply(&renewal(), &failed, &fire, VOLUNTEER).unwrap();
+    assert_eq!(again.verified_through, Some(day("2026-06-19")));
+}
+
+#[test]
+fn only_a_lapsed_verified_item_can_be_waived() {
+    let waive = CheckInput {
+        waiver_reason: "Renewal course booked for next week".into(),
+        waived_until: "2026-06-30".into(),
+        ..input("waive")
+    };
+    let (fire, valid) = verified_fire("2026-06-19");
+    let errors = apply(&waive, &valid, &fire, MANAGER).unwrap_err();
+    assert_eq!(fields(&errors), only("action"));
+    let (_, lapsed) = verified_fire("2026-05-31");
+    let waived = apply(&waive, &lapsed, &fire, MANAGER).unwrap();
+    assert_eq!(waived.status, CheckStatus::Waived);
+    assert!(waived.holds_on(day("2026-06-30")));
+}
+
+#[test]
+fn a_year_typed_with_a_digit_too_many_is_refused() {
+    let waive = CheckInput {
+        waiver_reason: "Agreed by the matron".into(),
+        waived_until: "30 6 20260".into(),
+        ..input("waive")
+    };
+    let fire = t("cstf-fire-safety");
+    let errors = apply(&waive, &pending(&fire), &fire, MANAGER).unwrap_err();
+    assert_eq!(fields(&errors), only("waived_until"));
+}

@@ -101,6 +101,8 @@ impl ComplianceStore for ThisStore {
              JOIN people p ON p.id = c.person_id \
              WHERE c.organisation_id = $1 AND ((c.status = 'verified' AND c.expires_on >= $2 AND c.expires_on <= $3) \
              OR (c.status = 'submitted' AND c.verified_through >= $2 AND c.verified_through <= $3)) \
+             AND NOT EXISTS (SELECT 1 FROM engagements e WHERE e.organisation_id = c.organisation_id \
+             AND e.person_id = c.person_id AND e.status = 'left') \
              ORDER BY COALESCE(c.verified_through, c.expires_on), p.family_name, p.given_name, c.id LIMIT 5000"
         )))
         .bind(org.0)
@@ -119,7 +121,9 @@ impl ComplianceStore for ThisStore {
     ) -> Result<Vec<Check>, StoreError> {
         let rows: Vec<CheckRow> = sqlx::query_as(sql(format!(
             "SELECT {CHECK_COLUMNS} {CHECK_FROM} \
-             WHERE c.status = 'verified' AND c.expires_on >= $1 AND c.expires_on <= $2 ORDER BY c.expires_on, c.id"
+             WHERE c.status = 'verified' AND c.expires_on >= $1 AND c.expires_on <= $2 \
+             AND NOT EXISTS (SELECT 1 FROM engagements e WHERE e.organisation_id = c.organisation_id \
+             AND e.person_id = c.person_id AND e.status = 'left') ORDER BY c.expires_on, c.id"
         )))
         .bind(from)
         .bind(to)
@@ -136,7 +140,7 @@ impl ComplianceStore for ThisStore {
         let rows: Vec<CheckRow> = sqlx::query_as(sql(format!(
             "SELECT {CHECK_COLUMNS} {CHECK_FROM} \
              WHERE c.dbs_level IS NOT NULL AND c.dbs_details_removed_at IS NULL AND c.decided_at <= $1 \
-             AND c.status IN ('verified', 'failed') ORDER BY c.decided_at, c.id"
+             AND c.status IN ('verified', 'failed', 'waived') ORDER BY c.decided_at, c.id"
         )))
         .bind(cutoff)
         .fetch_all(&self.pool)

@@ -118,7 +118,7 @@ async fn reminders_at_sixty_thirty_and_seven_days_and_on_expiry(store: Arc<dyn S
     let expires = day(2026, 9, 30);
     let s = set_up(&store, 1, expires).await;
     let volunteer = &s.volunteers[0];
-    let module = s.checks[0].name.to_lowercase();
+    let module = domain::compliance::check::in_sentence(&s.checks[0].name);
     let on = |days_before: i64| app_at(&store, morning(expires - Duration::days(days_before)));
 
     // 61 days before: nothing yet.

@@ -23,6 +23,7 @@ mod password_resets;
 mod permissions;
 mod references;
 mod routes;
+mod second_role;
 mod sign_in;
 mod support;
 mod tenancy;

@@ -1,7 +1,7 @@
 //! What a volunteer or manager does to a check: the action, who is acting, and the typed input
 //! that, once validated, moves the check on (dates, reference, notes, waiver and DBS details).
 
-use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::{Check, CheckStatus, DbsEvidence, DbsOutcome, RENEWAL_DAYS};
@@ -140,7 +140,8 @@ impl CheckInput {
             CheckAction::Submit => renewing || matches!(check.status, Pending | Submitted | Failed),
             CheckAction::Verify => true,
             CheckAction::Fail => matches!(check.status, Pending | Submitted | Verified),
-            CheckAction::Waive => !matches!(check.status, Verified),
+            // A verified item is waived only once it has run out (to bridge a lapse).
+            CheckAction::Waive => check.status != Verified || !check.holds_on(today),
         };
         if !allowed {
             return Err(FieldErrors::one(
@@ -220,7 +221,7 @@ impl CheckInput {
         // A renewal keeps the evidence it replaces valid until that runs out or a manager decides.
         next.verified_through = match (action, check.status) {
             (CheckAction::Submit, Verified) => check.expires_on,
-            (CheckAction::Submit, Submitted) => check.verified_through,
+            (CheckAction::Submit | CheckAction::Fail, Submitted | Failed) => check.verified_through,
             _ => None,
         };
         Ok(next)
@@ -311,7 +312,7 @@ impl CheckInput {
 }
 
 /// A name as it reads mid-sentence: "the fire safety", but "the DBS check".
-fn in_sentence(name: &str) -> String {
+pub fn in_sentence(name: &str) -> String {
     let mut chars = name.chars();
     match (chars.next(), chars.next()) {
         (Some(a), Some(b)) if a.is_uppercase() && b.is_uppercase() => name.to_owned(),
@@ -323,7 +324,8 @@ fn optional_date(e: &mut FieldErrors, field: &str, value: &str) -> Option<NaiveD
     if value.trim().is_empty() {
         return None;
     }
-    let d = parse_date(value);
+    // A year typed with a digit too many would otherwise make a waiver or expiry last for ever.
+    let d = parse_date(value).filter(|d| (1900..=2200).contains(&d.year()));
     if d.is_none() {
         e.add(field, "Enter a real date, for example 27 3 2026");
     }

@@ -11,7 +11,8 @@ use domain::compliance::{
 use domain::ids::CheckId;
 use domain::role::DbsLevel;
 
-use crate::fixtures::{at, check, day, of_kind, organisation, person, training};
+use crate::fixtures::{at, check, day, engagement, of_kind, organisation, person, training};
+use domain::engagement::EngagementStatus;
 
 fn ids(checks: &[Check]) -> Vec<CheckId> {
     checks.iter().map(|c| c.id).collect()
@@ -26,11 +27,20 @@ async fn expiring(store: Arc<dyn Store>) {
     let other_cat = standard_catalogue(other.id);
     let asha = person("Asha", "Patel");
     let ben = person("Ben", "Okafor");
+    let cara = person("Cara", "Left");
     let mut writes = vec![
         Write::InsertOrganisation(org.clone()),
         Write::InsertOrganisation(other.clone()),
         Write::InsertPerson(asha.clone(), None),
         Write::InsertPerson(ben.clone(), None),
+        Write::InsertPerson(cara.clone(), None),
+        // Someone who has left is neither reminded nor listed.
+        Write::InsertEngagement(engagement(
+            org.id,
+            cara.id,
+            EngagementStatus::Left,
+            at(1, 9),
+        )),
     ];
     writes.extend(cat.iter().cloned().map(Write::InsertRequirementType));
     writes.extend(other_cat.iter().cloned().map(Write::InsertRequirementType));
@@ -48,13 +58,14 @@ async fn expiring(store: Arc<dyn Store>) {
         check(asha.id, t[7], Verified, None),
     ];
     let theirs = check(asha.id, training(&other_cat)[0], Verified, on(4, 10));
+    let leavers = check(cara.id, t[0], Verified, on(4, 12));
     // A renewal waiting to be verified is listed by the date the evidence it replaces ends.
     let mut renewing = check(ben.id, t[3], Submitted, Some(day(2028, 4, 19)));
     renewing.verified_through = on(4, 20);
     writes.extend(
         outside
             .iter()
-            .chain([&first, &last, &bens, &theirs, &renewing])
+            .chain([&first, &last, &bens, &theirs, &renewing, &leavers])
             .cloned()
             .map(Write::InsertCheck),
     );
