@@ -69,4 +69,12 @@ id_type!(
     ReferenceRequestId,
     /// A background job.
     JobId,
+    /// One shift on the rota.
+    ShiftId,
+    /// A recurring series of shifts.
+    SeriesId,
+    /// A volunteer's standing commitment to a regular slot.
+    CommitmentId,
+    /// A period a volunteer is away, skipping their commitments.
+    AbsenceId,
 );

@@ -11,6 +11,7 @@ mod labels;
 pub mod organisation;
 pub mod person;
 pub mod role;
+pub mod rota;
 pub mod site;
 pub mod staff;
 pub mod stats;

@@ -1,0 +1,3 @@
+//! The rota's identifiers, defined with the others in `crate::ids`.
+
+pub use crate::ids::{AbsenceId, CommitmentId, SeriesId, ShiftId};

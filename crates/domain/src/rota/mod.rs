@@ -1,0 +1,20 @@
+//! The rota: shifts in UK local time stored as UTC instants, recurring series, volunteers'
+//! standing commitments with absences, overlaps and late cancellations.
+//!
+//! Pure: callers pass dates and instants; nothing here reads the clock.
+
+mod clock;
+pub mod commitment;
+pub mod ids;
+pub mod local_time;
+pub mod recurrence;
+pub mod shift;
+
+pub use clock::{parse_time_of_day, parse_weekday, weekday_code};
+pub use commitment::{AbsenceInput, AbsencePeriod, Commitment, CommitmentFor, CommitmentInput};
+pub use ids::{AbsenceId, CommitmentId, SeriesId, ShiftId};
+pub use local_time::{
+    Edge, LocalSlot, SlotError, ZONE, from_utc, is_repeated, is_skipped, to_instant,
+};
+pub use recurrence::{Recurrence, RecurrenceEnd, RecurrenceInput};
+pub use shift::{CancellationNotice, Shift, ShiftInput, ShiftLinks, ShiftTemplate, overlaps};
