@@ -22,6 +22,7 @@ pub mod people;
 pub mod ports;
 pub mod references;
 pub mod roles;
+pub mod rota;
 pub mod scope;
 pub mod sites;
 pub mod staff;

@@ -225,6 +225,18 @@ impl App {
         person: PersonId,
         role: domain::ids::RoleId,
     ) -> Result<Eligibility, AppError> {
+        self.eligibility_on(org, person, role, self.clock.today())
+            .await
+    }
+
+    /// The same gate on `date` (a shift's day): a check expiring before then blocks.
+    pub async fn eligibility_on(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+        role: domain::ids::RoleId,
+        date: chrono::NaiveDate,
+    ) -> Result<Eligibility, AppError> {
         let role = self
             .store
             .role(org, role)
@@ -241,7 +253,7 @@ impl App {
             &requirements_of(&role, &catalogue),
             dob,
             &checks,
-            self.clock.today(),
+            date,
         ))
     }
 

@@ -77,4 +77,6 @@ id_type!(
     CommitmentId,
     /// A period a volunteer is away, skipping their commitments.
     AbsenceId,
+    /// A volunteer's place on a shift.
+    BookingId,
 );

@@ -8,6 +8,7 @@
 
 mod compliance_rows;
 pub mod postgres;
+mod rota_rows;
 mod rows;
 pub mod sqlite;
 

@@ -32,6 +32,9 @@ mod compliance_writes;
 #[path = "sql/reads.rs"]
 mod reads;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/rota.rs"]
+mod rota;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/store_impl.rs"]
 mod store_impl;
 #[allow(clippy::duplicate_mod)]

@@ -6,6 +6,7 @@
 
 mod compliance;
 mod read_models;
+mod rota;
 mod writes;
 
 use async_trait::async_trait;
@@ -21,6 +22,7 @@ use domain::staff::StaffMember;
 
 pub use compliance::*;
 pub use read_models::*;
+pub use rota::*;
 pub use writes::*;
 
 /// Why the store could not do what was asked.
@@ -39,7 +41,7 @@ pub enum StoreError {
 
 /// The store: everything Alongside keeps. Every organisation-owned read takes the organisation.
 #[async_trait]
-pub trait Store: ComplianceStore + Send + Sync {
+pub trait Store: ComplianceStore + RotaStore + Send + Sync {
     /// Whether the database answers.
     async fn ping(&self) -> Result<(), StoreError>;
     /// Applies all writes in one transaction, or none of them.

@@ -10,6 +10,7 @@ use domain::ids::*;
 use domain::organisation::Organisation;
 use domain::person::Person;
 use domain::role::{Role, RoleStatus};
+use domain::rota::{Booking, Shift};
 use domain::site::Site;
 use domain::staff::StaffMember;
 use serde::Serialize;
@@ -134,6 +135,14 @@ pub enum Write {
     ReceiveReference(OrganisationId, ReferenceRequestId, ReferenceReply),
     /// A job, unless one with the same dedupe key exists (then nothing).
     EnqueueJob(Job),
+    /// A new shift.
+    InsertShift(Shift),
+    /// A place on a shift. Fails (conflict, naming why) if the shift is full or cancelled, or
+    /// the person already has a place on it or on one that overlaps it — checked under a lock on
+    /// the shift and the person, so concurrent bookings can never overfill or double-book.
+    BookShift(Booking),
+    /// A booking's cancellation; fails unless it is still booked.
+    CancelBooking(Booking),
     /// Marks a job done; fails unless `worker` still holds it, so its effects roll back.
     CompleteJob {
         /// The job.

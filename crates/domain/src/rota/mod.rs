@@ -3,6 +3,7 @@
 //!
 //! Pure: callers pass dates and instants; nothing here reads the clock.
 
+pub mod booking;
 mod clock;
 pub mod commitment;
 pub mod ids;
@@ -10,6 +11,7 @@ pub mod local_time;
 pub mod recurrence;
 pub mod shift;
 
+pub use booking::{Booking, BookingStatus};
 pub use clock::{parse_time_of_day, parse_weekday, weekday_code};
 pub use commitment::{AbsenceInput, AbsencePeriod, Commitment, CommitmentFor, CommitmentInput};
 pub use ids::{AbsenceId, CommitmentId, SeriesId, ShiftId};

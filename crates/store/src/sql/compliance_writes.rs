@@ -221,9 +221,7 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
                 ));
             }
         }
-        other => {
-            return Err(StoreError::Other(format!("no handler for write {other:?}")));
-        }
+        other => super::rota::write(tx, other).await?,
     }
     Ok(())
 }

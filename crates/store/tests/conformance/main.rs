@@ -28,4 +28,5 @@ mod organisations_sites_roles;
 mod outbox;
 mod people;
 mod reminders;
+mod rota;
 mod volunteers;

@@ -22,6 +22,7 @@ mod organisation_details;
 mod password_resets;
 mod permissions;
 mod references;
+mod rota_booking;
 mod routes;
 mod second_role;
 mod sign_in;

@@ -1,0 +1,186 @@
+//! The rota: managers add shifts; volunteers active and eligible in a shift's role book places,
+//! and cancel them with a reason. Capacity and overlaps are enforced by the store under locks.
+
+use chrono::{DateTime, Utc};
+use domain::FieldErrors;
+use domain::audit::{Actor, AuditEntry};
+use domain::compliance::{Eligibility, PlacementStatus};
+use domain::ids::{BookingId, PersonId, RoleId, ShiftId, SiteId};
+use domain::rota::{Booking, BookingStatus, Shift, ShiftInput, ShiftLinks};
+use domain::staff::Capability;
+
+use crate::ports::{ShiftRow, Write};
+use crate::{App, AppError, OrgScope};
+
+impl App {
+    /// A manager adds one shift for a role at a site.
+    pub async fn add_shift(
+        &self,
+        scope: &OrgScope,
+        role_id: RoleId,
+        site_id: SiteId,
+        input: &ShiftInput,
+    ) -> Result<Shift, AppError> {
+        scope.require(Capability::ManageVolunteering)?;
+        let org = scope.organisation_id();
+        let mut errors = FieldErrors::new();
+        if self.store.role(org, role_id).await?.is_none() {
+            errors.add("role_id", "Select a role from this organisation's list");
+        }
+        if self.store.site(org, site_id).await?.is_none() {
+            errors.add("site_id", "Select a site from this organisation's list");
+        }
+        let links = ShiftLinks {
+            organisation_id: org,
+            role_id,
+            site_id,
+            supervisor: None,
+            series_id: None,
+        };
+        let shift = match input.parse(ShiftId::new(), links) {
+            Ok(shift) if errors.is_empty() => shift,
+            Ok(_) => return Err(errors.into()),
+            Err(more) => {
+                for e in more.0 {
+                    errors.add(&e.field, e.message);
+                }
+                return Err(errors.into());
+            }
+        };
+        self.store
+            .apply(vec![
+                Write::InsertShift(shift.clone()),
+                Write::Audit(AuditEntry::new(
+                    Some(org),
+                    scope.actor().clone(),
+                    "shift.created",
+                    "shift",
+                    shift.id.0,
+                    self.clock.now(),
+                )),
+            ])
+            .await?;
+        Ok(shift)
+    }
+
+    /// The organisation's shifts starting in `[from, to)`, with how full each is.
+    pub async fn shifts_between(
+        &self,
+        scope: &OrgScope,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<ShiftRow>, AppError> {
+        scope.require(Capability::View)?;
+        Ok(self
+            .store
+            .shifts_between(scope.organisation_id(), from, to)
+            .await?)
+    }
+
+    /// A volunteer books a place on a shift: they must be active in its role and eligible on
+    /// its day. The store refuses a full shift or one overlapping another of theirs.
+    pub async fn book_shift(
+        &self,
+        person: PersonId,
+        org_slug: &str,
+        shift_id: ShiftId,
+    ) -> Result<Booking, AppError> {
+        let org = self
+            .store
+            .organisation_by_slug(&crate::slug_key(org_slug))
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let row = self
+            .store
+            .shift(org.id, shift_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let shift = row.shift;
+        let now = self.clock.now();
+        if shift.cancelled {
+            return Err(AppError::Conflict("This shift has been cancelled".into()));
+        }
+        if shift.starts_at <= now {
+            return Err(AppError::Conflict("This shift has already started".into()));
+        }
+        let active = self
+            .store
+            .placements_of(org.id, person)
+            .await?
+            .into_iter()
+            .any(|p| {
+                p.placement.role_id == shift.role_id
+                    && p.placement.status == PlacementStatus::Active
+            });
+        if !active {
+            return Err(AppError::NotFound);
+        }
+        let day = domain::rota::from_utc(shift.starts_at).date();
+        if let Eligibility::Blocked(blocks) = self
+            .eligibility_on(org.id, person, shift.role_id, day)
+            .await?
+        {
+            let mut errors = FieldErrors::new();
+            for b in blocks {
+                errors.add("eligibility", b.message());
+            }
+            return Err(errors.into());
+        }
+        let booking = Booking::new(&shift, person, now);
+        self.store
+            .apply(vec![
+                Write::BookShift(booking.clone()),
+                Write::Audit(AuditEntry::new(
+                    Some(org.id),
+                    Actor::Person(person),
+                    "booking.created",
+                    "shift",
+                    shift.id.0,
+                    now,
+                )),
+            ])
+            .await?;
+        Ok(booking)
+    }
+
+    /// A volunteer cancels their place, saying why; cancelling late is flagged.
+    pub async fn cancel_booking(
+        &self,
+        person: PersonId,
+        id: BookingId,
+        reason: &str,
+    ) -> Result<Booking, AppError> {
+        let booking = self
+            .store
+            .bookings_of_person(person)
+            .await?
+            .into_iter()
+            .find(|b| b.id == id && b.status == BookingStatus::Booked)
+            .ok_or(AppError::NotFound)?;
+        let now = self.clock.now();
+        let cancelled = booking.cancel(reason, now)?;
+        self.store
+            .apply(vec![
+                Write::CancelBooking(cancelled.clone()),
+                Write::Audit(AuditEntry::new(
+                    Some(cancelled.organisation_id),
+                    Actor::Person(person),
+                    if cancelled.late {
+                        "booking.cancelled_late"
+                    } else {
+                        "booking.cancelled"
+                    },
+                    "shift",
+                    cancelled.shift_id.0,
+                    now,
+                )),
+            ])
+            .await?;
+        Ok(cancelled)
+    }
+
+    /// A person's own bookings, by start time.
+    pub async fn my_bookings(&self, person: PersonId) -> Result<Vec<Booking>, AppError> {
+        Ok(self.store.bookings_of_person(person).await?)
+    }
+}

@@ -1,0 +1,207 @@
+//! The [`RotaStore`] implementation, and the rota's writes. Compiled once per backend.
+
+use app::StoreError;
+use app::ports::*;
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use domain::Labelled;
+use domain::ids::*;
+use domain::rota::{Booking, Shift};
+use sqlx::Transaction;
+
+use super::{Db, ThisStore};
+use crate::rota_rows::*;
+use crate::{db_error, sql};
+
+#[async_trait]
+impl RotaStore for ThisStore {
+    async fn shift(
+        &self,
+        org: OrganisationId,
+        id: ShiftId,
+    ) -> Result<Option<ShiftRow>, StoreError> {
+        let row: Option<ShiftDbRow> = sqlx::query_as(sql(format!(
+            "{SHIFT_SELECT} WHERE s.organisation_id = $1 AND s.id = $2"
+        )))
+        .bind(org.0)
+        .bind(id.0)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db_error)?;
+        row.map(ShiftDbRow::into_domain).transpose()
+    }
+
+    async fn shifts_between(
+        &self,
+        org: OrganisationId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<ShiftRow>, StoreError> {
+        let rows: Vec<ShiftDbRow> = sqlx::query_as(sql(format!(
+            "{SHIFT_SELECT} WHERE s.organisation_id = $1 AND s.starts_at >= $2 AND s.starts_at < $3 \
+             ORDER BY s.starts_at, s.id LIMIT 5000"
+        )))
+        .bind(org.0)
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_error)?;
+        rows.into_iter().map(ShiftDbRow::into_domain).collect()
+    }
+
+    async fn bookings_on(
+        &self,
+        org: OrganisationId,
+        shift: ShiftId,
+    ) -> Result<Vec<Booking>, StoreError> {
+        let rows: Vec<BookingDbRow> = sqlx::query_as(sql(format!(
+            "SELECT {BOOKING_COLUMNS} FROM bookings b WHERE b.organisation_id = $1 AND b.shift_id = $2 \
+             AND b.status = 'booked' ORDER BY b.booked_at, b.id"
+        )))
+        .bind(org.0)
+        .bind(shift.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_error)?;
+        rows.into_iter().map(BookingDbRow::into_domain).collect()
+    }
+
+    async fn bookings_of_person(&self, person: PersonId) -> Result<Vec<Booking>, StoreError> {
+        let rows: Vec<BookingDbRow> = sqlx::query_as(sql(format!(
+            "SELECT {BOOKING_COLUMNS} FROM bookings b WHERE b.person_id = $1 ORDER BY b.starts_at, b.id"
+        )))
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_error)?;
+        rows.into_iter().map(BookingDbRow::into_domain).collect()
+    }
+}
+
+fn conflict(what: &str) -> StoreError {
+    StoreError::Conflict(what.into())
+}
+
+/// Applies one rota write.
+pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(), StoreError> {
+    match w {
+        Write::InsertShift(s) => insert_shift(tx, s).await,
+        Write::BookShift(b) => book(tx, b).await,
+        Write::CancelBooking(b) => {
+            let r = sqlx::query(
+                "UPDATE bookings SET status = $3, cancelled_at = $4, cancellation_reason = $5, late = $6 \
+                 WHERE organisation_id = $1 AND id = $2 AND status = 'booked'",
+            )
+            .bind(b.organisation_id.0)
+            .bind(b.id.0)
+            .bind(b.status.code())
+            .bind(b.cancelled_at)
+            .bind(&b.cancellation_reason)
+            .bind(b.late)
+            .execute(&mut **tx)
+            .await
+            .map_err(db_error)?;
+            if r.rows_affected() == 1 {
+                Ok(())
+            } else {
+                Err(conflict("This booking has already been cancelled"))
+            }
+        }
+        other => Err(StoreError::Other(format!("no handler for write {other:?}"))),
+    }
+}
+
+async fn insert_shift(tx: &mut Transaction<'_, Db>, s: &Shift) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO shifts (organisation_id, id, role_id, site_id, starts_at, ends_at, min_volunteers, \
+         max_volunteers, notes, supervisor_id, series_id, cancelled) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+    )
+    .bind(s.organisation_id.0)
+    .bind(s.id.0)
+    .bind(s.role_id.0)
+    .bind(s.site_id.0)
+    .bind(s.starts_at)
+    .bind(s.ends_at)
+    .bind(i32::from(s.min_volunteers))
+    .bind(i32::from(s.max_volunteers))
+    .bind(&s.notes)
+    .bind(s.supervisor.map(|p| p.0))
+    .bind(s.series_id.map(|x| x.0))
+    .bind(s.cancelled)
+    .execute(&mut **tx)
+    .await
+    .map_err(db_error)?;
+    Ok(())
+}
+
+/// Books a place. The shift's row and then the person's row are locked first — by a no-op
+/// update, which takes a row lock on PostgreSQL and the write lock on SQLite — so the checks
+/// below see every booking committed before and none can slip in until this one commits. Every
+/// booking takes the locks in the same order (shift, then person), so two never deadlock.
+async fn book(tx: &mut Transaction<'_, Db>, b: &Booking) -> Result<(), StoreError> {
+    let shift: Option<(i32, bool)> = sqlx::query_as(
+        "UPDATE shifts SET max_volunteers = max_volunteers WHERE organisation_id = $1 AND id = $2 \
+         RETURNING max_volunteers, cancelled",
+    )
+    .bind(b.organisation_id.0)
+    .bind(b.shift_id.0)
+    .fetch_optional(&mut **tx)
+    .await
+    .map_err(db_error)?;
+    let Some((max, cancelled)) = shift else {
+        return Err(conflict("This shift no longer exists"));
+    };
+    if cancelled {
+        return Err(conflict("This shift has been cancelled"));
+    }
+    sqlx::query("UPDATE people SET id = id WHERE id = $1")
+        .bind(b.person_id.0)
+        .execute(&mut **tx)
+        .await
+        .map_err(db_error)?;
+    let (booked,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM bookings WHERE organisation_id = $1 AND shift_id = $2 AND status = 'booked'",
+    )
+    .bind(b.organisation_id.0)
+    .bind(b.shift_id.0)
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(db_error)?;
+    let (clashes,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM bookings WHERE person_id = $1 AND status = 'booked' \
+         AND starts_at < $3 AND ends_at > $2",
+    )
+    .bind(b.person_id.0)
+    .bind(b.starts_at)
+    .bind(b.ends_at)
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(db_error)?;
+    if clashes > 0 {
+        return Err(conflict("You already have a place on a shift at that time"));
+    }
+    if booked >= i64::from(max) {
+        return Err(conflict("This shift is full"));
+    }
+    sqlx::query(
+        "INSERT INTO bookings (organisation_id, id, shift_id, person_id, status, starts_at, ends_at, booked_at, \
+         cancelled_at, cancellation_reason, late) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind(b.organisation_id.0)
+    .bind(b.id.0)
+    .bind(b.shift_id.0)
+    .bind(b.person_id.0)
+    .bind(b.status.code())
+    .bind(b.starts_at)
+    .bind(b.ends_at)
+    .bind(b.booked_at)
+    .bind(b.cancelled_at)
+    .bind(&b.cancellation_reason)
+    .bind(b.late)
+    .execute(&mut **tx)
+    .await
+    .map_err(db_error)?;
+    Ok(())
+}
