@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use domain::FieldErrors;
 use domain::audit::{Actor, AuditEntry};
 use domain::compliance::{Eligibility, PlacementStatus};
-use domain::ids::{BookingId, PersonId, RoleId, ShiftId, SiteId};
-use domain::rota::{Booking, BookingStatus, Shift, ShiftInput, ShiftLinks};
+use domain::ids::{BookingId, PersonId, RoleId, SeriesId, ShiftId, SiteId};
+use domain::rota::{Booking, BookingStatus, RecurrenceInput, Shift, ShiftInput, ShiftLinks};
 use domain::staff::Capability;
 
 use crate::ports::{ShiftRow, Write};
@@ -23,13 +23,7 @@ impl App {
     ) -> Result<Shift, AppError> {
         scope.require(Capability::ManageVolunteering)?;
         let org = scope.organisation_id();
-        let mut errors = FieldErrors::new();
-        if self.store.role(org, role_id).await?.is_none() {
-            errors.add("role_id", "Select a role from this organisation's list");
-        }
-        if self.store.site(org, site_id).await?.is_none() {
-            errors.add("site_id", "Select a site from this organisation's list");
-        }
+        let mut errors = self.check_links(org, role_id, site_id).await?;
         let links = ShiftLinks {
             organisation_id: org,
             role_id,
@@ -61,6 +55,88 @@ impl App {
             ])
             .await?;
         Ok(shift)
+    }
+
+    /// A manager adds a recurring series: the shift as typed on its first date, repeated by the
+    /// rule (weekly on chosen days, every N weeks, until a date or for a count). Every date keeps
+    /// the same UK clock times across the clock changes. All the shifts are added, or none.
+    pub async fn add_series(
+        &self,
+        scope: &OrgScope,
+        role_id: RoleId,
+        site_id: SiteId,
+        input: &ShiftInput,
+        repeat: &RecurrenceInput,
+    ) -> Result<Vec<Shift>, AppError> {
+        scope.require(Capability::ManageVolunteering)?;
+        let org = scope.organisation_id();
+        let mut errors = self.check_links(org, role_id, site_id).await?;
+        let template = input.parse_template();
+        let rule = template.as_ref().ok().map(|t| repeat.parse(t.date));
+        for e in template
+            .as_ref()
+            .err()
+            .into_iter()
+            .chain(rule.as_ref().and_then(|r| r.as_ref().err()))
+        {
+            for f in &e.0 {
+                errors.add(&f.field, f.message.clone());
+            }
+        }
+        let (Ok(template), Some(Ok(rule))) = (template, rule) else {
+            return Err(errors.into());
+        };
+        if !errors.is_empty() {
+            return Err(errors.into());
+        }
+        let links = ShiftLinks {
+            organisation_id: org,
+            role_id,
+            site_id,
+            supervisor: None,
+            series_id: Some(SeriesId::new()),
+        };
+        let mut shifts = Vec::new();
+        for date in rule.occurrences() {
+            match template.shift_on(date, ShiftId::new(), links) {
+                Ok(shift) => shifts.push(shift),
+                Err(e) => errors.add(e.field(), e.to_string()),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors.into());
+        }
+        let mut writes: Vec<Write> = shifts.iter().cloned().map(Write::InsertShift).collect();
+        writes.push(Write::Audit(
+            AuditEntry::new(
+                Some(org),
+                scope.actor().clone(),
+                "shift_series.created",
+                "shift_series",
+                links.series_id.map_or(uuid::Uuid::nil(), |s| s.0),
+                self.clock.now(),
+            )
+            .with_detail(format!("{} shifts", shifts.len())),
+        ));
+        self.store.apply(writes).await?;
+        Ok(shifts)
+    }
+
+    /// Whether the role and site are this organisation's, as field errors.
+    async fn check_links(
+        &self,
+        org: domain::ids::OrganisationId,
+        role_id: RoleId,
+        site_id: SiteId,
+    ) -> Result<FieldErrors, AppError> {
+        let mut errors = FieldErrors::new();
+        if self.store.role(org, role_id).await?.is_none() {
+            errors.add("role_id", "Select a role from this organisation's list");
+        }
+        if self.store.site(org, site_id).await?.is_none() {
+            errors.add("site_id", "Select a site from this organisation's list");
+        }
+        Ok(errors)
     }
 
     /// The organisation's shifts starting in `[from, to)`, with how full each is.

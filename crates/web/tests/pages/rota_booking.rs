@@ -134,3 +134,125 @@ async fn only_active_eligible_volunteers_book_and_an_expiring_check_blocks_later
     assert_eq!(rows.len(), 2);
     assert!(rows.iter().all(|r| r.booked == 0));
 }
+
+#[tokio::test]
+async fn a_weekly_series_keeps_its_uk_times_across_the_clock_change() {
+    let w = World::new().await;
+    let app = &w.site.app;
+    let scope = w.site.scope(&w.a.admin, &w.a.slug).await;
+    let role = app
+        .create_role(
+            &scope,
+            &role_input("Mealtime companion", w.a.site, STATEMENT),
+        )
+        .await
+        .unwrap();
+    let input = ShiftInput {
+        date: "2027-03-23".into(),
+        start_time: "10:00".into(),
+        end_time: "13:00".into(),
+        min_volunteers: "2".into(),
+        max_volunteers: "4".into(),
+        notes: "Ward 7 day room".into(),
+    };
+    let repeat = domain::rota::RecurrenceInput {
+        weekdays: vec!["tue".into(), "thu".into()],
+        interval_weeks: "1".into(),
+        until: String::new(),
+        count: "6".into(),
+    };
+    let shifts = app
+        .add_series(&scope, role.id, w.a.site, &input, &repeat)
+        .await
+        .unwrap();
+    let local: Vec<String> = shifts
+        .iter()
+        .map(|s| {
+            domain::rota::from_utc(s.starts_at)
+                .format("%a %-d %b %H:%M")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        local,
+        [
+            "Tue 23 Mar 10:00",
+            "Thu 25 Mar 10:00",
+            "Tue 30 Mar 10:00",
+            "Thu 1 Apr 10:00",
+            "Tue 6 Apr 10:00",
+            "Thu 8 Apr 10:00"
+        ]
+    );
+    // In UTC the clock change shows: 10:00 GMT, then 09:00 UTC for 10:00 BST.
+    assert_eq!(
+        shifts[1].starts_at.to_rfc3339(),
+        "2027-03-25T10:00:00+00:00"
+    );
+    assert_eq!(
+        shifts[2].starts_at.to_rfc3339(),
+        "2027-03-30T09:00:00+00:00"
+    );
+    assert!(
+        shifts
+            .iter()
+            .all(|s| s.series_id == shifts[0].series_id && s.series_id.is_some())
+    );
+    let stored = app
+        .shifts_between(
+            &scope,
+            "2027-03-01T00:00:00Z".parse().unwrap(),
+            "2027-05-01T00:00:00Z".parse().unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(stored.len(), 6);
+
+    // Bad rules name their fields and add nothing.
+    let bad = domain::rota::RecurrenceInput {
+        weekdays: vec!["funday".into()],
+        interval_weeks: "9".into(),
+        ..repeat
+    };
+    let refused = app
+        .add_series(&scope, role.id, w.a.site, &input, &bad)
+        .await
+        .unwrap_err();
+    match refused {
+        app::AppError::Invalid(errors) => {
+            assert!(errors.get("weekdays").is_some(), "{errors:?}");
+            assert!(errors.get("interval_weeks").is_some(), "{errors:?}");
+        }
+        other => panic!("expected field errors, got {other:?}"),
+    }
+    // Another organisation's site is refused by name.
+    let other_site = app
+        .add_series(
+            &scope,
+            role.id,
+            w.b.site,
+            &input,
+            &domain::rota::RecurrenceInput {
+                weekdays: vec!["tue".into()],
+                count: "2".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        format!("{other_site:?}").contains("site_id"),
+        "{other_site:?}"
+    );
+    assert_eq!(
+        app.shifts_between(
+            &scope,
+            "2027-03-01T00:00:00Z".parse().unwrap(),
+            "2027-05-01T00:00:00Z".parse().unwrap(),
+        )
+        .await
+        .unwrap()
+        .len(),
+        6
+    );
+}
