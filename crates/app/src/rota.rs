@@ -139,6 +139,15 @@ impl App {
         Ok(errors)
     }
 
+    /// One of the organisation's shifts, with how full it is.
+    pub async fn shift(&self, scope: &OrgScope, id: ShiftId) -> Result<ShiftRow, AppError> {
+        scope.require(Capability::View)?;
+        self.store
+            .shift(scope.organisation_id(), id)
+            .await?
+            .ok_or(AppError::NotFound)
+    }
+
     /// The organisation's shifts starting in `[from, to)`, with how full each is.
     pub async fn shifts_between(
         &self,

@@ -10,7 +10,8 @@ use utoipa::{Modify, OpenApi};
 
 use super::problem::{FieldProblem, Problem};
 use super::{
-    applications, catalogue, checks, enquiries, onboarding, organisation, people, roles, sites,
+    applications, catalogue, checks, enquiries, onboarding, organisation, people, roles, shifts,
+    sites,
 };
 
 /// The API's description, from which the document is generated.
@@ -59,6 +60,9 @@ use super::{
         onboarding::get_eligibility,
         onboarding::activate_placement,
         onboarding::time_to_onboard,
+        shifts::list_shifts,
+        shifts::create_shift,
+        shifts::get_shift,
     ),
     components(schemas(Problem, FieldProblem)),
     modifiers(&BearerToken),
@@ -72,6 +76,7 @@ use super::{
         (name = "catalogue", description = "The organisation's check types and training modules"),
         (name = "checks", description = "Volunteers' checklists: checks, training and references"),
         (name = "onboarding", description = "From acceptance to starting: the board, eligibility and time to onboard"),
+        (name = "shifts", description = "The rota: shifts, in UTC and UK clock time, and how full they are"),
         (name = "meta", description = "About the API itself"),
     )
 )]

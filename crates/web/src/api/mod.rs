@@ -13,6 +13,7 @@ mod organisation;
 mod people;
 mod problem;
 mod roles;
+mod shifts;
 mod sites;
 mod views;
 
@@ -34,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .merge(catalogue::routes())
         .merge(checks::routes())
         .merge(onboarding::routes())
+        .merge(shifts::routes())
         .fallback(problem::not_found)
         .method_not_allowed_fallback(problem::method_not_allowed)
 }

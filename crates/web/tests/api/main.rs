@@ -14,5 +14,6 @@ mod enquiries;
 mod openapi;
 mod permissions;
 mod round_trips;
+mod shifts;
 mod support;
 mod tenancy;

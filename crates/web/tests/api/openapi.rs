@@ -58,6 +58,9 @@ fn openapi_document_is_3_1_and_describes_every_route() {
         ("GET", "/api/v1/placements/{id}/eligibility"),
         ("POST", "/api/v1/placements/{id}/activate"),
         ("GET", "/api/v1/reports/time-to-onboard"),
+        ("GET", "/api/v1/shifts"),
+        ("POST", "/api/v1/shifts"),
+        ("GET", "/api/v1/shifts/{id}"),
     ];
     let expected: BTreeSet<(String, String)> = expected
         .iter()

@@ -4,6 +4,7 @@ use axum::http::{Method, StatusCode};
 use serde_json::json;
 
 use crate::compliance::accept;
+use crate::shifts::shift_body;
 use crate::support::{organisation_body, role_body, site_body, world};
 
 #[tokio::test]
@@ -23,6 +24,7 @@ async fn permissions_limit_what_a_token_may_do() {
         "/api/v1/catalogue".to_owned(),
         "/api/v1/onboarding".to_owned(),
         "/api/v1/reports/time-to-onboard".to_owned(),
+        "/api/v1/shifts".to_owned(),
     ] {
         assert_eq!(
             w.get(&path, &viewer).await.status,
@@ -106,6 +108,11 @@ async fn permissions_limit_what_a_token_may_do() {
             Method::POST,
             format!("/api/v1/placements/{}/activate", placed.placement),
             json!({}),
+        ),
+        (
+            Method::POST,
+            "/api/v1/shifts".to_owned(),
+            shift_body(&a.role, &a.site, "2027-03-10", "10:00", "13:00"),
         ),
     ];
     for (verb, path, body) in refused {

@@ -4,6 +4,7 @@ use axum::http::{Method, StatusCode};
 use serde_json::json;
 
 use crate::compliance::accept;
+use crate::shifts::add_shift;
 use crate::support::{method, operations, role_body, site_body, world};
 
 /// Every operation with an `{id}`, tried with organisation B's token on organisation A's
@@ -13,6 +14,7 @@ async fn another_organisations_records_are_not_found_on_every_route() {
     let w = world().await;
     let a = w.seed_a().await;
     let placed = accept(&w, &a.application, &a.person).await;
+    let shift = add_shift(&w, &a.role, &a.site, "2027-03-10").await.id();
     let b_token = &w.b.token;
 
     let id_for = |path: &str| {
@@ -30,6 +32,8 @@ async fn another_organisations_records_are_not_found_on_every_route() {
             &placed.check
         } else if path.starts_with("/api/v1/placements/") {
             &placed.placement
+        } else if path.starts_with("/api/v1/shifts/") {
+            &shift
         } else {
             panic!("no organisation A id for {path}")
         }
@@ -57,8 +61,8 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         .collect();
     assert_eq!(
         templated.len(),
-        17,
-        "expected 17 operations on a record, found {templated:?}"
+        18,
+        "expected 18 operations on a record, found {templated:?}"
     );
     for (verb, template) in &templated {
         let path = template.replace("{id}", id_for(template));
@@ -97,6 +101,7 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         &placed.placement,
         &placed.check,
         &placed.catalogue_item,
+        &shift,
         "riverside",
         "vera@volunteer.example",
     ];
@@ -110,6 +115,7 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         "/api/v1/onboarding",
         "/api/v1/expiring?days=730",
         "/api/v1/reports/time-to-onboard",
+        "/api/v1/shifts?from=2027-03-10&to=2027-03-11",
     ] {
         let reply = w.get(path, b_token).await;
         assert_eq!(reply.status, StatusCode::OK, "{path}: {}", reply.body);

@@ -93,6 +93,7 @@ mod compliance;
 mod onboarding;
 mod organisation;
 mod people;
+mod shifts;
 
 pub use applications::*;
 pub use compliance::*;
@@ -100,3 +101,4 @@ pub use onboarding::*;
 pub use organisation::*;
 pub use pages::*;
 pub use people::*;
+pub use shifts::*;
