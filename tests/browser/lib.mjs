@@ -46,7 +46,17 @@ export async function fill(driver, name, value) {
 export async function navigate(driver, element) {
   const old = await driver.findElement(By.css('html'));
   await element.click();
-  await driver.wait(until.stalenessOf(old), 15000);
+  // The old page has gone once its root can no longer be read. Chromedriver reports that as a
+  // stale element or, mid-navigation, as a node that "does not belong to the document"; both
+  // mean the same here, so any error counts as gone.
+  await driver.wait(async () => {
+    try {
+      await old.getTagName();
+      return false;
+    } catch {
+      return true;
+    }
+  }, 15000);
   await driver.wait(async () => (await driver.executeScript('return document.readyState')) === 'complete', 15000);
   // Let the new document settle before anyone looks up elements in it.
   await driver.sleep(100);
@@ -90,7 +100,10 @@ export async function signIn(driver, email, next, secret = password) {
   await fill(driver, 'email', email);
   await fill(driver, 'password', secret);
   await submit(driver);
-  await driver.wait(until.urlContains(next), 15000);
+  await driver.wait(async () => {
+    const url = await driver.getCurrentUrl();
+    return url.includes(next) && !url.includes('/sign-in');
+  }, 15000);
 }
 
 /** Signs out with the header's button. */
