@@ -51,7 +51,7 @@ impl App {
         let action = format!("check.{}", next.status.code());
         self.store
             .apply(vec![
-                Write::UpdateCheck(next.clone(), check.status),
+                Write::UpdateCheck(next.clone(), check.version()),
                 self.check_audit(org, scope.actor(), &action, next.id.0, &next.name),
             ])
             .await?;
@@ -88,7 +88,7 @@ impl App {
         )?;
         self.store
             .apply(vec![
-                Write::UpdateCheck(next.clone(), check.status),
+                Write::UpdateCheck(next.clone(), check.version()),
                 self.check_audit(
                     org.id,
                     &Actor::Person(person_id),

@@ -246,7 +246,7 @@ impl App {
             return Ok(vec![]);
         }
         Ok(vec![
-            Write::UpdateCheck(check.without_dbs_details(now), check.status),
+            Write::UpdateCheck(check.without_dbs_details(now), check.version()),
             Write::Audit(AuditEntry::new(
                 Some(check.organisation_id),
                 Actor::System,

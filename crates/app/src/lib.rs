@@ -23,6 +23,7 @@ pub mod ports;
 pub mod references;
 pub mod roles;
 pub mod rota;
+pub mod rota_volunteer;
 pub mod scope;
 pub mod sites;
 pub mod staff;

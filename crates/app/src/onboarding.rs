@@ -102,7 +102,7 @@ impl App {
                             "{} needs {} references; {given} given so far",
                             role.title, role.references_required
                         );
-                        writes.push(Write::UpdateCheck(reopened, c.status));
+                        writes.push(Write::UpdateCheck(reopened, c.version()));
                     }
                 }
                 Some(_) => {}

@@ -197,7 +197,7 @@ impl App {
             next.status = CheckStatus::Submitted;
             next.submitted_at = Some(now);
             next.submitted_by = "Referees".into();
-            writes.push(Write::UpdateCheck(next, check.status));
+            writes.push(Write::UpdateCheck(next, check.version()));
         }
         self.store.apply(writes).await?;
         Ok(())

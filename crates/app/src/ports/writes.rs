@@ -3,8 +3,9 @@
 use chrono::{DateTime, Utc};
 use domain::application::{Application, ApplicationStatus};
 use domain::audit::AuditEntry;
+use domain::compliance::check::CheckVersion;
 use domain::compliance::reference::{ReferenceReply, ReferenceRequest};
-use domain::compliance::{Check, CheckStatus, Placement, PlacementStatus, RequirementType};
+use domain::compliance::{Check, Placement, PlacementStatus, RequirementType};
 use domain::engagement::{Engagement, EngagementEvent, EngagementStatus, LeavingReason};
 use domain::ids::*;
 use domain::organisation::Organisation;
@@ -112,8 +113,9 @@ pub enum Write {
     UpdateRequirementType(RequirementType),
     /// A new item on a person's checklist; fails if they already have one of that type.
     InsertCheck(Check),
-    /// A check's new state; fails unless it is currently `expected`.
-    UpdateCheck(Check, CheckStatus),
+    /// A check's new state; fails unless it is still as `expected` (status, last submitted and
+    /// decided), so of two changes made at once only one lands.
+    UpdateCheck(Check, CheckVersion),
     /// A person placed in a role.
     InsertPlacement(Placement),
     /// A placement's status change; fails unless it is currently `from`.

@@ -105,6 +105,18 @@ pub struct Check {
     pub verified_through: Option<NaiveDate>,
 }
 
+/// What a change to a check expects to find, so two changes made at once cannot both land: the
+/// status and when it was last submitted and decided (every action moves one of them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckVersion {
+    /// Expected status.
+    pub status: CheckStatus,
+    /// Expected time of the last submission.
+    pub submitted_at: Option<DateTime<Utc>>,
+    /// Expected time of the last decision.
+    pub decided_at: Option<DateTime<Utc>>,
+}
+
 /// How many days before an item runs out a volunteer can send its renewal.
 pub const RENEWAL_DAYS: i64 = 60;
 
@@ -131,6 +143,15 @@ impl Check {
             decided_by: String::new(),
             dbs: None,
             verified_through: None,
+        }
+    }
+
+    /// What a change to this record expects to find.
+    pub fn version(&self) -> CheckVersion {
+        CheckVersion {
+            status: self.status,
+            submitted_at: self.submitted_at,
+            decided_at: self.decided_at,
         }
     }
 

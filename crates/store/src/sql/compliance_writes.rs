@@ -97,10 +97,12 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
         Write::UpdateCheck(c, expected) => {
             let sql = format!(
                 "UPDATE checks SET {CHECK_VALUES} WHERE organisation_id = $1 AND id = $2 AND person_id = $3 \
-                 AND status = $23"
+                 AND status = $23 AND submitted_at IS NOT DISTINCT FROM $24 AND decided_at IS NOT DISTINCT FROM $25"
             );
             let r = bind_check(sqlx::query(crate::sql(sql)), c)
-                .bind(expected.code())
+                .bind(expected.status.code())
+                .bind(expected.submitted_at)
+                .bind(expected.decided_at)
                 .execute(&mut **tx)
                 .await
                 .map_err(db_error)?;

@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use app::{Store, Write};
 use domain::compliance::catalogue::standard_catalogue;
+use domain::compliance::check::CheckVersion;
 use domain::compliance::{
     Check, CheckKind, CheckStatus, DbsEvidence, DbsOutcome, RequirementType, RequirementTypeInput,
     Workforce,
@@ -254,7 +255,13 @@ async fn checks(store: Arc<dyn Store>) {
             .apply(vec![
                 Write::InsertCheck(bens_module.clone()),
                 Write::InsertMessage(message("bystander@example.org", at(3, 9))),
-                Write::UpdateCheck(renewed.clone(), Submitted),
+                Write::UpdateCheck(
+                    renewed.clone(),
+                    CheckVersion {
+                        status: Submitted,
+                        ..dbs.version()
+                    },
+                ),
             ])
             .await,
     );
@@ -264,8 +271,20 @@ async fn checks(store: Arc<dyn Store>) {
     );
     assert_eq!(store.check(org.id, bens_module.id).await.unwrap(), None);
     assert!(store.recent_messages(10).await.unwrap().is_empty());
+    // Nor from a version someone else has since changed (same status, another decision).
+    assert_conflict(
+        store
+            .apply(vec![Write::UpdateCheck(
+                renewed.clone(),
+                CheckVersion {
+                    decided_at: dbs.decided_at.map(|d| d - chrono::Duration::minutes(5)),
+                    ..dbs.version()
+                },
+            )])
+            .await,
+    );
     store
-        .apply(vec![Write::UpdateCheck(renewed.clone(), Verified)])
+        .apply(vec![Write::UpdateCheck(renewed.clone(), dbs.version())])
         .await
         .unwrap();
     assert_eq!(
@@ -280,7 +299,7 @@ async fn checks(store: Arc<dyn Store>) {
     };
     assert_conflict(
         store
-            .apply(vec![Write::UpdateCheck(hijack, Verified)])
+            .apply(vec![Write::UpdateCheck(hijack, renewed.version())])
             .await,
     );
     assert_eq!(store.check(org.id, dbs.id).await.unwrap(), Some(renewed));

@@ -182,7 +182,7 @@ async fn a_renewed_item_gets_no_reminder_for_its_old_date(store: Arc<dyn Store>)
         ..s.checks[0].clone()
     };
     store
-        .apply(vec![Write::UpdateCheck(renewed, CheckStatus::Verified)])
+        .apply(vec![Write::UpdateCheck(renewed, s.checks[0].version())])
         .await
         .unwrap();
     let report = app_at(&store, thirty_before)

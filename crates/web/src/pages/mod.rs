@@ -5,6 +5,7 @@ mod auth;
 mod checklist;
 mod manage;
 mod my;
+mod my_shifts;
 mod public;
 mod references;
 
@@ -18,6 +19,7 @@ pub fn routes() -> Router<AppState> {
         .merge(auth::routes())
         .merge(apply::routes())
         .merge(my::routes())
+        .merge(my_shifts::routes())
         .merge(checklist::routes())
         .merge(references::routes())
         .merge(manage::routes())

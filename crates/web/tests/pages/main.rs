@@ -16,6 +16,7 @@ mod exports;
 mod journeys;
 mod leaving;
 mod manager_forms;
+mod my_shifts;
 mod onboarding;
 mod onboarding_lists;
 mod organisation_details;
