@@ -157,6 +157,25 @@ try {
   check((await driver.findElement(By.css('main')).getText()).includes('Active'), 'the volunteer is now active');
   await axe(driver, 'volunteer record (active)');
   await signOut(driver);
+
+  // Now active, the volunteer books one of the garden's shifts, then cancels it.
+  console.log('step: The volunteer books a shift and cancels it.');
+  await signIn(driver, email, '/my/shifts/available', secret);
+  await waitFor(driver, By.css('main form[action$="/book"] button'), 'a shift the volunteer can book');
+  await axe(driver, 'shifts I can do');
+  await click(driver, By.css('main form[action$="/book"] button'));
+  await driver.wait(until.urlContains('/my/shifts?done=booked'), 15000);
+  check((await driver.findElement(By.css('main')).getText()).includes('Garden volunteer'), 'my shifts lists the booked shift');
+  await axe(driver, 'my shifts');
+  await driver.findElement(By.css('main details summary')).click();
+  await click(driver, By.css('main form[action$="/cancel"] button'));
+  await waitFor(driver, By.css('.error-summary'), 'the error summary for a cancellation without a reason');
+  await axe(driver, 'my shifts with errors');
+  await fill(driver, 'reason', 'A family wedding that day');
+  await click(driver, By.css('main form[action$="/cancel"] button'));
+  await driver.wait(until.urlContains('/my/shifts?done='), 15000);
+  check(!(await driver.findElements(By.css('.error-summary'))).length, 'the place is cancelled');
+  await signOut(driver);
 } finally {
   await driver.quit();
 }

@@ -10,6 +10,7 @@ mod checklists;
 mod data;
 mod organisations;
 mod people;
+mod rota;
 mod stories;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -105,6 +106,7 @@ pub async fn seed(app: &App, progress: &dyn Fn(u64, u64)) -> Result<Vec<DemoSign
     sign_ins.push(add_demo_volunteer(app, &orgs).await?);
     progress.step();
     close_roles(app, &orgs).await?;
+    rota::add_shifts(app, &orgs).await?;
     hold_demo_emails(app).await?;
     progress.step();
     Ok(sign_ins)
