@@ -12,17 +12,16 @@ async fn someone_who_leaves_during_onboarding_leaves_the_board() {
     let w = World::new().await;
     let app = &w.site.app;
     let scope = w.site.scope(&w.a.admin, &w.a.slug).await;
-    let role = app
-        .create_role(
+    let role = w
+        .site
+        .publish(
             &scope,
             &RoleInput {
                 references_required: "1".into(),
                 ..role_input("Chaplaincy visitor", w.a.site, STATEMENT)
             },
         )
-        .await
-        .unwrap();
-    app.publish_role(&scope, role.id).await.unwrap();
+        .await;
     let person = w
         .site
         .person("Lee", "Leaver", "lee@example.org", "1975-02-02")

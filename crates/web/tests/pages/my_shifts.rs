@@ -46,8 +46,9 @@ impl Rota {
             .into_iter()
             .find(|t| t.code == "cstf-fire-safety")
             .unwrap();
-        let role = app
-            .create_role(
+        let role = w
+            .site
+            .publish(
                 &scope,
                 &domain::role::RoleInput {
                     dbs_level: "none".into(),
@@ -56,11 +57,10 @@ impl Rota {
                     ..role_input("Ward visitor", w.a.site, STATEMENT)
                 },
             )
-            .await
-            .unwrap();
-        app.publish_role(&scope, role.id).await.unwrap();
-        let garden_role = app
-            .create_role(
+            .await;
+        let garden_role = w
+            .site
+            .publish(
                 &scope,
                 &domain::role::RoleInput {
                     dbs_level: "none".into(),
@@ -68,9 +68,7 @@ impl Rota {
                     ..role_input("Garden helper", w.a.site, STATEMENT)
                 },
             )
-            .await
-            .unwrap();
-        app.publish_role(&scope, garden_role.id).await.unwrap();
+            .await;
         let bea = w
             .site
             .person("Bea", "Booker", "bea@example.org", "1979-09-09")

@@ -78,8 +78,7 @@ async fn a_volunteer_starts_once_every_item_is_verified_and_not_before() {
     let a = &w.a;
     let scope = w.site.scope(&a.admin, &a.slug).await;
     let input = visitor_role(&w, a).await;
-    let role = w.site.app.create_role(&scope, &input).await.unwrap();
-    w.site.app.publish_role(&scope, role.id).await.unwrap();
+    let role = w.site.publish(&scope, &input).await;
     let olive = w
         .site
         .person("Olive", "Onboarding", "olive@example.org", "1992-04-05")

@@ -21,8 +21,9 @@ async fn only_active_eligible_volunteers_book_and_an_expiring_check_blocks_later
         .into_iter()
         .find(|t| t.code == "cstf-fire-safety")
         .unwrap();
-    let role = app
-        .create_role(
+    let role = w
+        .site
+        .publish(
             &scope,
             &domain::role::RoleInput {
                 dbs_level: "none".into(),
@@ -31,9 +32,7 @@ async fn only_active_eligible_volunteers_book_and_an_expiring_check_blocks_later
                 ..role_input("Ward visitor", w.a.site, STATEMENT)
             },
         )
-        .await
-        .unwrap();
-    app.publish_role(&scope, role.id).await.unwrap();
+        .await;
     let volunteer = w
         .site
         .person("Bea", "Booker", "bea@example.org", "1979-09-09")

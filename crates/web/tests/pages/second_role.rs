@@ -20,16 +20,8 @@ async fn a_role_needing_more_references_opens_the_item_again() {
         references_required: references.into(),
         ..role_input(title, w.a.site, STATEMENT)
     };
-    let first = app
-        .create_role(&scope, &role("Shop helper", "1"))
-        .await
-        .unwrap();
-    let second = app
-        .create_role(&scope, &role("Befriender", "2"))
-        .await
-        .unwrap();
-    app.publish_role(&scope, first.id).await.unwrap();
-    app.publish_role(&scope, second.id).await.unwrap();
+    let first = w.site.publish(&scope, &role("Shop helper", "1")).await;
+    let second = w.site.publish(&scope, &role("Befriender", "2")).await;
     let person = w
         .site
         .person("Rae", "Roles", "rae@example.org", "1982-08-08")

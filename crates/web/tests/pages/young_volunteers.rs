@@ -19,8 +19,9 @@ async fn a_seventeen_year_old_needs_a_guardians_consent_before_starting() {
         .with_year(today.year() - 17)
         .unwrap_or(today - Duration::days(17 * 365 + 4))
         - Duration::days(30);
-    let role = app
-        .create_role(
+    let role = w
+        .site
+        .publish(
             &scope,
             &RoleInput {
                 dbs_level: "none".into(),
@@ -28,20 +29,17 @@ async fn a_seventeen_year_old_needs_a_guardians_consent_before_starting() {
                 ..role_input("Young ward visitor", w.a.site, STATEMENT)
             },
         )
-        .await
-        .unwrap();
-    app.publish_role(&scope, role.id).await.unwrap();
-    let adult_role = app
-        .create_role(
+        .await;
+    let adult_role = w
+        .site
+        .publish(
             &scope,
             &RoleInput {
                 minimum_age: "18".into(),
                 ..role_input("Discharge lounge helper", w.a.site, STATEMENT)
             },
         )
-        .await
-        .unwrap();
-    app.publish_role(&scope, adult_role.id).await.unwrap();
+        .await;
     let young = w
         .site
         .person("Yasmin", "Young", "yasmin@example.org", &born.to_string())
@@ -118,8 +116,9 @@ async fn an_adult_is_not_asked_for_a_guardians_consent() {
     let w = World::new().await;
     let app = &w.site.app;
     let scope = w.site.scope(&w.a.admin, &w.a.slug).await;
-    let role = app
-        .create_role(
+    let role = w
+        .site
+        .publish(
             &scope,
             &RoleInput {
                 dbs_level: "none".into(),
@@ -127,9 +126,7 @@ async fn an_adult_is_not_asked_for_a_guardians_consent() {
                 ..role_input("Ward visitor", w.a.site, STATEMENT)
             },
         )
-        .await
-        .unwrap();
-    app.publish_role(&scope, role.id).await.unwrap();
+        .await;
     let adult = w
         .site
         .person("Adam", "Adult", "adam@example.org", "1980-01-01")

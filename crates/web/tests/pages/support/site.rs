@@ -91,6 +91,19 @@ impl TestSite {
             .id
     }
 
+    /// Writes and publishes a role as `input` describes it.
+    pub async fn publish(&self, scope: &app::OrgScope, input: &RoleInput) -> domain::role::Role {
+        let role = self
+            .app
+            .create_role(scope, input)
+            .await
+            .unwrap_or_else(|e| panic!("writing a role: {e:?}"));
+        self.app
+            .publish_role(scope, role.id)
+            .await
+            .unwrap_or_else(|e| panic!("publishing a role: {e:?}"))
+    }
+
     /// The admin's scope in an organisation.
     pub async fn scope(&self, person: &Person, slug: &str) -> app::OrgScope {
         self.app
