@@ -5,12 +5,16 @@
 
 pub mod accounts;
 pub mod applications;
+pub mod attendance;
+pub mod calendar;
 pub mod catalogue;
 pub mod check_records;
 pub mod checklists;
 mod clock;
+pub mod commitments;
 pub mod enquiries;
 pub mod error;
+pub mod expenses;
 pub mod expiring;
 pub mod jobs;
 pub mod notify;
@@ -23,11 +27,13 @@ pub mod ports;
 pub mod references;
 pub mod roles;
 pub mod rota;
+pub mod rota_manage;
 pub mod rota_volunteer;
 pub mod scope;
 pub mod sites;
 pub mod staff;
 pub mod tokens;
+pub mod waitlist;
 
 use std::sync::Arc;
 

@@ -79,4 +79,12 @@ id_type!(
     AbsenceId,
     /// A volunteer's place on a shift.
     BookingId,
+    /// A place on a full shift's waiting list.
+    WaitlistEntryId,
+    /// A volunteer's attendance at a shift (checked in, out, or marked by staff).
+    AttendanceId,
+    /// Hours a volunteer logged for activity outside shifts.
+    HoursLogId,
+    /// A volunteer's expense claim.
+    ExpenseClaimId,
 );

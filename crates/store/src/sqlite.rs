@@ -23,11 +23,23 @@ type ThisStore = SqliteStore;
 #[path = "sql/accounts.rs"]
 mod accounts;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/attendance.rs"]
+mod attendance;
+#[allow(clippy::duplicate_mod)]
+#[path = "sql/calendar.rs"]
+mod calendar;
+#[allow(clippy::duplicate_mod)]
+#[path = "sql/commitments.rs"]
+mod commitments;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/compliance.rs"]
 mod compliance;
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/compliance_writes.rs"]
 mod compliance_writes;
+#[allow(clippy::duplicate_mod)]
+#[path = "sql/expenses.rs"]
+mod expenses;
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/reads.rs"]
 mod reads;
@@ -37,6 +49,9 @@ mod rota;
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/store_impl.rs"]
 mod store_impl;
+#[allow(clippy::duplicate_mod)]
+#[path = "sql/waitlist.rs"]
+mod waitlist;
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/writes.rs"]
 mod writes;

@@ -4,9 +4,14 @@
 //! applies it in one transaction, so a change is never half-applied. Conditional writes carry the
 //! state they expect and fail with [`StoreError::Conflict`] if someone else got there first.
 
+mod attendance;
+mod calendar;
+mod commitments;
 mod compliance;
+mod expenses;
 mod read_models;
 mod rota;
+mod waitlist;
 mod writes;
 
 use async_trait::async_trait;
@@ -20,9 +25,14 @@ use domain::role::Role;
 use domain::site::Site;
 use domain::staff::StaffMember;
 
+pub use attendance::*;
+pub use calendar::*;
+pub use commitments::*;
 pub use compliance::*;
+pub use expenses::*;
 pub use read_models::*;
 pub use rota::*;
+pub use waitlist::*;
 pub use writes::*;
 
 /// Why the store could not do what was asked.
@@ -41,7 +51,17 @@ pub enum StoreError {
 
 /// The store: everything Alongside keeps. Every organisation-owned read takes the organisation.
 #[async_trait]
-pub trait Store: ComplianceStore + RotaStore + Send + Sync {
+pub trait Store:
+    ComplianceStore
+    + RotaStore
+    + AttendanceStore
+    + CalendarStore
+    + ExpensesStore
+    + WaitlistStore
+    + CommitmentsStore
+    + Send
+    + Sync
+{
     /// Whether the database answers.
     async fn ping(&self) -> Result<(), StoreError>;
     /// Applies all writes in one transaction, or none of them.

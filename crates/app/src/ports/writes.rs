@@ -145,6 +145,17 @@ pub enum Write {
     BookShift(Booking),
     /// A booking's cancellation; fails unless it is still booked.
     CancelBooking(Booking),
+    // ---- shift changes (managers) ----
+
+    // ---- attendance and hours ----
+
+    // ---- calendar feeds and notification preferences ----
+
+    // ---- expenses ----
+
+    // ---- waiting lists ----
+
+    // ---- standing commitments ----
     /// Marks a job done; fails unless `worker` still holds it, so its effects roll back.
     CompleteJob {
         /// The job.

@@ -108,7 +108,7 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
                 Err(conflict("This booking has already been cancelled"))
             }
         }
-        other => Err(StoreError::Other(format!("no handler for write {other:?}"))),
+        other => super::attendance::write(tx, other).await,
     }
 }
 

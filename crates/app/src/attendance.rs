@@ -1,0 +1,1 @@
+//! Attendance: check-in and check-out (kiosk, phone, staff), no-shows, and hours with totals.

@@ -1,0 +1,1 @@
+//! Volunteers' iCalendar feeds at secret, revocable URLs, and their notification preferences.

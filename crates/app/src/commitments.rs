@@ -1,0 +1,1 @@
+//! Standing commitments: a volunteer's regular slot books them into each occurrence.

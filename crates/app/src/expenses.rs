@@ -1,0 +1,1 @@
+//! Volunteers' expense claims (actual costs and HMRC mileage) and managers' decisions on them.

@@ -1,0 +1,1 @@
+//! Managers' work on the rota: changing and cancelling shifts, and moving volunteers.
