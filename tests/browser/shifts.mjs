@@ -21,6 +21,22 @@ try {
   check(offers.includes('There are no shifts you can book'), 'with no active role there is nothing to book');
   await axe(driver, 'shifts I can do');
 
+  console.log('step: They open their waiting lists and regular slots.');
+  await driver.get(`${base}/my/shifts`);
+  await click(driver, By.css('main a[href="/my/shifts/waiting"]'));
+  check((await heading(driver)) === 'My waiting lists', 'the waiting lists page opens from My shifts');
+  check((await driver.findElement(By.css('main')).getText()).includes('You are not waiting for any shifts'), 'no waiting lists yet');
+  await axe(driver, 'my waiting lists');
+  await click(driver, By.css('nav[aria-label="Your account"] a[href="/my/commitments"]'));
+  check((await heading(driver)) === 'My regular slots', 'the regular slots page opens from the navigation');
+  await axe(driver, 'my regular slots');
+  console.log('step: Time away with impossible dates is refused, naming the fields.');
+  await driver.findElement(By.id('starts_on')).sendKeys('31 2 2027');
+  await click(driver, By.css('form[action="/my/commitments/absences"] button[type="submit"]'));
+  const summary = await driver.findElement(By.css('.error-summary')).getText();
+  check(summary.includes('First day away') || summary.includes('first day away'), `the error summary names the first day (got ${summary})`);
+  await axe(driver, 'my regular slots with errors');
+
   console.log('step: A booking link for a shift that does not exist finds nothing.');
   const status = await driver.executeAsyncScript(`
     const done = arguments[arguments.length - 1];

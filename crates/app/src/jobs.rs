@@ -83,6 +83,8 @@ impl App {
                 }));
             }
         }
+        writes.extend(self.schedule_shift_reminders().await?);
+        writes.extend(self.schedule_no_shows().await?);
         let n = writes.len();
         for chunk in writes.chunks(500) {
             self.store.apply(chunk.to_vec()).await?;
@@ -107,6 +109,8 @@ impl App {
             let effects = match job.kind.as_str() {
                 EXPIRY_REMINDER => self.expiry_reminder(&job).await,
                 DBS_MINIMISE => self.remove_dbs_details(&job).await,
+                crate::preferences::SHIFT_REMINDER => self.shift_reminder(&job).await,
+                crate::attendance::no_shows::NO_SHOWS => self.record_no_shows(&job).await,
                 other => Err(AppError::Internal(format!("unknown job kind {other}"))),
             };
             let outcome = match effects {

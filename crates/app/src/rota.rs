@@ -4,7 +4,6 @@
 use chrono::{DateTime, Utc};
 use domain::FieldErrors;
 use domain::audit::{Actor, AuditEntry};
-use domain::compliance::{Eligibility, PlacementStatus};
 use domain::ids::{BookingId, PersonId, RoleId, SeriesId, ShiftId, SiteId};
 use domain::rota::{Booking, BookingStatus, RecurrenceInput, Shift, ShiftInput, ShiftLinks};
 use domain::staff::Capability;
@@ -53,6 +52,8 @@ impl App {
                     self.clock.now(),
                 )),
             ])
+            .await?;
+        self.book_commitments_into(std::slice::from_ref(&shift))
             .await?;
         Ok(shift)
     }
@@ -119,6 +120,7 @@ impl App {
             .with_detail(format!("{} shifts", shifts.len())),
         ));
         self.store.apply(writes).await?;
+        self.book_commitments_into(&shifts).await?;
         Ok(shifts)
     }
 
@@ -182,48 +184,26 @@ impl App {
             .ok_or(AppError::NotFound)?;
         let shift = row.shift;
         let now = self.clock.now();
-        if shift.cancelled {
-            return Err(AppError::Conflict("This shift has been cancelled".into()));
-        }
-        if shift.starts_at <= now {
-            return Err(AppError::Conflict("This shift has already started".into()));
-        }
-        let active = self
-            .store
-            .placements_of(org.id, person)
-            .await?
-            .into_iter()
-            .any(|p| {
-                p.placement.role_id == shift.role_id
-                    && p.placement.status == PlacementStatus::Active
-            });
-        if !active {
-            return Err(AppError::NotFound);
-        }
-        let day = domain::rota::from_utc(shift.starts_at).date();
-        if let Eligibility::Blocked(blocks) = self
-            .eligibility_on(org.id, person, shift.role_id, day)
-            .await?
-        {
-            let mut errors = FieldErrors::new();
-            for b in blocks {
-                errors.add("eligibility", b.message());
-            }
-            return Err(errors.into());
-        }
+        self.require_bookable(person, &shift, now).await?;
         let booking = Booking::new(&shift, person, now);
+        let confirmation = self.booking_confirmation(&org, &shift, person).await?;
         self.store
-            .apply(vec![
-                Write::BookShift(booking.clone()),
-                Write::Audit(AuditEntry::new(
-                    Some(org.id),
-                    Actor::Person(person),
-                    "booking.created",
-                    "shift",
-                    shift.id.0,
-                    now,
-                )),
-            ])
+            .apply(
+                [
+                    Write::BookShift(booking.clone()),
+                    Write::Audit(AuditEntry::new(
+                        Some(org.id),
+                        Actor::Person(person),
+                        "booking.created",
+                        "shift",
+                        shift.id.0,
+                        now,
+                    )),
+                ]
+                .into_iter()
+                .chain(confirmation)
+                .collect(),
+            )
             .await?;
         Ok(booking)
     }
@@ -244,22 +224,28 @@ impl App {
             .ok_or(AppError::NotFound)?;
         let now = self.clock.now();
         let cancelled = booking.cancel(reason, now)?;
+        let freed = self.place_freed(cancelled.organisation_id, cancelled.shift_id, now);
         self.store
-            .apply(vec![
-                Write::CancelBooking(cancelled.clone()),
-                Write::Audit(AuditEntry::new(
-                    Some(cancelled.organisation_id),
-                    Actor::Person(person),
-                    if cancelled.late {
-                        "booking.cancelled_late"
-                    } else {
-                        "booking.cancelled"
-                    },
-                    "shift",
-                    cancelled.shift_id.0,
-                    now,
-                )),
-            ])
+            .apply(
+                [
+                    Write::CancelBooking(cancelled.clone()),
+                    Write::Audit(AuditEntry::new(
+                        Some(cancelled.organisation_id),
+                        Actor::Person(person),
+                        if cancelled.late {
+                            "booking.cancelled_late"
+                        } else {
+                            "booking.cancelled"
+                        },
+                        "shift",
+                        cancelled.shift_id.0,
+                        now,
+                    )),
+                ]
+                .into_iter()
+                .chain(freed)
+                .collect(),
+            )
             .await?;
         Ok(cancelled)
     }

@@ -27,6 +27,8 @@ pub struct ShiftOffer {
     pub row: ShiftRow,
     /// Whether this volunteer already has a place on it.
     pub booked_by_me: bool,
+    /// Whether this volunteer is waiting for a place on it (or holding an offered one).
+    pub waiting: bool,
 }
 
 /// One of a volunteer's bookings, with what and where the shift is.
@@ -44,8 +46,9 @@ pub struct MyShift {
 
 impl App {
     /// The shifts starting in `[from, to)` that `person` can book: in organisations where they
-    /// are active, for roles they are active in, not cancelled or started, with places left, and
-    /// on whose day they are eligible. Shifts they already have a place on are included, marked.
+    /// are active, for roles they are active in, not cancelled or started, and on whose day they
+    /// are eligible. Full shifts are included so they can join the waiting list; shifts they
+    /// already have a place on, or are waiting for, are marked.
     pub async fn shifts_i_can_do(
         &self,
         person: PersonId,
@@ -80,6 +83,14 @@ impl App {
             .filter(|b| b.status == BookingStatus::Booked)
             .map(|b| b.shift_id)
             .collect();
+        let waiting: HashSet<_> = self
+            .store
+            .waitlist_of_person(person)
+            .await?
+            .into_iter()
+            .filter(|e| e.status.is_open())
+            .map(|e| e.shift_id)
+            .collect();
         let mut offers = Vec::new();
         if from >= to {
             return Ok(offers);
@@ -93,10 +104,7 @@ impl App {
                     continue;
                 };
                 let booked_by_me = mine.contains(&shift.id);
-                if shift.cancelled
-                    || shift.starts_at <= now
-                    || (!booked_by_me && shift.places_left(row.booked) == 0)
-                {
+                if shift.cancelled || shift.starts_at <= now {
                     continue;
                 }
                 let day = domain::rota::from_utc(shift.starts_at).date();
@@ -121,6 +129,7 @@ impl App {
                     role_title: role_title.clone(),
                     site_name: sites.get(&shift.site_id).cloned().unwrap_or_default(),
                     booked_by_me,
+                    waiting: waiting.contains(&shift.id),
                     row,
                 });
             }

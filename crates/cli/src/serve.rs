@@ -83,13 +83,17 @@ pub async fn run(args: ServeArgs, demo: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Every minute, schedules due work (expiry reminders, DBS minimisation) and runs what is due.
-/// Any number of servers may run this against one database: each job runs exactly once.
+/// Every minute, passes on lapsed waiting-list offers, schedules due work (expiry reminders,
+/// DBS minimisation) and runs what is due. Any number of servers may run this against one
+/// database: each job runs exactly once, and each offer is passed on under the shift's lock.
 async fn run_jobs(app: Arc<app::App>) {
     let worker = format!("{}-{}", std::process::id(), uuid::Uuid::now_v7());
     let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
     loop {
         every.tick().await;
+        if let Err(e) = app.pass_on_lapsed_offers().await {
+            tracing::warn!(error = %e, "passing on lapsed waiting-list offers");
+        }
         if let Err(e) = app.schedule_jobs().await {
             tracing::warn!(error = %e, "scheduling jobs");
         }

@@ -6,11 +6,15 @@
 //! claiming outbox messages, connection set-up) sit side by side in `sqlite.rs` and `postgres.rs`.
 //! Migrations are embedded, one folder per backend.
 
+mod attendance_rows;
+mod calendar_rows;
 mod compliance_rows;
+mod expense_rows;
 pub mod postgres;
 mod rota_rows;
 mod rows;
 pub mod sqlite;
+mod waitlist_rows;
 
 use std::sync::Arc;
 

@@ -17,6 +17,26 @@ pub struct ShiftRow {
     pub booked: u16,
 }
 
+/// A booking on a shift with who it is for, as a manager's shift page lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShiftBookingRow {
+    /// The booking (standing or cancelled).
+    pub booking: Booking,
+    /// The volunteer's full name.
+    pub person_name: String,
+    /// The volunteer's email address (to tell them of changes).
+    pub email: String,
+}
+
+/// Why and when a shift was cancelled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShiftCancellation {
+    /// The manager's reason.
+    pub reason: String,
+    /// When.
+    pub cancelled_at: DateTime<Utc>,
+}
+
 /// Reads of the rota. Organisation-owned reads take the organisation.
 #[async_trait]
 pub trait RotaStore: Send + Sync {
@@ -38,4 +58,31 @@ pub trait RotaStore: Send + Sync {
     ) -> Result<Vec<Booking>, StoreError>;
     /// A person's bookings everywhere, by start time.
     async fn bookings_of_person(&self, person: PersonId) -> Result<Vec<Booking>, StoreError>;
+
+    /// Every booking ever made on a shift, standing or cancelled, with the volunteers' names:
+    /// standing ones first, each group oldest first.
+    async fn shift_bookings(
+        &self,
+        org: OrganisationId,
+        shift: ShiftId,
+    ) -> Result<Vec<ShiftBookingRow>, StoreError>;
+    /// Why and when a cancelled shift was cancelled.
+    async fn shift_cancellation(
+        &self,
+        org: OrganisationId,
+        shift: ShiftId,
+    ) -> Result<Option<ShiftCancellation>, StoreError>;
+    /// A series' shifts starting at or after `from`, by start time, with their fill.
+    async fn series_from(
+        &self,
+        org: OrganisationId,
+        series: SeriesId,
+        from: DateTime<Utc>,
+    ) -> Result<Vec<ShiftRow>, StoreError>;
+    /// Everyone active in a role, by family name.
+    async fn active_in_role(
+        &self,
+        org: OrganisationId,
+        role: RoleId,
+    ) -> Result<Vec<super::PlacementRow>, StoreError>;
 }

@@ -1,6 +1,6 @@
 //! Changes to stored data, as data: what a use case hands the store to apply in one transaction.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use domain::application::{Application, ApplicationStatus};
 use domain::audit::AuditEntry;
 use domain::compliance::check::CheckVersion;
@@ -11,6 +11,7 @@ use domain::ids::*;
 use domain::organisation::Organisation;
 use domain::person::Person;
 use domain::role::{Role, RoleStatus};
+use domain::rota::{Absence, Commitment, WaitlistEntry, WaitlistStatus};
 use domain::rota::{Booking, Shift};
 use domain::site::Site;
 use domain::staff::StaffMember;
@@ -146,16 +147,148 @@ pub enum Write {
     /// A booking's cancellation; fails unless it is still booked.
     CancelBooking(Booking),
     // ---- shift changes (managers) ----
+    /// Takes a shift's lock, as booking does, so the writes after it see no concurrent change
+    /// to it. Take shifts' locks before any person's, and several in id order. Fails (conflict)
+    /// if the shift does not exist.
+    LockShift(OrganisationId, ShiftId),
+    /// New details for shifts (times, capacity, notes, supervisor), each still the same shift.
+    /// Locks every shift (in id order) and then every volunteer booked on them (in id order),
+    /// as booking does; moves the standing bookings' copied times with their shift; and fails
+    /// (conflict, naming why) if a shift has been cancelled, more volunteers are booked than its
+    /// new maximum, or the new times would put a booked volunteer (named) in two overlapping
+    /// shifts.
+    UpdateShifts(Vec<Shift>),
+    /// Cancels a shift, with why and when, and every place on it (`bookings`, in their cancelled
+    /// form). Fails (conflict) if the shift is already cancelled, or if its standing bookings are
+    /// not exactly `bookings` (someone booked or cancelled since: nobody may go untold).
+    CancelShift {
+        /// The organisation.
+        organisation_id: OrganisationId,
+        /// The shift.
+        id: ShiftId,
+        /// The manager's reason.
+        reason: String,
+        /// When.
+        at: DateTime<Utc>,
+        /// Every standing booking on it, cancelled.
+        bookings: Vec<Booking>,
+    },
 
     // ---- attendance and hours ----
+    /// A volunteer's attendance at a shift; fails (conflict) if the booking already has one, so
+    /// two check-ins at once never both land.
+    InsertAttendance(domain::rota::attendance::Attendance),
+    /// Attendance changed (check-out, or staff marking it); fails unless it was last recorded at
+    /// the `DateTime` given, so of two changes made at once only one lands.
+    UpdateAttendance(domain::rota::attendance::Attendance, DateTime<Utc>),
+    /// Hours a volunteer logged.
+    InsertHoursLog(domain::rota::hours::HoursLog),
+    /// Logged hours' new state; fails unless their status is still the one given.
+    UpdateHoursLog(
+        domain::rota::hours::HoursLog,
+        domain::rota::hours::HoursStatus,
+    ),
+    /// A site's kiosk code, replacing any before; every kiosk unlocked with the old code locks.
+    PutKioskCode(super::KioskCode),
+    /// An unlocked kiosk; kiosks expired at the time given are cleared at the same time.
+    InsertKioskSession(super::KioskSession, DateTime<Utc>),
+    /// Locks a kiosk, by its token's hash.
+    DeleteKioskSession(String),
+    /// A volunteer's personal check-in code with an organisation; fails (conflict) if they have
+    /// one or another volunteer there has the same code.
+    InsertCheckInCode {
+        /// The organisation.
+        organisation_id: OrganisationId,
+        /// The volunteer.
+        person_id: PersonId,
+        /// The code (six digits).
+        code: String,
+        /// When made.
+        at: DateTime<Utc>,
+    },
 
     // ---- calendar feeds and notification preferences ----
+    /// A person's calendar feed, replacing any they had (so the old address stops working).
+    PutCalendarFeed(super::CalendarFeed),
+    /// Revokes a person's calendar feed (its address stops working).
+    DeleteCalendarFeed(PersonId),
+    /// A person's channel for each kind of notification (replaces the kinds given).
+    PutNotificationPreferences(
+        PersonId,
+        Vec<(
+            domain::notification::NotificationKind,
+            domain::notification::Channel,
+        )>,
+    ),
 
     // ---- expenses ----
+    /// A new expense claim with its receipt, if any. Under a lock on the person's row, fails
+    /// (conflict) unless the car and van miles they have claimed in the tax year with the
+    /// organisation are still the claim's `car_miles_before`, so two claims sent at once cannot
+    /// both be paid at 45p past the 10,000-mile threshold.
+    InsertExpenseClaim(
+        domain::expenses::ExpenseClaim,
+        Option<domain::expenses::Receipt>,
+    ),
+    /// An amended claim sent again after a question (a new receipt replaces any old one); fails
+    /// unless it is still queried, and checks the year's car miles as inserting does.
+    AmendExpenseClaim(
+        domain::expenses::ExpenseClaim,
+        Option<domain::expenses::Receipt>,
+    ),
+    /// A claim's decision or payment; fails (conflict) unless it is still in status `from`.
+    MoveExpenseClaim(
+        domain::expenses::ExpenseClaim,
+        domain::expenses::ClaimStatus,
+    ),
 
     // ---- waiting lists ----
+    /// A volunteer joins a full shift's waiting list; fails (conflict) if they are already on it.
+    JoinWaitlist(WaitlistEntry),
+    /// Moves a waiting-list entry on (took the place, passed, left) at `at`; fails (conflict)
+    /// unless it is still `from` — and, when `from` is offered, unless the offer is still live.
+    CloseWaitlistEntry {
+        /// The organisation.
+        organisation_id: OrganisationId,
+        /// The entry.
+        id: WaitlistEntryId,
+        /// The status it must still have.
+        from: WaitlistStatus,
+        /// The status it moves to.
+        to: WaitlistStatus,
+        /// When.
+        at: DateTime<Utc>,
+    },
+    /// Under the shift's lock: marks offers that have run out, then offers each free place
+    /// (the maximum less those booked and those held by live offers) to the next volunteer
+    /// waiting, emailing them. Does nothing if the shift is cancelled or too close to offer.
+    OfferFreedPlaces {
+        /// The organisation.
+        organisation_id: OrganisationId,
+        /// The shift.
+        shift_id: ShiftId,
+        /// When.
+        now: DateTime<Utc>,
+        /// Where volunteers accept or pass on an offer.
+        link: String,
+    },
 
     // ---- standing commitments ----
+    /// A new standing commitment.
+    InsertCommitment(Commitment),
+    /// A commitment ended: its last date set (or moved earlier).
+    EndCommitment {
+        /// The organisation.
+        organisation_id: OrganisationId,
+        /// The commitment.
+        id: CommitmentId,
+        /// Its last date.
+        ends_on: NaiveDate,
+    },
+    /// A volunteer's absence.
+    InsertAbsence(Absence),
+    /// An absence removed (the volunteer is not away after all); only the person's own.
+    DeleteAbsence(PersonId, AbsenceId),
     /// Marks a job done; fails unless `worker` still holds it, so its effects roll back.
     CompleteJob {
         /// The job.

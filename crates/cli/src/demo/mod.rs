@@ -6,8 +6,10 @@
 //! email and audit entry is what the live system would have written. The same seed gives the
 //! same people, roles and outcomes every time; only identifiers and timestamps differ.
 
+mod attendance;
 mod checklists;
 mod data;
+mod expenses;
 mod organisations;
 mod people;
 mod rota;
@@ -107,6 +109,8 @@ pub async fn seed(app: &App, progress: &dyn Fn(u64, u64)) -> Result<Vec<DemoSign
     progress.step();
     close_roles(app, &orgs).await?;
     rota::add_shifts(app, &orgs).await?;
+    attendance::add_attendance(app, &orgs).await?;
+    expenses::add_claims(app, &orgs).await?;
     hold_demo_emails(app).await?;
     progress.step();
     Ok(sign_ins)

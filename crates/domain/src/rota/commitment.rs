@@ -32,6 +32,17 @@ impl AbsencePeriod {
     }
 }
 
+/// A volunteer's recorded absence: their commitments skip the days in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Absence {
+    /// Identifier.
+    pub id: super::ids::AbsenceId,
+    /// The volunteer away.
+    pub person_id: PersonId,
+    /// The days away.
+    pub period: AbsencePeriod,
+}
+
 /// An absence as typed into a form.
 #[derive(Debug, Clone, Default, serde::Deserialize, Serialize)]
 #[serde(default)]

@@ -13,6 +13,11 @@ use super::{Db, ThisStore};
 use crate::rota_rows::*;
 use crate::{db_error, sql};
 
+// Managers' changes to shifts; compiled once per backend with this module.
+#[allow(clippy::duplicate_mod)]
+#[path = "shift_changes.rs"]
+mod shift_changes;
+
 #[async_trait]
 impl RotaStore for ThisStore {
     async fn shift(
@@ -77,6 +82,49 @@ impl RotaStore for ThisStore {
         .map_err(db_error)?;
         rows.into_iter().map(BookingDbRow::into_domain).collect()
     }
+
+    async fn shift_bookings(
+        &self,
+        org: OrganisationId,
+        shift: ShiftId,
+    ) -> Result<Vec<ShiftBookingRow>, StoreError> {
+        shift_changes::shift_bookings(&self.pool, org, shift).await
+    }
+
+    async fn shift_cancellation(
+        &self,
+        org: OrganisationId,
+        shift: ShiftId,
+    ) -> Result<Option<ShiftCancellation>, StoreError> {
+        shift_changes::shift_cancellation(&self.pool, org, shift).await
+    }
+
+    async fn series_from(
+        &self,
+        org: OrganisationId,
+        series: SeriesId,
+        from: DateTime<Utc>,
+    ) -> Result<Vec<ShiftRow>, StoreError> {
+        let rows: Vec<ShiftDbRow> = sqlx::query_as(sql(format!(
+            "{SHIFT_SELECT} WHERE s.organisation_id = $1 AND s.series_id = $2 AND s.starts_at >= $3 \
+             ORDER BY s.starts_at, s.id LIMIT 5000"
+        )))
+        .bind(org.0)
+        .bind(series.0)
+        .bind(from)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_error)?;
+        rows.into_iter().map(ShiftDbRow::into_domain).collect()
+    }
+
+    async fn active_in_role(
+        &self,
+        org: OrganisationId,
+        role: RoleId,
+    ) -> Result<Vec<PlacementRow>, StoreError> {
+        shift_changes::active_in_role(&self.pool, org, role).await
+    }
 }
 
 fn conflict(what: &str) -> StoreError {
@@ -108,7 +156,7 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
                 Err(conflict("This booking has already been cancelled"))
             }
         }
-        other => super::attendance::write(tx, other).await,
+        other => shift_changes::write(tx, other).await,
     }
 }
 
@@ -182,7 +230,16 @@ async fn book(tx: &mut Transaction<'_, Db>, b: &Booking) -> Result<(), StoreErro
     if clashes > 0 {
         return Err(conflict("You already have a place on a shift at that time"));
     }
-    if booked >= i64::from(max) {
+    // Places held by live waiting-list offers to others are taken too.
+    let held = super::waitlist::held_for_others(
+        tx,
+        b.organisation_id,
+        b.shift_id,
+        b.person_id,
+        b.booked_at,
+    )
+    .await?;
+    if booked + held >= i64::from(max) {
         return Err(conflict("This shift is full"));
     }
     sqlx::query(
@@ -203,5 +260,6 @@ async fn book(tx: &mut Transaction<'_, Db>, b: &Booking) -> Result<(), StoreErro
     .execute(&mut **tx)
     .await
     .map_err(db_error)?;
-    Ok(())
+    super::waitlist::booked_from_list(tx, b.organisation_id, b.shift_id, b.person_id, b.booked_at)
+        .await
 }

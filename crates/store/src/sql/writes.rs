@@ -1,7 +1,7 @@
 //! Applying one [`Write`] inside a transaction. Compiled once per backend (see the crate docs).
 
 use app::StoreError;
-use app::ports::Write;
+use app::ports::{OutboxMessage, Write};
 use domain::Labelled;
 use sqlx::Transaction;
 use uuid::Uuid;
@@ -362,24 +362,7 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
                 .await
                 .map_err(db_error)?;
         }
-        Write::InsertMessage(m) => {
-            sqlx::query(
-                "INSERT INTO outbox (id, recipient, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            )
-            .bind(m.id.0)
-            .bind(&m.to)
-            .bind(&m.subject)
-            .bind(&m.body)
-            .bind(m.created_at)
-            .bind(m.attempts)
-            .bind(m.next_attempt_at)
-            .bind(m.sent_at)
-            .bind(&m.last_error)
-            .execute(&mut **tx)
-            .await
-            .map_err(db_error)?;
-        }
+        Write::InsertMessage(m) => insert_message(tx, m).await?,
         Write::Audit(a) => {
             sqlx::query(
                 "INSERT INTO audit_log (id, organisation_id, actor_person_id, channel, action, entity, entity_id, at, detail) \
@@ -423,6 +406,30 @@ async fn application_event(
     .bind(note)
     .bind(by)
     .bind(at)
+    .execute(&mut **tx)
+    .await
+    .map_err(db_error)?;
+    Ok(())
+}
+
+/// Puts a message in the outbox.
+pub(super) async fn insert_message(
+    tx: &mut Transaction<'_, Db>,
+    m: &OutboxMessage,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO outbox (id, recipient, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(m.id.0)
+    .bind(&m.to)
+    .bind(&m.subject)
+    .bind(&m.body)
+    .bind(m.created_at)
+    .bind(m.attempts)
+    .bind(m.next_attempt_at)
+    .bind(m.sent_at)
+    .bind(&m.last_error)
     .execute(&mut **tx)
     .await
     .map_err(db_error)?;

@@ -13,7 +13,7 @@ use domain::rota::{Booking, BookingStatus, Shift};
 use crate::fixtures::{assert_conflict, organisation, person, role, site};
 
 /// Ten in the morning, `days` from 1 June 2027.
-fn morning(days: i64) -> DateTime<Utc> {
+pub(crate) fn morning(days: i64) -> DateTime<Utc> {
     "2027-06-01T09:00:00Z".parse::<DateTime<Utc>>().unwrap() + Duration::days(days)
 }
 
@@ -42,7 +42,7 @@ fn shift(
 }
 
 /// An organisation with a site and role, `people` volunteers, and the given shifts.
-async fn set_up(
+pub(crate) async fn set_up(
     store: &Arc<dyn Store>,
     people: usize,
     shifts: &[(i64, i64, u16)],

@@ -8,7 +8,12 @@ use axum::response::IntoResponse;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
+use super::attendance;
+use super::expenses;
 use super::problem::{FieldProblem, Problem};
+use super::rota;
+use super::shift_changes;
+use super::waitlist;
 use super::{
     applications, catalogue, checks, enquiries, onboarding, organisation, people, roles, shifts,
     sites,
@@ -63,6 +68,34 @@ use super::{
         shifts::list_shifts,
         shifts::create_shift,
         shifts::get_shift,
+        attendance::get_attendance,
+        attendance::mark_attendance,
+        attendance::no_shows_report,
+        attendance::list_hours,
+        attendance::record_hours,
+        attendance::get_hours,
+        attendance::approve_hours,
+        attendance::query_hours,
+        attendance::hours_report,
+        rota::list_rota,
+        rota::create_from_template,
+        expenses::list_expenses,
+        expenses::record_expense,
+        expenses::get_expense,
+        expenses::approve_expense,
+        expenses::reject_expense,
+        expenses::query_expense,
+        expenses::mark_expense_paid,
+        expenses::expense_receipt,
+        expenses::expenses_report,
+        shift_changes::update_shift,
+        shift_changes::update_series,
+        shift_changes::cancel_shift,
+        shift_changes::list_bookings,
+        shift_changes::add_booking,
+        shift_changes::remove_booking,
+        shift_changes::move_booking,
+        waitlist::shift_waiting_list,
     ),
     components(schemas(Problem, FieldProblem)),
     modifiers(&BearerToken),
@@ -77,6 +110,9 @@ use super::{
         (name = "checks", description = "Volunteers' checklists: checks, training and references"),
         (name = "onboarding", description = "From acceptance to starting: the board, eligibility and time to onboard"),
         (name = "shifts", description = "The rota: shifts, in UTC and UK clock time, and how full they are"),
+        (name = "expenses", description = "Volunteers' claims for actual out-of-pocket costs and HMRC-rate mileage (no flat rates), decisions on them, and the CSV for payment"),
+        (name = "attendance", description = "Who came to shifts: registers, marking attendance afterwards, and volunteers who missed shifts"),
+        (name = "hours", description = "Hours volunteers logged outside shifts, decisions on them, and hours by month"),
         (name = "meta", description = "About the API itself"),
     )
 )]

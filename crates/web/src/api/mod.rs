@@ -2,20 +2,25 @@
 //! RFC 9457 problem+json errors, and an OpenAPI document generated from the handlers.
 
 mod applications;
+mod attendance;
 mod auth;
 mod catalogue;
 mod checks;
 mod doc;
 mod enquiries;
+pub(crate) mod expenses;
 mod input;
 mod onboarding;
 mod organisation;
 mod people;
 mod problem;
 mod roles;
+mod rota;
+mod shift_changes;
 mod shifts;
 mod sites;
 mod views;
+mod waitlist;
 
 use axum::Router;
 use axum::routing::get;
@@ -36,6 +41,11 @@ pub fn routes() -> Router<AppState> {
         .merge(checks::routes())
         .merge(onboarding::routes())
         .merge(shifts::routes())
+        .merge(attendance::routes())
+        .merge(rota::routes())
+        .merge(expenses::routes())
+        .merge(shift_changes::routes())
+        .merge(waitlist::routes())
         .fallback(problem::not_found)
         .method_not_allowed_fallback(problem::method_not_allowed)
 }

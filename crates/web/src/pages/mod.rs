@@ -1,11 +1,19 @@
 //! HTML pages.
 
 mod apply;
+mod attendance_kiosk;
+mod attendance_phone;
 mod auth;
 mod checklist;
 mod manage;
 mod my;
+mod my_calendar;
+pub(crate) mod my_commitments;
+mod my_expenses;
+mod my_hours;
+mod my_notifications;
 mod my_shifts;
+mod my_waiting;
 mod public;
 mod references;
 
@@ -19,7 +27,15 @@ pub fn routes() -> Router<AppState> {
         .merge(auth::routes())
         .merge(apply::routes())
         .merge(my::routes())
+        .merge(my_calendar::routes())
+        .merge(my_notifications::routes())
+        .merge(my_expenses::routes())
         .merge(my_shifts::routes())
+        .merge(attendance_phone::routes())
+        .merge(attendance_kiosk::routes())
+        .merge(my_hours::routes())
+        .merge(my_waiting::routes())
+        .merge(my_commitments::routes())
         .merge(checklist::routes())
         .merge(references::routes())
         .merge(manage::routes())

@@ -34,7 +34,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// A shift's UK day and clock times: ("Friday 5 March 2027", "10:00 to 13:00").
-fn when(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> (String, String) {
+pub(crate) fn when(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> (String, String) {
     let start = from_utc(starts_at);
     let end = from_utc(ends_at);
     let day = format!("{} {}", start.format("%A"), nhs_date(&start.date()));
@@ -66,6 +66,8 @@ struct ShiftsPage {
     upcoming: Vec<BookingView>,
     earlier: Vec<BookingView>,
     done: &'static str,
+    /// Personal check-in codes for kiosks: (organisation, code).
+    codes: Vec<(String, String)>,
 }
 
 #[derive(Deserialize, Default)]
@@ -129,6 +131,7 @@ async fn render_mine(
         upcoming,
         earlier,
         done,
+        codes: state.app.my_check_in_codes(user.person.id).await?,
     }
     .render()?)
 }

@@ -7,13 +7,19 @@
 // Fixtures and helpers fail by panicking, outside `#[test]` functions.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod attendance;
 mod auth;
 mod bad_input;
 mod compliance;
 mod enquiries;
+mod expenses;
 mod openapi;
 mod permissions;
+mod rota_views;
 mod round_trips;
+mod shift_bookings;
+mod shift_changes;
 mod shifts;
 mod support;
 mod tenancy;
+mod waitlist;

@@ -8,15 +8,20 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod application_list;
+mod attendance;
+mod calendar;
 mod checklist;
+mod commitments;
 mod csrf;
 mod edge_cases;
 mod enquiries;
+mod expenses;
 mod exports;
 mod journeys;
 mod leaving;
 mod manager_forms;
 mod my_shifts;
+mod notification_preferences;
 mod onboarding;
 mod onboarding_lists;
 mod organisation_details;
@@ -24,11 +29,15 @@ mod password_resets;
 mod permissions;
 mod references;
 mod rota_booking;
+mod rota_views;
 mod routes;
 mod second_role;
+mod shift_changes;
+mod shift_people;
 mod sign_in;
 mod support;
 mod tenancy;
 mod theming;
 mod volunteer_forms;
+mod waitlist;
 mod young_volunteers;

@@ -3,16 +3,28 @@
 
 mod application_list;
 mod applications;
+mod attendance;
+mod attendance_hours;
+mod attendance_kiosk;
 mod catalogue;
 mod check_form;
 mod check_view;
 mod checks;
+mod commitments;
 mod dashboard;
 mod enquiries;
+mod expenses;
 mod expiring;
 mod onboarding;
 mod organisation;
 mod roles;
+mod rota;
+mod rota_forms;
+mod rota_grid;
+mod shift;
+mod shift_edit;
+mod shift_move;
+mod shift_waitlist;
 mod sites;
 mod staff;
 mod volunteers;
@@ -31,6 +43,8 @@ pub fn routes() -> Router<AppState> {
         .merge(application_list::routes())
         .merge(applications::routes())
         .merge(roles::routes())
+        .merge(rota::routes())
+        .merge(rota_forms::routes())
         .merge(sites::routes())
         .merge(staff::routes())
         .merge(organisation::routes())
@@ -38,6 +52,15 @@ pub fn routes() -> Router<AppState> {
         .merge(checks::routes())
         .merge(onboarding::routes())
         .merge(expiring::routes())
+        .merge(attendance::routes())
+        .merge(attendance_hours::routes())
+        .merge(attendance_kiosk::routes())
+        .merge(shift::routes())
+        .merge(shift_edit::routes())
+        .merge(shift_move::routes())
+        .merge(shift_waitlist::routes())
+        .merge(commitments::routes())
+        .merge(expenses::routes())
 }
 
 /// The scope for the organisation in the URL.

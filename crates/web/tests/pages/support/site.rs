@@ -158,6 +158,53 @@ impl TestSite {
             .id
     }
 
+    /// A role that needs nothing before starting (no DBS, no checks), published.
+    pub async fn open_role_without_checks(
+        &self,
+        scope: &app::OrgScope,
+        title: &str,
+        site: SiteId,
+    ) -> RoleId {
+        self.publish(
+            scope,
+            &RoleInput {
+                dbs_level: "none".into(),
+                dbs_workforce: String::new(),
+                ..role_input(title, site, crate::support::STATEMENT)
+            },
+        )
+        .await
+        .id
+    }
+
+    /// `person` applies to `role`, is accepted and starts in it; the role must need nothing
+    /// before starting (see [`Self::open_role_without_checks`]).
+    pub async fn active_in(&self, scope: &app::OrgScope, person: &Person, role: RoleId) {
+        let application = self.apply(person, role).await;
+        self.app
+            .decide_application(
+                scope,
+                application,
+                domain::application::ApplicationStatus::Accepted,
+                "",
+            )
+            .await
+            .unwrap_or_else(|e| panic!("accepting: {e:?}"));
+        let lists = self
+            .app
+            .checklists(scope, person.id)
+            .await
+            .unwrap_or_default();
+        let list = lists
+            .iter()
+            .find(|l| l.placement.placement.role_id == role)
+            .unwrap_or_else(|| panic!("no checklist for the role"));
+        self.app
+            .activate_placement(scope, list.placement.placement.id)
+            .await
+            .unwrap_or_else(|e| panic!("starting in the role: {e:?}"));
+    }
+
     /// Gives `email` a permission in the scope's organisation.
     pub async fn grant(
         &self,

@@ -1,0 +1,245 @@
+//! Volunteers' notification preferences: for each kind of message, email (the default) or none.
+//! Every message to a volunteer about their volunteering goes through
+//! [`App::volunteer_message`], so an opted-out kind is never queued. Also the booking
+//! confirmation and the day-before reminder job.
+
+use chrono::{DateTime, Duration, NaiveTime, Utc};
+use domain::audit::{Actor, AuditEntry};
+use domain::ids::{BookingId, JobId, PersonId};
+use domain::notification::{Channel, NotificationKind, PreferencesInput, channel_for};
+use domain::organisation::Organisation;
+use domain::rota::{BookingStatus, Edge, Shift, from_utc, to_instant};
+
+use crate::ports::{Job, Write};
+use crate::{App, AppError};
+
+/// The job kind of the day-before reminder of a booked shift.
+pub(crate) const SHIFT_REMINDER: &str = "shift-reminder";
+
+/// The UK hour on the day before a shift from which its reminder is sent.
+pub const REMINDER_HOUR: u32 = 9;
+
+/// A shift's UK day and clock times, e.g. "Friday 5 March 2027, 10:00 to 13:00".
+fn when(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> String {
+    let start = from_utc(starts_at);
+    let end = from_utc(ends_at);
+    let mut text = format!(
+        "{}, {} to {}",
+        start.format("%A %-d %B %Y"),
+        start.format("%H:%M"),
+        end.format("%H:%M")
+    );
+    if end.date() != start.date() {
+        text.push_str(&format!(" on {}", end.format("%A %-d %B")));
+    }
+    text
+}
+
+impl App {
+    /// The outbox write for a message of `kind` to a volunteer, or `None` if they chose not to
+    /// hear about that kind (or no longer exist). Add the write to the use case's batch, so the
+    /// message is queued in the same transaction as the change it is about.
+    pub(crate) async fn volunteer_message(
+        &self,
+        person: PersonId,
+        kind: NotificationKind,
+        subject: &str,
+        body: String,
+    ) -> Result<Option<Write>, AppError> {
+        let chosen = self.store.notification_preferences(person).await?;
+        match channel_for(&chosen, kind) {
+            Channel::None => Ok(None),
+            Channel::Email => Ok(self
+                .store
+                .person(person)
+                .await?
+                .map(|p| Write::InsertMessage(self.message(p.email.as_str(), subject, body)))),
+        }
+    }
+
+    /// A volunteer's channel for every kind, in display order (email where they chose nothing).
+    pub async fn my_notification_preferences(
+        &self,
+        person: PersonId,
+    ) -> Result<Vec<(NotificationKind, Channel)>, AppError> {
+        let chosen = self.store.notification_preferences(person).await?;
+        Ok(<NotificationKind as domain::Labelled>::ALL
+            .iter()
+            .map(|k| (*k, channel_for(&chosen, *k)))
+            .collect())
+    }
+
+    /// A volunteer sets how they are told about each kind; kinds not mentioned go by email.
+    /// Nothing is saved unless every choice is valid.
+    pub async fn set_my_notification_preferences(
+        &self,
+        person: PersonId,
+        input: &PreferencesInput,
+    ) -> Result<Vec<(NotificationKind, Channel)>, AppError> {
+        let chosen = input.parse()?;
+        let now = self.clock.now();
+        let detail = chosen
+            .iter()
+            .map(|(k, c)| {
+                format!(
+                    "{}={}",
+                    domain::Labelled::code(*k),
+                    domain::Labelled::code(*c)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.store
+            .apply(vec![
+                Write::PutNotificationPreferences(person, chosen.clone()),
+                Write::Audit(
+                    AuditEntry::new(
+                        None,
+                        Actor::Person(person),
+                        "notification_preferences.changed",
+                        "person",
+                        person.0,
+                        now,
+                    )
+                    .with_detail(detail),
+                ),
+            ])
+            .await?;
+        Ok(chosen)
+    }
+
+    /// The confirmation email for a new booking of `person` on `shift`, unless they opted out.
+    pub(crate) async fn booking_confirmation(
+        &self,
+        org: &Organisation,
+        shift: &Shift,
+        person: PersonId,
+    ) -> Result<Option<Write>, AppError> {
+        let role = self.store.role(org.id, shift.role_id).await?;
+        let site = self.store.site(org.id, shift.site_id).await?;
+        let (Some(role), Some(site)) = (role, site) else {
+            return Ok(None);
+        };
+        let Some(who) = self.store.person(person).await? else {
+            return Ok(None);
+        };
+        let when = when(shift.starts_at, shift.ends_at);
+        let notes = if shift.notes.is_empty() {
+            String::new()
+        } else {
+            format!("\n\nNotes for this shift: {}", shift.notes)
+        };
+        let body = format!(
+            "Hello {},\n\nYou are booked as {} at {} with {} on {when}.{notes}\n\n\
+             If you can no longer come, please cancel at {}/my/shifts so someone else can take \
+             the place.\n\nChoose which emails we send you at {}/my/notifications\n",
+            who.known_as(),
+            role.title,
+            site.name,
+            org.name,
+            self.base_url,
+            self.base_url,
+        );
+        self.volunteer_message(
+            person,
+            NotificationKind::BookingConfirmation,
+            &format!("Booked: {} at {}, {when}", role.title, site.name),
+            body,
+        )
+        .await
+    }
+
+    /// Reminder jobs for every standing booking on a shift that starts tomorrow (UK date), due
+    /// from [`REMINDER_HOUR`] today, one per booking and start time: scheduling again adds
+    /// nothing.
+    pub(crate) async fn schedule_shift_reminders(&self) -> Result<Vec<Write>, AppError> {
+        let now = self.clock.now();
+        let today = from_utc(now).date();
+        let tomorrow = today + Duration::days(1);
+        let midnight = |d: chrono::NaiveDate| to_instant(d.and_time(NaiveTime::MIN), Edge::Start);
+        let (Some(from), Some(to)) = (midnight(tomorrow), midnight(tomorrow + Duration::days(1)))
+        else {
+            return Ok(vec![]);
+        };
+        // Sent from the morning before, not in the night: a booking made later goes at once.
+        let send_at = NaiveTime::from_hms_opt(REMINDER_HOUR, 0, 0)
+            .and_then(|t| to_instant(today.and_time(t), Edge::Start))
+            .map_or(now, |t| t.max(now));
+        Ok(self
+            .store
+            .bookings_starting_between(from, to)
+            .await?
+            .into_iter()
+            .map(|b| {
+                Write::EnqueueJob(Job {
+                    id: JobId::new(),
+                    kind: SHIFT_REMINDER.into(),
+                    dedupe_key: format!("{SHIFT_REMINDER}:{}:{}", b.id, b.starts_at.timestamp()),
+                    organisation_id: Some(b.organisation_id),
+                    payload: b.id.to_string(),
+                    run_at: send_at,
+                    attempts: 0,
+                })
+            })
+            .collect())
+    }
+
+    /// Emails the volunteer the day before their shift, unless the booking or the shift has
+    /// been cancelled since, the shift no longer starts tomorrow (moved, or the job ran late), or
+    /// they opted out of reminders.
+    pub(crate) async fn shift_reminder(&self, job: &Job) -> Result<Vec<Write>, AppError> {
+        let bad = || AppError::Internal(format!("bad job payload {}", job.payload));
+        let org = job.organisation_id.ok_or_else(bad)?;
+        let id: BookingId = job.payload.parse().map_err(|_| bad())?;
+        let Some(b) = self.store.booked_shift(org, id).await? else {
+            return Ok(vec![]);
+        };
+        let now = self.clock.now();
+        let tomorrow = from_utc(now).date() + Duration::days(1);
+        if b.booking.status != BookingStatus::Booked
+            || b.shift.cancelled
+            || from_utc(b.shift.starts_at).date() != tomorrow
+        {
+            return Ok(vec![]);
+        }
+        let Some(who) = self.store.person(b.booking.person_id).await? else {
+            return Ok(vec![]);
+        };
+        let when = when(b.shift.starts_at, b.shift.ends_at);
+        let notes = if b.shift.notes.is_empty() {
+            String::new()
+        } else {
+            format!("\n\nNotes for this shift: {}", b.shift.notes)
+        };
+        let body = format!(
+            "Hello {},\n\nA reminder that you are volunteering tomorrow as {} at {} with {}: \
+             {when}.{notes}\n\nIf you can no longer come, please cancel at {}/my/shifts as \
+             soon as you can.\n\nChoose which emails we send you at {}/my/notifications\n",
+            who.known_as(),
+            b.role_title,
+            b.site_name,
+            b.organisation_name,
+            self.base_url,
+            self.base_url,
+        );
+        let subject = format!("Tomorrow: {} at {}, {when}", b.role_title, b.site_name);
+        let mut writes: Vec<Write> = self
+            .volunteer_message(who.id, NotificationKind::Reminder, &subject, body)
+            .await?
+            .into_iter()
+            .collect();
+        writes.push(Write::Audit(AuditEntry::new(
+            Some(org),
+            Actor::System,
+            if writes.is_empty() {
+                "booking.reminder_not_wanted"
+            } else {
+                "booking.reminder_sent"
+            },
+            "booking",
+            id.0,
+            now,
+        )));
+        Ok(writes)
+    }
+}
