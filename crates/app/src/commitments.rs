@@ -230,7 +230,8 @@ impl App {
         scope: &OrgScope,
         person: PersonId,
     ) -> Result<Vec<Commitment>, AppError> {
-        scope.require(Capability::View)?;
+        scope.require(Capability::ViewVolunteers)?;
+        self.require_can_see_person(scope, person).await?;
         let org = scope.organisation_id();
         Ok(self
             .store
@@ -439,7 +440,8 @@ impl App {
         scope: &OrgScope,
         person: PersonId,
     ) -> Result<CommitmentChoices, AppError> {
-        scope.require(Capability::View)?;
+        scope.require(Capability::ViewVolunteers)?;
+        self.require_can_see_person(scope, person).await?;
         let org = scope.organisation_id();
         let placements = self.store.placements_of(org, person).await?;
         if placements.is_empty() {

@@ -111,6 +111,26 @@ impl App {
         )
     }
 
+    /// One of the organisation's shifts, if the scope may see it: a supervisor only sees the
+    /// shifts at their own sites.
+    pub(crate) async fn visible_shift(
+        &self,
+        scope: &OrgScope,
+        id: domain::ids::ShiftId,
+    ) -> Result<crate::ports::ShiftRow, AppError> {
+        let row = self
+            .store
+            .shift(scope.organisation_id(), id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if let Some(sites) = scope.site_limit()
+            && !sites.contains(&row.shift.site_id)
+        {
+            return Err(AppError::NotFound);
+        }
+        Ok(row)
+    }
+
     /// A shift as its manager's page shows it. Supervisors see only shifts at their sites.
     pub async fn managed_shift(
         &self,
@@ -119,12 +139,7 @@ impl App {
     ) -> Result<ShiftDetail, AppError> {
         scope.require(Capability::ViewVolunteers)?;
         let org = scope.organisation_id();
-        let row = self.store.shift(org, id).await?.ok_or(AppError::NotFound)?;
-        if let Some(sites) = scope.site_limit()
-            && !sites.contains(&row.shift.site_id)
-        {
-            return Err(AppError::NotFound);
-        }
+        let row = self.visible_shift(scope, id).await?;
         let (role_title, site_name) = self.shift_labels(org, &row.shift).await?;
         let supervisor_name = match row.shift.supervisor {
             Some(p) => self.store.person(p).await?.map(|p| p.full_name()),

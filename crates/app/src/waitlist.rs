@@ -206,12 +206,9 @@ impl App {
         scope: &OrgScope,
         shift: ShiftId,
     ) -> Result<Vec<WaitlistLine>, AppError> {
-        scope.require(Capability::View)?;
+        scope.require(Capability::ViewVolunteers)?;
         let org = scope.organisation_id();
-        self.store
-            .shift(org, shift)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        self.visible_shift(scope, shift).await?;
         let mut lines = Vec::new();
         for entry in self.store.waitlist_of_shift(org, shift).await? {
             let name = self

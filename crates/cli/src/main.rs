@@ -1,5 +1,6 @@
 //! `alongside`: run the server, migrate the database, load demo data, create API tokens.
 
+mod bench;
 mod demo;
 mod mailer;
 mod organisation;
@@ -36,6 +37,18 @@ enum Command {
         #[command(subcommand)]
         command: OrganisationCommand,
     },
+    /// Measure Alongside on this machine.
+    Bench {
+        #[command(subcommand)]
+        command: BenchCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Replay a sign-up surge against real servers and report sign-ups a second, latency and
+    /// overbooking beside the database's raw insert ceiling.
+    Signups(bench::SignupArgs),
 }
 
 #[derive(Subcommand)]
@@ -116,6 +129,9 @@ async fn main() -> anyhow::Result<()> {
         Command::Organisation {
             command: OrganisationCommand::Create(args),
         } => organisation::create(args).await,
+        Command::Bench {
+            command: BenchCommand::Signups(args),
+        } => bench::signups(args).await,
         Command::Token {
             command:
                 TokenCommand::Create {

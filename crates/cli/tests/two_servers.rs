@@ -196,3 +196,50 @@ async fn two_servers_send_a_reminder_once() {
         )]
     );
 }
+
+/// Many volunteers racing for few places through two real servers on one PostgreSQL, over
+/// HTTP (`alongside bench signups`): every place is taken, none twice, and every sign-up the
+/// servers acknowledged is in the database.
+#[test]
+fn two_servers_never_overbook_a_sign_up_race() {
+    let url = fresh_database();
+    let output = Command::new(env!("CARGO_BIN_EXE_alongside"))
+        .args([
+            "bench",
+            "signups",
+            "--database-url",
+            &url,
+            "--servers",
+            "2",
+            "--volunteers",
+            "60",
+            "--hot-shifts",
+            "2",
+            "--shifts",
+            "4",
+            "--tries",
+            "4",
+            "--concurrency",
+            "24",
+            "--json",
+        ])
+        .env_remove("ALONGSIDE_SMTP_URL")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let line = stdout.lines().find(|l| l.starts_with('{')).unwrap();
+    let result: serde_json::Value = serde_json::from_str(line).unwrap();
+    assert_eq!(result["servers"], 2);
+    // 60 tries for 2 × 5 hot places and 240 for 4 × 10 others: all 50 taken, the rest refused.
+    assert_eq!(result["attempts"], 300, "{result}");
+    assert_eq!(result["booked"], 50, "{result}");
+    assert_eq!(result["refused"], 250, "{result}");
+    assert_eq!(result["failed"], 0, "{result}");
+    assert_eq!(result["stored"], 50, "{result}");
+    assert_eq!(result["overbooked"], 0, "{result}");
+}

@@ -72,3 +72,22 @@ pub(crate) fn count(n: i64) -> u64 {
 pub(crate) fn migrate_error(e: sqlx::migrate::MigrateError) -> StoreError {
     StoreError::Other(format!("migrating: {e}"))
 }
+
+/// Times inserting `bookings` one per transaction with nothing checked: the raw ceiling the
+/// sign-up benchmark reports beside itself. Opens its own connection pool on `url`.
+pub async fn time_raw_booking_inserts(
+    url: &str,
+    bookings: &[domain::rota::Booking],
+) -> Result<std::time::Duration, StoreError> {
+    if is_postgres(url) {
+        let store = postgres::PostgresStore::open(url).await?;
+        let started = std::time::Instant::now();
+        store.insert_bookings_raw(bookings).await?;
+        Ok(started.elapsed())
+    } else {
+        let store = sqlite::SqliteStore::open(url).await?;
+        let started = std::time::Instant::now();
+        store.insert_bookings_raw(bookings).await?;
+        Ok(started.elapsed())
+    }
+}

@@ -28,6 +28,9 @@ mod attendance;
 #[path = "sql/calendar.rs"]
 mod calendar;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/ceiling.rs"]
+mod ceiling;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/commitments.rs"]
 mod commitments;
 #[allow(clippy::duplicate_mod)]

@@ -291,8 +291,11 @@ async fn offer_freed_places(
     if free == 0 {
         return Ok(());
     }
-    let next: Vec<(Uuid, String)> = sqlx::query_as(
-        "SELECT w.id, p.email FROM waitlist_entries w JOIN people p ON p.id = w.person_id \
+    // The place is offered whatever their email choice; the email only if they want it.
+    let next: Vec<(Uuid, String, bool)> = sqlx::query_as(
+        "SELECT w.id, p.email, NOT EXISTS (SELECT 1 FROM notification_preferences np \
+         WHERE np.person_id = w.person_id AND np.kind = 'waitlist_offer' AND np.channel = 'none') \
+         FROM waitlist_entries w JOIN people p ON p.id = w.person_id \
          WHERE w.organisation_id = $1 AND w.shift_id = $2 AND w.status = 'waiting' \
          ORDER BY w.joined_at, w.id LIMIT $3",
     )
@@ -323,7 +326,7 @@ async fn offer_freed_places(
         expires_at,
         link,
     };
-    for (id, email) in next {
+    for (id, email, wants_email) in next {
         sqlx::query(
             "UPDATE waitlist_entries SET status = 'offered', offered_at = $3, offer_expires_at = $4 \
              WHERE organisation_id = $1 AND id = $2",
@@ -335,6 +338,9 @@ async fn offer_freed_places(
         .execute(&mut **tx)
         .await
         .map_err(db_error)?;
+        if !wants_email {
+            continue;
+        }
         let message = OutboxMessage {
             id: MessageId::new(),
             to: email,

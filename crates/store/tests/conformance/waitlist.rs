@@ -7,6 +7,7 @@ use std::sync::Arc;
 use app::{Store, StoreError, Write};
 use chrono::{DateTime, Duration, Utc};
 use domain::ids::{OrganisationId, PersonId, ShiftId, WaitlistEntryId};
+use domain::notification::{Channel, NotificationKind};
 use domain::rota::{Booking, WaitlistEntry, WaitlistStatus};
 
 use crate::fixtures::assert_conflict;
@@ -98,7 +99,15 @@ async fn freed_places_go_to_the_first_in_line(store: Arc<dyn Store>) {
         .await;
     assert!(matches!(outsider, Err(StoreError::Conflict(m)) if m == "This shift is full"));
 
-    // Volunteer 1 passes it on: volunteer 2 is offered it.
+    // Volunteer 1 passes it on: volunteer 2, who wants no offer emails, is offered it unemailed.
+    store
+        .apply(vec![Write::PutNotificationPreferences(
+            people[2],
+            vec![(NotificationKind::WaitlistOffer, Channel::None)],
+        )])
+        .await
+        .unwrap();
+    let mail_before = store.recent_messages(100).await.unwrap().len();
     store
         .apply(vec![
             close(org.id, entries[0].id, WaitlistStatus::Passed, later),
@@ -106,6 +115,11 @@ async fn freed_places_go_to_the_first_in_line(store: Arc<dyn Store>) {
         ])
         .await
         .unwrap();
+    assert_eq!(
+        store.waitlist_of_shift(org.id, shift.id).await.unwrap()[1].status,
+        WaitlistStatus::Offered
+    );
+    assert_eq!(store.recent_messages(100).await.unwrap().len(), mail_before);
     // Volunteer 2 does not answer in time; the sweep passes it to volunteer 3.
     let lapsed = later + Duration::hours(13);
     assert_eq!(

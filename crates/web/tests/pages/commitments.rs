@@ -270,6 +270,32 @@ async fn another_organisation_gets_nothing_from_regular_slots() {
             .await
             .is_err()
     );
+    // A supervisor sees only volunteers at their own site: Vic's role is there; Wyn's is not.
+    let mut supervisor = w.site.signed_in(w.a_supervisor.email.as_str()).await;
+    supervisor
+        .get(&format!(
+            "/manage/{}/volunteers/{}/commitments",
+            w.a.slug, vic.id
+        ))
+        .await
+        .assert_status(StatusCode::OK);
+    let elsewhere = w.site.site(&scope, "Outpatients").await;
+    let clinic = w
+        .site
+        .open_role_without_checks(&scope, "Clinic guide", elsewhere)
+        .await;
+    let wyn = w
+        .site
+        .person("Wyn", "Elsewhere", "wyn@example.org", "1977-07-07")
+        .await;
+    w.site.active_in(&scope, &wyn, clinic).await;
+    supervisor
+        .get(&format!(
+            "/manage/{}/volunteers/{}/commitments",
+            w.a.slug, wyn.id
+        ))
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
     let b_scope = w.site.scope(&w.b.admin, &w.b.slug).await;
     assert!(
         app.add_commitment(&b_scope, vic.id, role, w.a.site, &input)

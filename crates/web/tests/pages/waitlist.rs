@@ -236,6 +236,42 @@ async fn another_organisation_gets_nothing_from_waiting_lists() {
     ))
     .await
     .assert_lacks("Ben Second");
+    // A supervisor of another site sees nothing of a shift's list at a site they do not look
+    // after; at their own site they see it.
+    let scope = f.w.site.scope(&f.w.a.admin, &f.w.a.slug).await;
+    let elsewhere = f.w.site.site(&scope, "Outpatients").await;
+    let clinic =
+        f.w.site
+            .open_role_without_checks(&scope, "Clinic guide", elsewhere)
+            .await;
+    let input = domain::rota::ShiftInput {
+        date: (Utc::now().date_naive() + Duration::days(9)).to_string(),
+        start_time: "10:00".into(),
+        end_time: "12:00".into(),
+        min_volunteers: "1".into(),
+        max_volunteers: "2".into(),
+        notes: String::new(),
+    };
+    let other = app
+        .add_shift(&scope, clinic, elsewhere, &input)
+        .await
+        .unwrap();
+    let mut supervisor = f.w.site.signed_in(f.w.a_supervisor.email.as_str()).await;
+    supervisor
+        .get(&format!(
+            "/manage/{}/shifts/{}/waiting-list",
+            f.w.a.slug, f.shift.id
+        ))
+        .await
+        .assert_status(StatusCode::OK)
+        .assert_contains("Ben Second");
+    supervisor
+        .get(&format!(
+            "/manage/{}/shifts/{}/waiting-list",
+            f.w.a.slug, other.id
+        ))
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
     // Someone who is not active in the role cannot join.
     let outsider =
         f.w.site
