@@ -86,34 +86,56 @@ impl App {
         Ok((commitment, booked))
     }
 
-    /// Ends a commitment after `last_day` (a volunteer their own, or a manager anyone's): its
-    /// places on later shifts are cancelled. Returns how many were.
-    pub async fn end_commitment(
+    /// A volunteer ends their own commitment after `last_day` (today when blank): its places
+    /// on later shifts are cancelled. Returns how many were.
+    pub async fn end_my_commitment(
         &self,
-        actor: Actor,
+        person: PersonId,
         org_slug: &str,
         id: CommitmentId,
         last_day: &str,
     ) -> Result<usize, AppError> {
-        let org = self
-            .store
-            .organisation_by_slug(&crate::slug_key(org_slug))
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let org = self.organisation(org_slug).await?;
         let commitment = self
             .store
             .commitment(org.id, id)
             .await?
+            .filter(|c| c.person_id == person)
             .ok_or(AppError::NotFound)?;
-        match &actor {
-            Actor::Person(p) if *p == commitment.person_id => {}
-            Actor::Person(p) => {
-                let scope = self.authorise(*p, org_slug).await?;
-                scope.require(Capability::ManageVolunteering)?;
-            }
-            _ => return Err(AppError::NotFound),
-        }
-        let today = self.clock.today();
+        self.finish_commitment(commitment, Actor::Person(person), last_day)
+            .await
+    }
+
+    /// A manager ends a volunteer's commitment after `last_day` (today when blank).
+    pub async fn end_commitment(
+        &self,
+        scope: &OrgScope,
+        person: PersonId,
+        id: CommitmentId,
+        last_day: &str,
+    ) -> Result<usize, AppError> {
+        scope.require(Capability::ManageVolunteering)?;
+        self.require_can_see_person(scope, person).await?;
+        let commitment = self
+            .store
+            .commitment(scope.organisation_id(), id)
+            .await?
+            .filter(|c| c.person_id == person)
+            .ok_or(AppError::NotFound)?;
+        self.finish_commitment(commitment, scope.actor().clone(), last_day)
+            .await
+    }
+
+    /// Ends `commitment` after `last_day` and cancels its later places.
+    async fn finish_commitment(
+        &self,
+        commitment: Commitment,
+        actor: Actor,
+        last_day: &str,
+    ) -> Result<usize, AppError> {
+        let id = commitment.id;
+        let org = commitment.organisation_id;
+        let today = self.uk_today();
         let ends_on = if last_day.trim().is_empty() {
             today
         } else {
@@ -126,12 +148,12 @@ impl App {
         let now = self.clock.now();
         let mut writes = vec![
             Write::EndCommitment {
-                organisation_id: org.id,
+                organisation_id: org,
                 id,
                 ends_on,
             },
             Write::Audit(AuditEntry::new(
-                Some(org.id),
+                Some(org),
                 actor,
                 "commitment.ended",
                 "person",
@@ -163,7 +185,7 @@ impl App {
         input: &AbsenceInput,
     ) -> Result<(Absence, usize), AppError> {
         let period = input.parse()?;
-        if period.ends_on < self.clock.today() {
+        if period.ends_on < self.uk_today() {
             return Err(
                 FieldErrors::one("ends_on", "The last day away must be today or later").into(),
             );
@@ -243,8 +265,20 @@ impl App {
     }
 
     /// Books the committed volunteers into newly added `shifts`. Places that cannot be had
-    /// (full, a clash, not eligible that day, away) are skipped. Returns how many were booked.
-    pub async fn book_commitments_into(&self, shifts: &[Shift]) -> Result<usize, AppError> {
+    /// (full, a clash, not eligible that day, away) are skipped. The shifts are already saved,
+    /// so this never fails: a database error is logged and those places are left for the
+    /// manager. Returns how many were booked.
+    pub async fn book_commitments_into(&self, shifts: &[Shift]) -> usize {
+        match self.try_book_commitments_into(shifts).await {
+            Ok(n) => n,
+            Err(e) => {
+                tracing::warn!(error = %e, "booking standing commitments into new shifts");
+                0
+            }
+        }
+    }
+
+    async fn try_book_commitments_into(&self, shifts: &[Shift]) -> Result<usize, AppError> {
         let mut booked = 0;
         let mut slots = std::collections::HashMap::new();
         for shift in shifts {
@@ -263,7 +297,7 @@ impl App {
 
     /// Books the commitment's volunteer into each matching shift within the horizon.
     async fn book_commitment(&self, c: &Commitment) -> Result<usize, AppError> {
-        let today = self.clock.today();
+        let today = self.uk_today();
         let Some((from, to)) = span(
             today,
             today.checked_add_days(Days::new(BOOKING_HORIZON_DAYS)),

@@ -60,11 +60,6 @@ pub(crate) fn parse_claim(
 }
 
 impl App {
-    /// Today in the UK, which is what "not in the future" means for a claim.
-    pub(crate) fn uk_today(&self) -> NaiveDate {
-        domain::rota::from_utc(self.clock.now()).date()
-    }
-
     /// The car and van miles `person` has claimed in `year` with `org`, besides `except`.
     pub(crate) async fn car_miles_before(
         &self,

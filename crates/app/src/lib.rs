@@ -77,6 +77,11 @@ impl App {
         }
     }
 
+    /// Today's date in the UK: what volunteers mean by "today", "tomorrow" and "in the future".
+    pub fn uk_today(&self) -> chrono::NaiveDate {
+        domain::rota::from_utc(self.clock.now()).date()
+    }
+
     /// Whether the database answers.
     pub async fn ready(&self) -> bool {
         self.store.ping().await.is_ok()

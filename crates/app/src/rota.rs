@@ -54,7 +54,7 @@ impl App {
             ])
             .await?;
         self.book_commitments_into(std::slice::from_ref(&shift))
-            .await?;
+            .await;
         Ok(shift)
     }
 
@@ -120,7 +120,7 @@ impl App {
             .with_detail(format!("{} shifts", shifts.len())),
         ));
         self.store.apply(writes).await?;
-        self.book_commitments_into(&shifts).await?;
+        self.book_commitments_into(&shifts).await;
         Ok(shifts)
     }
 

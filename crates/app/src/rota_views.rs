@@ -296,7 +296,7 @@ impl App {
             )),
         ));
         self.store.apply(writes).await?;
-        self.book_commitments_into(&shifts).await?;
+        self.book_commitments_into(&shifts).await;
         Ok(shifts)
     }
 }

@@ -96,11 +96,7 @@ impl App {
         id: WaitlistEntryId,
         answer: OfferAnswer,
     ) -> Result<Option<Booking>, AppError> {
-        let org = self
-            .store
-            .organisation_by_slug(&crate::slug_key(org_slug))
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let org = self.organisation(org_slug).await?;
         let entry = self
             .store
             .waitlist_entry(org.id, id)
@@ -161,11 +157,7 @@ impl App {
         org_slug: &str,
         id: WaitlistEntryId,
     ) -> Result<(), AppError> {
-        let org = self
-            .store
-            .organisation_by_slug(&crate::slug_key(org_slug))
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let org = self.organisation(org_slug).await?;
         let entry = self
             .store
             .waitlist_entry(org.id, id)
@@ -243,11 +235,7 @@ impl App {
         org_slug: &str,
         shift_id: ShiftId,
     ) -> Result<(OrganisationId, Shift), AppError> {
-        let org = self
-            .store
-            .organisation_by_slug(&crate::slug_key(org_slug))
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let org = self.organisation(org_slug).await?;
         let row = self
             .store
             .shift(org.id, shift_id)

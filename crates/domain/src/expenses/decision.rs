@@ -19,21 +19,52 @@ pub struct Decider<'a> {
     pub name: &'a str,
 }
 
+/// Claims that can be approved: sent, with no question waiting.
+const APPROVABLE: &[ClaimStatus] = &[ClaimStatus::Submitted];
+/// Claims that can be turned down: sent, or waiting for the volunteer's answer.
+const REJECTABLE: &[ClaimStatus] = &[ClaimStatus::Submitted, ClaimStatus::Queried];
+/// Claims a question can be asked about: sent, with no question already waiting.
+const QUERYABLE: &[ClaimStatus] = &[ClaimStatus::Submitted];
+
+/// The decisions a manager may make on a claim now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OpenDecisions {
+    /// Approve it for payment.
+    pub approve: bool,
+    /// Turn it down with a reason.
+    pub reject: bool,
+    /// Ask the volunteer a question.
+    pub query: bool,
+}
+
 impl ExpenseClaim {
+    /// Why `person` may not decide on this claim at all: it is theirs, or they entered it.
+    pub fn barred_decider(&self, person: PersonId) -> Option<&'static str> {
+        if person == self.person_id {
+            Some("This is your own claim, so another manager must do it")
+        } else if person == self.recorded_by {
+            Some("You entered this claim for the volunteer, so another manager must do it")
+        } else {
+            None
+        }
+    }
+
+    /// The decisions `person` may make on the claim now (none if they are barred from it).
+    pub fn open_decisions(&self, person: PersonId) -> OpenDecisions {
+        let barred = self.barred_decider(person).is_some();
+        let allows = |statuses: &[ClaimStatus]| !barred && statuses.contains(&self.status);
+        OpenDecisions {
+            approve: allows(APPROVABLE),
+            reject: allows(REJECTABLE),
+            query: allows(QUERYABLE),
+        }
+    }
+
     /// Refuses a decision by the claimant, or by whoever entered the claim for them, and a
     /// decision on a claim not in one of `allowed`.
     fn may_decide(&self, by: Decider<'_>, allowed: &[ClaimStatus]) -> Result<(), FieldErrors> {
-        if by.person_id == self.person_id {
-            return Err(FieldErrors::one(
-                "decision",
-                "You cannot decide on your own expense claim; another manager must do it",
-            ));
-        }
-        if by.person_id == self.recorded_by {
-            return Err(FieldErrors::one(
-                "decision",
-                "You entered this claim, so another manager must decide on it",
-            ));
+        if let Some(why) = self.barred_decider(by.person_id) {
+            return Err(FieldErrors::one("decision", why));
         }
         if !allowed.contains(&self.status) {
             return Err(FieldErrors::one(
@@ -66,7 +97,7 @@ impl ExpenseClaim {
 
     /// Approved for payment by `by`, who is neither the claimant nor whoever entered it.
     pub fn approve(&self, by: Decider<'_>, now: DateTime<Utc>) -> Result<Self, FieldErrors> {
-        self.may_decide(by, &[ClaimStatus::Submitted])?;
+        self.may_decide(by, APPROVABLE)?;
         Ok(self.decided(ClaimStatus::Approved, by, String::new(), now))
     }
 
@@ -77,7 +108,7 @@ impl ExpenseClaim {
         reason: &str,
         now: DateTime<Utc>,
     ) -> Result<Self, FieldErrors> {
-        self.may_decide(by, &[ClaimStatus::Submitted, ClaimStatus::Queried])?;
+        self.may_decide(by, REJECTABLE)?;
         let mut e = FieldErrors::new();
         let reason = e.text("reason", "why the claim is not approved", reason, MAX_NOTE);
         e.finish(|| Some(self.decided(ClaimStatus::Rejected, by, reason?, now)))
@@ -90,7 +121,7 @@ impl ExpenseClaim {
         question: &str,
         now: DateTime<Utc>,
     ) -> Result<Self, FieldErrors> {
-        self.may_decide(by, &[ClaimStatus::Submitted])?;
+        self.may_decide(by, QUERYABLE)?;
         let mut e = FieldErrors::new();
         let question = e.text(
             "question",
@@ -202,6 +233,47 @@ mod tests {
             .approve(manager(PersonId::new()), Utc::now())
             .unwrap_err();
         assert!(again.get("decision").unwrap().contains("it is approved"));
+    }
+
+    #[test]
+    fn the_decisions_offered_are_the_ones_that_would_be_accepted() {
+        let volunteer = PersonId::new();
+        let m = PersonId::new();
+        let c = claim(volunteer);
+        let all = OpenDecisions {
+            approve: true,
+            reject: true,
+            query: true,
+        };
+        assert_eq!(c.open_decisions(m), all);
+        let none = OpenDecisions {
+            approve: false,
+            reject: false,
+            query: false,
+        };
+        assert_eq!(c.open_decisions(volunteer), none);
+        // A question is waiting: only turning it down is open, as approve and query refuse.
+        let queried = c.query(manager(m), "Receipt?", Utc::now()).unwrap();
+        let open = queried.open_decisions(m);
+        assert_eq!(
+            (open.approve, open.reject, open.query),
+            (false, true, false)
+        );
+        assert_eq!(
+            open.approve,
+            queried.approve(manager(m), Utc::now()).is_ok()
+        );
+        assert_eq!(
+            open.query,
+            queried.query(manager(m), "Again?", Utc::now()).is_ok()
+        );
+        assert!(
+            queried
+                .reject(manager(m), "Not an actual cost", Utc::now())
+                .is_ok()
+        );
+        let paid = c.approve(manager(m), Utc::now()).unwrap();
+        assert_eq!(paid.open_decisions(m), none);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::ids::{ExpenseClaimId, OrganisationId, PersonId, RoleId, ShiftId};
 use crate::labelled_enum;
 
-pub use decision::Decider;
+pub use decision::{Decider, OpenDecisions};
 pub use input::{ClaimInput, ClaimItem, WHY_NO_FLAT_RATE, is_flat_rate};
 pub use mileage::{MileagePayment, TaxYear, Vehicle, mileage_payment};
 pub use money::{MoneyError, Pence};

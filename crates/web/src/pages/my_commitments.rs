@@ -9,7 +9,6 @@ use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use domain::audit::Actor;
 use domain::ids::{AbsenceId, CommitmentId};
 use domain::rota::{Absence, AbsenceInput};
 use serde::Deserialize;
@@ -124,7 +123,7 @@ async fn render(
     typed: AbsenceInput,
     done: &'static str,
 ) -> Result<String, WebError> {
-    let today = state.app.clock.today();
+    let today = state.app.uk_today();
     let (commitments, absences) = state.app.my_commitments(user.person.id).await?;
     let commitments = state
         .app
@@ -209,12 +208,7 @@ async fn end(
     let id: CommitmentId = id.parse().map_err(|_| AppError::NotFound)?;
     match state
         .app
-        .end_commitment(
-            Actor::Person(user.person.id),
-            &org,
-            id,
-            &form.get("ends_on"),
-        )
+        .end_my_commitment(user.person.id, &org, id, &form.get("ends_on"))
         .await
     {
         Ok(_) => Ok(Redirect::to("/my/commitments?done=ended").into_response()),

@@ -266,7 +266,7 @@ async fn another_organisation_gets_nothing_from_regular_slots() {
         .person("Oli", "Other", "oli@example.org", "1980-01-01")
         .await;
     assert!(
-        app.end_commitment(domain::audit::Actor::Person(other.id), &w.a.slug, c.id, "")
+        app.end_my_commitment(other.id, &w.a.slug, c.id, "")
             .await
             .is_err()
     );

@@ -9,7 +9,6 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use domain::audit::Actor;
 use domain::ids::{CommitmentId, PersonId, RoleId, SiteId};
 use domain::rota::CommitmentInput;
 
@@ -83,7 +82,7 @@ async fn render(
 ) -> Result<String, WebError> {
     let CommitmentChoices { name, roles, sites } =
         state.app.commitment_choices(scope, person).await?;
-    let today = state.app.clock.today();
+    let today = state.app.uk_today();
     let commitments = state
         .app
         .describe_commitments(state.app.commitments_of(scope, person).await?)
@@ -189,23 +188,9 @@ async fn end(
     let scope = scope(&state, &user, &org).await?;
     let person: PersonId = person.parse().map_err(|_| AppError::NotFound)?;
     let id: CommitmentId = id.parse().map_err(|_| AppError::NotFound)?;
-    if !state
-        .app
-        .commitments_of(&scope, person)
-        .await?
-        .iter()
-        .any(|c| c.id == id)
-    {
-        return Err(AppError::NotFound.into());
-    }
     match state
         .app
-        .end_commitment(
-            Actor::Person(user.person.id),
-            &org,
-            id,
-            &form.get("ends_on"),
-        )
+        .end_commitment(&scope, person, id, &form.get("ends_on"))
         .await
     {
         Ok(_) => Ok(

@@ -57,7 +57,8 @@ struct ClaimPage {
     /// Whether a decision can be made now.
     open: bool,
     /// Whether a question can be asked now.
-    can_query: bool,
+    /// What the signed-in manager may decide now.
+    decisions: domain::expenses::OpenDecisions,
     action: String,
     reason: String,
     question: String,
@@ -106,13 +107,8 @@ async fn page(
         None => String::new(),
     };
     let me = user.person.id;
-    let own = if claim.person_id == me {
-        "This is your own claim, so another manager must decide on it."
-    } else if claim.recorded_by == me {
-        "You entered this claim for the volunteer, so another manager must decide on it."
-    } else {
-        ""
-    };
+    let own = claim.barred_decider(me).unwrap_or_default();
+    let decisions = claim.open_decisions(me);
     let miles_before = match claim.mileage {
         Some(m) if m.vehicle == domain::expenses::Vehicle::CarOrVan => format!(
             "{} car or van miles claimed earlier in the {} tax year",
@@ -133,7 +129,7 @@ async fn page(
         history,
         own,
         open: matches!(claim.status, ClaimStatus::Submitted | ClaimStatus::Queried),
-        can_query: claim.status == ClaimStatus::Submitted,
+        decisions,
         action,
         reason,
         question,
