@@ -5,6 +5,7 @@ mod api;
 mod assets;
 mod client_address;
 mod csrf;
+mod csv_export;
 mod error;
 mod form;
 mod layout;

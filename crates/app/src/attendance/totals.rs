@@ -121,6 +121,29 @@ impl App {
         Ok(out)
     }
 
+    /// The hours report for a download, with the export audited: it names volunteers.
+    pub async fn export_hours_report(
+        &self,
+        scope: &OrgScope,
+        year: i32,
+    ) -> Result<HoursReport, AppError> {
+        let report = self.hours_report(scope, year).await?;
+        self.store
+            .apply(vec![crate::ports::Write::Audit(
+                domain::audit::AuditEntry::new(
+                    Some(scope.organisation_id()),
+                    scope.actor().clone(),
+                    "hours.exported",
+                    "organisation",
+                    scope.organisation_id().0,
+                    self.clock.now(),
+                )
+                .with_detail(year.to_string()),
+            )])
+            .await?;
+        Ok(report)
+    }
+
     /// The organisation's hours for a calendar year by month, per volunteer, role and site:
     /// shifts attended (actual times, or the shift's) and approved logged hours.
     pub async fn hours_report(&self, scope: &OrgScope, year: i32) -> Result<HoursReport, AppError> {

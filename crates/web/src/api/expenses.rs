@@ -387,15 +387,8 @@ pub async fn expenses_report(
         .export_expense_claims(&scope, status, from, to)
         .await?;
     let body = payment_csv(&rows)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"expenses-{from}-to-{to}.csv\""),
-            ),
-        ],
+    Ok(crate::csv_export::csv_response(
         body,
-    )
-        .into_response())
+        &format!("expenses-{from}-to-{to}.csv"),
+    ))
 }

@@ -2,6 +2,7 @@
 //! spreadsheet for payment. Every cell that a spreadsheet would run as a
 //! formula (starting = + - @, a tab or a carriage return) gets a leading apostrophe.
 
+use crate::csv_export::csv_safe;
 use app::AppError;
 use app::ports::ClaimRow;
 use axum::http::header;
@@ -29,15 +30,6 @@ const HEADER: [&str; 14] = [
     "Approved on",
     "Paid on",
 ];
-
-/// Spreadsheets run cells that start with = + - @ as formulas; a leading apostrophe stops that.
-pub fn csv_safe(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    }
-}
 
 /// The claims as CSV, one line each.
 pub fn payment_csv(rows: &[ClaimRow]) -> Result<Vec<u8>, AppError> {

@@ -18,8 +18,8 @@ use domain::rota::from_utc;
 use domain::rota::hours::{HoursStatus, MonthTotals, decimal_hours, duration_words};
 use serde::Deserialize;
 
-use super::volunteers::{csv_download, csv_safe};
 use super::{id, scope, to};
+use crate::csv_export::{csv_download, csv_safe};
 use crate::form::FormData;
 use crate::layout::{Layout, nhs_date};
 use crate::pages::my_hours::MONTHS;
@@ -273,7 +273,7 @@ async fn totals_csv(
 ) -> Result<Response, WebError> {
     let scope = scope(&state, &user, &org).await?;
     let year = year(&state, &filter.year)?;
-    let report = state.app.hours_report(&scope, year).await?;
+    let report = state.app.export_hours_report(&scope, year).await?;
     let csv_error = |e: csv::Error| AppError::Internal(e.to_string());
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut header = vec!["Totals by", "Name"];

@@ -9,7 +9,6 @@ use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use chrono::{Duration, NaiveDate};
@@ -196,17 +195,7 @@ async fn csv_export(
     };
     let body = crate::api::expenses::payment_csv(&rows)?;
     let filename = format!("{org}-expenses-{from}-to-{to}.csv");
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response())
+    Ok(crate::csv_export::csv_response(body, &filename))
 }
 
 async fn mark_paid(

@@ -164,9 +164,9 @@ async fn csv_export(
                     &row.expires.to_string(),
                     row.when.as_str(),
                 ]
-                .map(super::volunteers::csv_safe),
+                .map(crate::csv_export::csv_safe),
             )
             .map_err(csv_error)?;
     }
-    super::volunteers::csv_download(writer, &format!("{org}-expiring.csv"))
+    crate::csv_export::csv_download(writer, &format!("{org}-expiring.csv"))
 }

@@ -308,9 +308,9 @@ async fn csv_export(
                     yes_no(card.cancelled),
                     card.volunteers.join("; "),
                 ]
-                .map(|v| super::volunteers::csv_safe(&v)),
+                .map(|v| crate::csv_export::csv_safe(&v)),
             )
             .map_err(csv_error)?;
     }
-    super::volunteers::csv_download(writer, &format!("{org}-rota-{from}.csv"))
+    crate::csv_export::csv_download(writer, &format!("{org}-rota-{from}.csv"))
 }

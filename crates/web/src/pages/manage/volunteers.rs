@@ -1,5 +1,6 @@
 //! The volunteers list (search, filters, paging, CSV) and each volunteer's record.
 
+use crate::csv_export::{csv_download, csv_safe};
 use app::AppError;
 use app::people::VolunteerRecord;
 use app::ports::{Page, VolunteerRow, VolunteerSearch};
@@ -7,7 +8,6 @@ use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use domain::Labelled;
@@ -165,36 +165,6 @@ async fn csv_export(
         search.page += 1;
     }
     csv_download(writer, &format!("{org}-volunteers.csv"))
-}
-
-/// A finished CSV as a download called `filename`.
-pub(super) fn csv_download(
-    writer: csv::Writer<Vec<u8>>,
-    filename: &str,
-) -> Result<Response, WebError> {
-    let body = writer
-        .into_inner()
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response())
-}
-
-/// Spreadsheets run cells that start with = + - @ as formulas; a leading apostrophe stops that.
-pub(super) fn csv_safe(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    }
 }
 
 struct EventView {

@@ -318,4 +318,16 @@ async fn hours_totals_by_month_per_volunteer_role_site_and_organisation() {
             .iter()
             .any(|l| l.starts_with("Site,Logged hours (no site),"))
     );
+    // The download names volunteers, so it is audited.
+    let audit =
+        t.w.site
+            .app
+            .store
+            .audit_for(Some(t.w.a.id), t.w.a.id.0)
+            .await
+            .unwrap();
+    assert!(
+        audit.iter().any(|e| e.action == "hours.exported"),
+        "{audit:?}"
+    );
 }
