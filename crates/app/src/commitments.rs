@@ -196,7 +196,17 @@ impl App {
             period,
         };
         let now = self.clock.now();
-        let mut writes = vec![Write::InsertAbsence(absence)];
+        let mut writes = vec![
+            Write::InsertAbsence(absence),
+            Write::Audit(AuditEntry::new(
+                None,
+                Actor::Person(person),
+                "absence.recorded",
+                "person",
+                person.0,
+                now,
+            )),
+        ];
         let mut count = 0;
         for c in self.store.commitments_of_person(person).await? {
             for b in self
@@ -226,7 +236,17 @@ impl App {
             return Err(AppError::NotFound);
         }
         self.store
-            .apply(vec![Write::DeleteAbsence(person, id)])
+            .apply(vec![
+                Write::DeleteAbsence(person, id),
+                Write::Audit(AuditEntry::new(
+                    None,
+                    Actor::Person(person),
+                    "absence.removed",
+                    "person",
+                    person.0,
+                    self.clock.now(),
+                )),
+            ])
             .await?;
         let mut booked = 0;
         for c in self.store.commitments_of_person(person).await? {

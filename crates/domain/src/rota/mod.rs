@@ -15,6 +15,7 @@ pub mod local_time;
 pub mod recurrence;
 pub mod shift;
 pub mod shift_change;
+pub mod shift_filter;
 pub mod waitlist;
 pub mod week_template;
 
@@ -29,4 +30,5 @@ pub use local_time::{
 };
 pub use recurrence::{Recurrence, RecurrenceEnd, RecurrenceInput};
 pub use shift::{CancellationNotice, Shift, ShiftInput, ShiftLinks, ShiftTemplate, overlaps};
+pub use shift_filter::{PartOfDay, ShiftFilter};
 pub use waitlist::{OfferNotice, WaitlistEntry, WaitlistStatus, offer_expiry, places_to_offer};

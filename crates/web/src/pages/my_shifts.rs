@@ -12,8 +12,11 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::{DateTime, Duration, Utc};
 use domain::FieldErrors;
+use domain::Labelled;
 use domain::ids::{BookingId, ShiftId};
-use domain::rota::{BookingStatus, CancellationNotice, from_utc};
+use domain::rota::{
+    BookingStatus, CancellationNotice, PartOfDay, ShiftFilter, from_utc, week_template,
+};
 use serde::Deserialize;
 
 use crate::form::FormData;
@@ -178,13 +181,19 @@ struct AvailablePage {
     offers: Vec<OfferView>,
     /// The sites to filter by: (id, "site, organisation").
     sites: Vec<(String, String)>,
-    site: String,
+    /// Days of the week and parts of the day to filter by: (code, label).
+    days: Vec<(String, String)>,
+    times: Vec<(String, String)>,
+    /// The filter as typed.
+    typed: Filter,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone)]
 #[serde(default)]
 struct Filter {
     site: String,
+    day: String,
+    time: String,
 }
 
 async fn available(
@@ -193,18 +202,17 @@ async fn available(
     Query(filter): Query<Filter>,
 ) -> Result<Html<String>, WebError> {
     let layout = Layout::for_user("Shifts I can do", Some(&user));
-    Ok(Html(
-        render_available(&state, &user, layout, filter.site).await?,
-    ))
+    Ok(Html(render_available(&state, &user, layout, filter).await?))
 }
 
 async fn render_available(
     state: &AppState,
     user: &SignedIn,
     layout: Layout,
-    site: String,
+    typed: Filter,
 ) -> Result<String, WebError> {
     let now = state.app.clock.now();
+    let filter = ShiftFilter::from_query(&typed.site, &typed.day, &typed.time);
     let offers = state
         .app
         .shifts_i_can_do(user.person.id, now, now + Duration::weeks(WEEKS_AHEAD))
@@ -220,7 +228,7 @@ async fn render_available(
     sites.sort_by(|a, b| a.1.cmp(&b.1));
     let offers = offers
         .into_iter()
-        .filter(|o| site.is_empty() || o.row.shift.site_id.to_string() == site)
+        .filter(|o| filter.matches(&o.row.shift))
         .map(|offer| {
             let (day, times) = when(offer.row.shift.starts_at, offer.row.shift.ends_at);
             OfferView {
@@ -235,7 +243,15 @@ async fn render_available(
         layout,
         offers,
         sites,
-        site,
+        days: week_template::weekday_options()
+            .into_iter()
+            .map(|(c, n)| (c.to_owned(), n.to_owned()))
+            .collect(),
+        times: PartOfDay::ALL
+            .iter()
+            .map(|p| (p.code().to_owned(), p.label().to_owned()))
+            .collect(),
+        typed,
     }
     .render()?)
 }
@@ -263,6 +279,6 @@ async fn book(
         errors.add("shifts", format!("We could not book that shift. {m}"));
     }
     let layout = Layout::for_user("Shifts I can do", Some(&user)).with_errors(errors);
-    let html = render_available(&state, &user, layout, String::new()).await?;
+    let html = render_available(&state, &user, layout, Filter::default()).await?;
     Ok((status, Html(html)).into_response())
 }

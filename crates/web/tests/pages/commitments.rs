@@ -168,6 +168,11 @@ async fn a_regular_slot_books_each_occurrence_and_time_away_skips_some() {
         booked(app.my_bookings(vic.id).await.unwrap()),
         vec![week1.id, week3.id]
     );
+    let audit = app.store.audit_for(None, vic.id.0).await.unwrap();
+    assert!(
+        audit.iter().any(|e| e.action == "absence.recorded"),
+        "{audit:?}"
+    );
     // The commitment is not ended by it.
     assert!(
         app.my_commitments(vic.id).await.unwrap().0[0]

@@ -370,3 +370,32 @@ async fn nobody_else_s_bookings_or_organisations_and_forms_need_the_token() {
         "/sign-in?next=%2Fmy%2Fshifts%2Favailable"
     );
 }
+
+#[tokio::test]
+async fn shifts_i_can_do_filter_by_day_and_time_of_day() {
+    let r = Rota::new().await;
+    let mut bea = r.w.site.signed_in("bea@example.org").await;
+    // "soon" starts at 10:00 and "clash" at 12:00 on the same day; "tomorrow" at 10:00.
+    let day = domain::rota::from_utc(r.soon.starts_at)
+        .format("%a")
+        .to_string();
+    let mornings = bea
+        .get(&format!("/my/shifts/available?day={day}&time=morning"))
+        .await;
+    mornings
+        .assert_status(StatusCode::OK)
+        .assert_contains(&r.book_path(&r.soon))
+        .assert_lacks(&r.book_path(&r.clash));
+    let afternoons = bea
+        .get(&format!("/my/shifts/available?day={day}&time=afternoon"))
+        .await;
+    afternoons
+        .assert_contains(&r.book_path(&r.clash))
+        .assert_lacks(&r.book_path(&r.soon))
+        .assert_lacks(&r.book_path(&r.tomorrow));
+    // Unknown values are ignored rather than hiding everything.
+    bea.get("/my/shifts/available?day=someday&time=teatime")
+        .await
+        .assert_contains(&r.book_path(&r.soon))
+        .assert_contains(&r.book_path(&r.tomorrow));
+}
