@@ -14,6 +14,9 @@ try {
   await signIn(driver, managerEmail, '/manage');
   await click(driver, By.css('main ul li a'));
   await click(driver, By.css('.org-nav a[href$="/rota"]'));
+  // This week can hold only past shifts (the demo's attendance history), which cannot be
+  // changed; the demo's bookable shifts start tomorrow, so next week always has them.
+  await click(driver, By.linkText('Next week'));
   for (let week = 0; week < 3 && (await shiftLinks()).length === 0; week += 1) {
     await click(driver, By.linkText('Next week'));
   }
