@@ -3,10 +3,11 @@
 //! A volunteer claims from an organisation they are active in; each claim is one actual cost or
 //! one journey's mileage. Mileage is worked out against the car miles they have already claimed
 //! in the same tax year with that organisation, and the store re-checks that count under a lock.
-//! Managers' side is in [`manage`].
+//! Managers' side is in [`manage`]; managers adding a receipt to a claim in `receipts`.
 
 pub mod manage;
 mod places;
+mod receipts;
 
 pub use places::{ClaimPlace, SHIFT_LINK_DAYS, ShiftChoice};
 

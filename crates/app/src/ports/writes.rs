@@ -241,6 +241,13 @@ pub enum Write {
         domain::expenses::ExpenseClaim,
         domain::expenses::ClaimStatus,
     ),
+    /// A receipt file for a claim already saved, replacing any it had, with the claim's new
+    /// receipt details; fails (conflict) unless the claim is still in status `from`.
+    AttachExpenseReceipt(
+        domain::expenses::ExpenseClaim,
+        domain::expenses::ClaimStatus,
+        domain::expenses::Receipt,
+    ),
 
     // ---- waiting lists ----
     /// A volunteer joins a full shift's waiting list; fails (conflict) if they are already on it.

@@ -139,6 +139,10 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
             put_receipt(tx, c, receipt.as_ref()).await
         }
         Write::MoveExpenseClaim(c, from) => update_claim(tx, c, *from).await,
+        Write::AttachExpenseReceipt(c, from, receipt) => {
+            update_claim(tx, c, *from).await?;
+            put_receipt(tx, c, Some(receipt)).await
+        }
         other => super::waitlist::write(tx, other).await,
     }
 }

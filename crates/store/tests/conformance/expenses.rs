@@ -18,6 +18,7 @@ use domain::organisation::Organisation;
 use crate::fixtures::{assert_conflict, at, day, organisation, person};
 
 mod mileage;
+mod receipts;
 
 /// The manager who decides, stored by [`set_up`].
 static MANAGER: std::sync::LazyLock<domain::person::Person> =

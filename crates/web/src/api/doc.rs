@@ -9,6 +9,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::attendance;
+use super::commitments;
 use super::expenses;
 use super::problem::{FieldProblem, Problem};
 use super::rota;
@@ -87,6 +88,7 @@ use super::{
         expenses::query_expense,
         expenses::mark_expense_paid,
         expenses::expense_receipt,
+        expenses::upload_expense_receipt,
         expenses::expenses_report,
         shift_changes::update_shift,
         shift_changes::update_series,
@@ -96,6 +98,9 @@ use super::{
         shift_changes::remove_booking,
         shift_changes::move_booking,
         waitlist::shift_waiting_list,
+        commitments::list_commitments,
+        commitments::add_commitment,
+        commitments::end_commitment,
     ),
     components(schemas(Problem, FieldProblem)),
     modifiers(&BearerToken),
@@ -110,6 +115,7 @@ use super::{
         (name = "checks", description = "Volunteers' checklists: checks, training and references"),
         (name = "onboarding", description = "From acceptance to starting: the board, eligibility and time to onboard"),
         (name = "shifts", description = "The rota: shifts, in UTC and UK clock time, and how full they are"),
+        (name = "commitments", description = "Volunteers' regular slots (standing commitments), which book them into the matching shifts"),
         (name = "expenses", description = "Volunteers' claims for actual out-of-pocket costs and HMRC-rate mileage (no flat rates), decisions on them, and the CSV for payment"),
         (name = "attendance", description = "Who came to shifts: registers, marking attendance afterwards, and volunteers who missed shifts"),
         (name = "hours", description = "Hours volunteers logged outside shifts, decisions on them, and hours by month"),

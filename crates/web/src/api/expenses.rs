@@ -1,6 +1,6 @@
 //! Expenses: the organisation's claims, recording a volunteer's paper claim, decisions on a
-//! claim (approve, reject with a reason, query with a question), marking one paid, its receipt,
-//! and the CSV of approved claims for payment.
+//! claim (approve, reject with a reason, query with a question), marking one paid, its receipt
+//! (downloaded, or added by a manager), and the CSV of approved claims for payment.
 
 mod files;
 mod view;
@@ -25,7 +25,7 @@ use super::input::{Id, json, paging, query_value, text};
 use super::problem::{ApiError, PROBLEM_JSON, Problem};
 use super::views::{Paging, page_of};
 use crate::AppState;
-pub use files::{payment_csv, receipt_response};
+pub use files::*;
 pub use view::{ClaimPage, ClaimView};
 
 /// The expense routes.
@@ -37,7 +37,10 @@ pub fn routes() -> Router<AppState> {
         .route("/expenses/{id}/reject", post(reject_expense))
         .route("/expenses/{id}/query", post(query_expense))
         .route("/expenses/{id}/paid", post(mark_expense_paid))
-        .route("/expenses/{id}/receipt", get(expense_receipt))
+        .route(
+            "/expenses/{id}/receipt",
+            get(expense_receipt).put(upload_expense_receipt),
+        )
         .route("/reports/expenses", get(expenses_report))
 }
 

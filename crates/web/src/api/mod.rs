@@ -6,6 +6,7 @@ mod attendance;
 mod auth;
 mod catalogue;
 mod checks;
+mod commitments;
 mod doc;
 mod enquiries;
 pub(crate) mod expenses;
@@ -46,6 +47,7 @@ pub fn routes() -> Router<AppState> {
         .merge(expenses::routes())
         .merge(shift_changes::routes())
         .merge(waitlist::routes())
+        .merge(commitments::routes())
         .fallback(problem::not_found)
         .method_not_allowed_fallback(problem::method_not_allowed)
 }

@@ -46,6 +46,9 @@ pub enum ApiError {
     MalformedBody(String),
     /// The path exists but not with this method.
     MethodNotAllowed,
+    /// The request body's `Content-Type` is not one this request takes; the errors name the
+    /// field the body stands for (e.g. `receipt`) and the types it may be.
+    UnsupportedMediaType(FieldErrors),
 }
 
 impl From<AppError> for ApiError {
@@ -124,6 +127,14 @@ impl ApiError {
                     "The request body could not be read as the JSON this request expects: {why}"
                 ),
                 &[][..],
+            ),
+            Self::UnsupportedMediaType(errors) => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+                "Unsupported media type",
+                "The request body's Content-Type is not one this request takes; see `errors`."
+                    .to_owned(),
+                &errors.0[..],
             ),
             Self::MethodNotAllowed => (
                 StatusCode::METHOD_NOT_ALLOWED,

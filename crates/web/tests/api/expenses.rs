@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 
 use crate::support::{World, person, site_body, world};
 
+mod receipts;
 mod tenancy;
 
 /// Organisation A with a role needing no checks, and Val active in it.

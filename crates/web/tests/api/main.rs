@@ -10,6 +10,7 @@
 mod attendance;
 mod auth;
 mod bad_input;
+mod commitments;
 mod compliance;
 mod enquiries;
 mod expenses;

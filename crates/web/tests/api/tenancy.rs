@@ -3,6 +3,7 @@
 use axum::http::{Method, StatusCode};
 use serde_json::json;
 
+use crate::commitments::a_commitment;
 use crate::compliance::accept;
 use crate::expenses::a_claim;
 use crate::shifts::add_shift;
@@ -17,6 +18,7 @@ async fn another_organisations_records_are_not_found_on_every_route() {
     let placed = accept(&w, &a.application, &a.person).await;
     let shift = add_shift(&w, &a.role, &a.site, "2027-03-10").await.id();
     let claim = a_claim(&w).await;
+    let commitment = a_commitment(&w, &a.person, &a.role, &a.site).await;
     let b_token = &w.b.token;
 
     let id_for = |path: &str| {
@@ -61,6 +63,12 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         }
         ("POST", "/api/v1/shifts/{id}/bookings") => Some(json!({"person_id": a.person})),
         ("POST", "/api/v1/shifts/{id}/cancel") => Some(json!({"reason": "Taken over"})),
+        ("POST", "/api/v1/people/{id}/commitments") => Some(json!({
+            "role_id": a.role, "site_id": a.site, "weekday": "tue", "start_time": "10:00",
+            "end_time": "13:00", "starts_on": "2027-03-01"})),
+        ("POST", "/api/v1/people/{id}/commitments/{commitment_id}/end") => {
+            Some(json!({"last_day": ""}))
+        }
         ("PUT", "/api/v1/shifts/{id}") | ("PUT", "/api/v1/shifts/{id}/series") => Some(
             json!({"date": "2027-03-10", "start_time": "10:00", "end_time": "12:00",
                 "min_volunteers": 1, "max_volunteers": 2, "notes": ""}),
@@ -82,11 +90,13 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         .collect();
     assert_eq!(
         templated.len(),
-        34,
-        "expected 34 operations on a record, found {templated:?}"
+        38,
+        "expected 38 operations on a record, found {templated:?}"
     );
     for (verb, template) in &templated {
-        let path = template.replace("{id}", id_for(template));
+        let path = template
+            .replace("{id}", id_for(template))
+            .replace("{commitment_id}", &commitment);
         let body = body_for(verb, template).map(|b| b.to_string());
         let reply = w.call(method(verb), &path, Some(b_token), body).await;
         assert_eq!(
@@ -124,6 +134,7 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         &placed.catalogue_item,
         &shift,
         &claim,
+        &commitment,
         "riverside",
         "vera@volunteer.example",
     ];
@@ -199,6 +210,11 @@ async fn another_organisations_records_are_not_found_on_every_route() {
     assert_eq!(list["placement"]["status"], "onboarding");
     assert_eq!(list["items"][0]["check"]["status"], "pending");
     assert_eq!(list["items"][0]["check"]["waiver_reason"], "");
+    let commitments = w
+        .get(&format!("/api/v1/people/{}/commitments", a.person), token)
+        .await;
+    assert_eq!(commitments.body[0]["id"], commitment.as_str());
+    assert_eq!(commitments.body[0]["ends_on"], serde_json::Value::Null);
     let outbox = w.app.store.recent_messages(50).await.unwrap();
     assert!(outbox.iter().all(|m| m.to != "eve@hillside.example"));
 }
