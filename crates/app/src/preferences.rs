@@ -8,9 +8,11 @@ use domain::audit::{Actor, AuditEntry};
 use domain::ids::{BookingId, JobId, PersonId};
 use domain::notification::{Channel, NotificationKind, PreferencesInput, channel_for};
 use domain::organisation::Organisation;
+use domain::person::Person;
 use domain::rota::{BookingStatus, Edge, Shift, from_utc, to_instant};
 
 use crate::ports::{Job, Write};
+use crate::rota_manage::BookingFacts;
 use crate::{App, AppError};
 
 /// The job kind of the day-before reminder of a booked shift.
@@ -55,6 +57,25 @@ impl App {
                 .await?
                 .map(|p| Write::InsertMessage(self.message(p.email.as_str(), subject, body)))),
         }
+    }
+
+    /// [`App::volunteer_message`] to a person already read.
+    pub(crate) async fn message_to_volunteer(
+        &self,
+        person: &Person,
+        kind: NotificationKind,
+        subject: &str,
+        body: String,
+    ) -> Result<Option<Write>, AppError> {
+        let chosen = self.store.notification_preferences(person.id).await?;
+        Ok(match channel_for(&chosen, kind) {
+            Channel::None => None,
+            Channel::Email => Some(Write::InsertMessage(self.message(
+                person.email.as_str(),
+                subject,
+                body,
+            ))),
+        })
     }
 
     /// A volunteer's channel for every kind, in display order (email where they chose nothing).
@@ -113,14 +134,10 @@ impl App {
         &self,
         org: &Organisation,
         shift: &Shift,
-        person: PersonId,
+        facts: &BookingFacts,
     ) -> Result<Option<Write>, AppError> {
-        let role = self.store.role(org.id, shift.role_id).await?;
-        let site = self.store.site(org.id, shift.site_id).await?;
-        let (Some(role), Some(site)) = (role, site) else {
-            return Ok(None);
-        };
-        let Some(who) = self.store.person(person).await? else {
+        let (role, who) = (&facts.role, &facts.person);
+        let Some(site) = self.store.site(org.id, shift.site_id).await? else {
             return Ok(None);
         };
         let when = when(shift.starts_at, shift.ends_at);
@@ -140,10 +157,49 @@ impl App {
             self.base_url,
             self.base_url,
         );
-        self.volunteer_message(
-            person,
+        self.message_to_volunteer(
+            who,
             NotificationKind::BookingConfirmation,
             &format!("Booked: {} at {}, {when}", role.title, site.name),
+            body,
+        )
+        .await
+    }
+
+    /// The outbox write telling a volunteer their own cancellation went through, so a mistaken
+    /// tap is noticed while the place may still be free; `None` if they chose no cancellation
+    /// emails or the shift's names are gone.
+    pub(crate) async fn own_cancellation_notice(
+        &self,
+        booking: &domain::rota::Booking,
+    ) -> Result<Option<Write>, AppError> {
+        let org = booking.organisation_id;
+        let Some(row) = self.store.shift(org, booking.shift_id).await? else {
+            return Ok(None);
+        };
+        let shift = row.shift;
+        let role = self.store.role(org, shift.role_id).await?;
+        let site = self.store.site(org, shift.site_id).await?;
+        let (Some(role), Some(site)) = (role, site) else {
+            return Ok(None);
+        };
+        let when = when(shift.starts_at, shift.ends_at);
+        let late = if booking.late {
+            "\n\nAs it was close to the start, your manager has been shown it as a late \
+             cancellation, so they can find cover. That is all it means."
+        } else {
+            ""
+        };
+        let body = format!(
+            "You have cancelled your place as {} at {} on {when}.\n\nThe reason you gave: {}{late}\n\n\
+             If this was a mistake, you can book again at {}/my/shifts while there is room.\n\n\
+             Choose which emails we send you at {}/my/notifications\n",
+            role.title, site.name, booking.cancellation_reason, self.base_url, self.base_url,
+        );
+        self.volunteer_message(
+            booking.person_id,
+            NotificationKind::Cancellation,
+            &format!("Cancelled: {} at {}, {when}", role.title, site.name),
             body,
         )
         .await

@@ -184,9 +184,9 @@ impl App {
             .ok_or(AppError::NotFound)?;
         let shift = row.shift;
         let now = self.clock.now();
-        self.require_bookable(person, &shift, now).await?;
+        let facts = self.require_bookable(person, &shift, now).await?;
         let booking = Booking::new(&shift, person, now);
-        let confirmation = self.booking_confirmation(&org, &shift, person).await?;
+        let confirmation = self.booking_confirmation(&org, &shift, &facts).await?;
         self.store
             .apply(
                 [
@@ -225,6 +225,7 @@ impl App {
         let now = self.clock.now();
         let cancelled = booking.cancel(reason, now)?;
         let freed = self.place_freed(cancelled.organisation_id, cancelled.shift_id, now);
+        let notice = self.own_cancellation_notice(&cancelled).await?;
         self.store
             .apply(
                 [
@@ -244,6 +245,7 @@ impl App {
                 ]
                 .into_iter()
                 .chain(freed)
+                .chain(notice)
                 .collect(),
             )
             .await?;

@@ -74,6 +74,14 @@ pub(crate) enum Unbookable {
     },
 }
 
+/// What a booking was decided on: the volunteer and the shift's role.
+pub(crate) struct BookingFacts {
+    /// The volunteer.
+    pub person: domain::person::Person,
+    /// The shift's role.
+    pub role: domain::role::Role,
+}
+
 impl App {
     /// Whether `person` may have a place on `shift` at `now`: it is not cancelled or started,
     /// they are active in its role, and they are eligible on its UK day. `None` means they may
@@ -84,11 +92,22 @@ impl App {
         shift: &Shift,
         now: DateTime<Utc>,
     ) -> Result<Option<Unbookable>, AppError> {
+        Ok(self.booking_facts(person, shift, now).await?.err())
+    }
+
+    /// Whether `person` can book `shift` now: if so, the facts the booking was decided on
+    /// (read once, so the confirmation need not read them again); if not, why not.
+    pub(crate) async fn booking_facts(
+        &self,
+        person: PersonId,
+        shift: &Shift,
+        now: DateTime<Utc>,
+    ) -> Result<Result<BookingFacts, Unbookable>, AppError> {
         if shift.cancelled {
-            return Ok(Some(Unbookable::Cancelled));
+            return Ok(Err(Unbookable::Cancelled));
         }
         if shift.starts_at <= now {
-            return Ok(Some(Unbookable::Started));
+            return Ok(Err(Unbookable::Started));
         }
         let org = shift.organisation_id;
         let placements = self.store.placements_of(org, person).await?;
@@ -97,18 +116,23 @@ impl App {
             p.placement.role_id == shift.role_id && p.placement.status == PlacementStatus::Active
         });
         let (true, Some(name)) = (active, name.clone()) else {
-            return Ok(Some(Unbookable::NotActive { name }));
+            return Ok(Err(Unbookable::NotActive { name }));
         };
         let day = domain::rota::from_utc(shift.starts_at).date();
-        Ok(
-            match self.eligibility_on(org, person, shift.role_id, day).await? {
-                Eligibility::Eligible => None,
-                Eligibility::Blocked(blocks) => Some(Unbookable::Ineligible {
-                    name,
-                    blocks: blocks.iter().map(|b| b.message()).collect(),
-                }),
-            },
-        )
+        let facts = self
+            .eligibility_facts(org, person, shift.role_id, day)
+            .await?;
+        Ok(match (facts.eligibility, facts.person) {
+            (Eligibility::Eligible, Some(person)) => Ok(BookingFacts {
+                person,
+                role: facts.role,
+            }),
+            (Eligibility::Eligible, None) => Err(Unbookable::NotActive { name: Some(name) }),
+            (Eligibility::Blocked(blocks), _) => Err(Unbookable::Ineligible {
+                name,
+                blocks: blocks.iter().map(|b| b.message()).collect(),
+            }),
+        })
     }
 
     /// One of the organisation's shifts, if the scope may see it: a supervisor only sees the

@@ -82,26 +82,19 @@ impl App {
 
     /// The scope for an API bearer token. The token's staff member must still hold a permission.
     pub async fn authorise_token(&self, token: &str) -> Result<OrgScope, AppError> {
-        let stored = self
+        let member = self
             .store
-            .api_token(&tokens::hash(token))
+            .api_token_staff(&tokens::hash(token))
             .await?
             .ok_or(AppError::Unauthenticated)?;
         let organisation = self
             .store
-            .organisation(stored.organisation_id)
+            .organisation(member.organisation_id)
             .await?
-            .ok_or(AppError::Unauthenticated)?;
-        let member = self
-            .store
-            .staff_roles_of(stored.person_id)
-            .await?
-            .into_iter()
-            .find(|s| s.organisation_id == organisation.id)
             .ok_or(AppError::Unauthenticated)?;
         Ok(OrgScope {
             organisation,
-            actor: Actor::Token(stored.person_id),
+            actor: Actor::Token(member.person_id),
             permission: member.permission,
             site_ids: member.site_ids,
         })

@@ -12,7 +12,7 @@ use domain::rota::{Booking, Shift, WaitlistEntry, WaitlistStatus};
 use domain::staff::Capability;
 
 use crate::ports::Write;
-use crate::rota_manage::Unbookable;
+use crate::rota_manage::{BookingFacts, Unbookable};
 use crate::{App, AppError, OrgScope};
 
 /// What a volunteer does with an offered place.
@@ -250,17 +250,17 @@ impl App {
         person: PersonId,
         shift: &Shift,
         now: DateTime<Utc>,
-    ) -> Result<(), AppError> {
-        match self.unbookable(person, shift, now).await? {
-            None => Ok(()),
-            Some(Unbookable::Cancelled) => {
+    ) -> Result<BookingFacts, AppError> {
+        match self.booking_facts(person, shift, now).await? {
+            Ok(facts) => Ok(facts),
+            Err(Unbookable::Cancelled) => {
                 Err(AppError::Conflict("This shift has been cancelled".into()))
             }
-            Some(Unbookable::Started) => {
+            Err(Unbookable::Started) => {
                 Err(AppError::Conflict("This shift has already started".into()))
             }
-            Some(Unbookable::NotActive { .. }) => Err(AppError::NotFound),
-            Some(Unbookable::Ineligible { blocks, .. }) => {
+            Err(Unbookable::NotActive { .. }) => Err(AppError::NotFound),
+            Err(Unbookable::Ineligible { blocks, .. }) => {
                 let mut errors = domain::FieldErrors::new();
                 for b in blocks {
                     errors.add("eligibility", b);

@@ -13,6 +13,8 @@ pub(crate) type Db = sqlx::Postgres;
 #[derive(Debug, Clone)]
 pub struct PostgresStore {
     pub(crate) pool: sqlx::PgPool,
+    /// Write transactions use the same pool: PostgreSQL locks rows, not the database.
+    pub(crate) writer: sqlx::PgPool,
 }
 
 type ThisStore = PostgresStore;
@@ -61,6 +63,13 @@ mod writes;
 /// Replicas claim outbox messages without waiting on each other.
 const CLAIM_LOCK: &str = "FOR UPDATE SKIP LOCKED";
 
+/// Write transactions start plainly; the row locks they take serialise what must be.
+const BEGIN_WRITE: &str = "BEGIN";
+
+/// Two bookings of one person on different shifts lock different shift rows, so the person's
+/// row is locked too, or both could pass the overlap check at once.
+const LOCK_PERSON: bool = true;
+
 impl PostgresStore {
     /// Connects to and migrates the database at `url`.
     pub async fn open(url: &str) -> Result<Self, StoreError> {
@@ -74,6 +83,9 @@ impl PostgresStore {
             .run(&pool)
             .await
             .map_err(crate::migrate_error)?;
-        Ok(Self { pool })
+        Ok(Self {
+            writer: pool.clone(),
+            pool,
+        })
     }
 }

@@ -13,7 +13,12 @@ pub(crate) type Db = sqlx::Sqlite;
 /// The store on SQLite.
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
+    /// Readers: several connections, each reading its own snapshot.
     pub(crate) pool: sqlx::SqlitePool,
+    /// The one writer. SQLite allows one writing transaction at a time; queueing writers here,
+    /// in order, instead of letting several connections race for the lock (where the losers
+    /// sleep in SQLite's busy handler) keeps a sign-up surge fast and fair.
+    pub(crate) writer: sqlx::SqlitePool,
 }
 
 type ThisStore = SqliteStore;
@@ -62,6 +67,14 @@ mod writes;
 /// SQLite has one writer and no row locks; the claim marks rows inside the write transaction.
 const CLAIM_LOCK: &str = "";
 
+/// Write transactions take the write lock at the start, so one that reads before it writes
+/// never finds its snapshot overtaken by another writer.
+const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
+
+/// The single writer already serialises every write transaction, so a booking needs no
+/// separate lock on the person's row (PostgreSQL does: see `rota::book`).
+const LOCK_PERSON: bool = false;
+
 impl SqliteStore {
     /// Opens (creating if missing) and migrates the database at `url`.
     pub async fn open(url: &str) -> Result<Self, StoreError> {
@@ -72,15 +85,21 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(10))
             .foreign_keys(true);
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(options.clone())
+            .await
+            .map_err(db_error)?;
+        sqlx::migrate!("migrations/sqlite")
+            .run(&writer)
+            .await
+            .map_err(crate::migrate_error)?;
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .connect_with(options)
             .await
             .map_err(db_error)?;
-        sqlx::migrate!("migrations/sqlite")
-            .run(&pool)
-            .await
-            .map_err(crate::migrate_error)?;
-        Ok(Self { pool })
+        Ok(Self { pool, writer })
     }
 }

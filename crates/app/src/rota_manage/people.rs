@@ -3,15 +3,15 @@
 use chrono::Duration;
 use domain::FieldErrors;
 use domain::compliance::PlacementStatus;
-use domain::ids::{BookingId, PersonId, ShiftId};
+use domain::ids::{BookingId, OrganisationId, PersonId, ShiftId};
 use domain::notification::NotificationKind;
-use domain::rota::Booking;
 use domain::rota::shift_change::{cancelled_by_team, reason, when};
+use domain::rota::{Booking, Shift};
 use domain::staff::Capability;
 
 use super::Unbookable;
 use crate::ports::{ShiftRow, Write};
-use crate::{App, AppError, OrgScope};
+use crate::{App, AppError, OrgScope, StoreError};
 
 /// How far ahead the shifts to move someone to are listed.
 const MOVE_WEEKS: i64 = 8;
@@ -115,61 +115,78 @@ impl App {
             return Err(FieldErrors::one("person_id", "Select a volunteer from the list").into());
         };
         let now = self.clock.now();
-        match self.unbookable(person, &row.shift, now).await? {
-            None => {}
+        let facts = match self.booking_facts(person, &row.shift, now).await? {
+            Ok(facts) => facts,
             // The shift, not the choice of volunteer, is the problem.
-            Some(Unbookable::Cancelled) => {
+            Err(Unbookable::Cancelled) => {
                 return Err(AppError::Conflict("This shift has been cancelled".into()));
             }
-            Some(Unbookable::Started) => {
+            Err(Unbookable::Started) => {
                 return Err(AppError::Conflict("This shift has already started".into()));
             }
-            Some(why) => return Err(refusal("person_id", "This shift", why)),
-        }
-        let volunteer = self.store.person(person).await?.ok_or(AppError::NotFound)?;
+            Err(why) => return Err(refusal("person_id", "This shift", why)),
+        };
+        let volunteer = &facts.person;
         let name = volunteer.full_name();
-        if self
-            .store
-            .bookings_on(org, id)
-            .await?
-            .iter()
-            .any(|b| b.person_id == person)
-        {
-            return Err(FieldErrors::one(
-                "person_id",
-                format!("{name} already has a place on this shift"),
-            )
-            .into());
-        }
-        if self.has_clash(person, &row.shift, None).await? {
-            return Err(FieldErrors::one(
-                "person_id",
-                format!("{name} already has a place on another shift at that time"),
-            )
-            .into());
-        }
-        if row.shift.places_left(row.booked) == 0 {
-            return Err(AppError::Conflict("This shift is full".into()));
-        }
         let booking = Booking::new(&row.shift, person, now);
-        let (role, site) = self.shift_labels(org, &row.shift).await?;
+        let site = self
+            .store
+            .site(org, row.shift.site_id)
+            .await?
+            .map(|s| s.name)
+            .unwrap_or_default();
         let body = format!(
-            "Hello {},\n\n{} has booked you a place on the {role} shift at {site} on {}.\n\n\
+            "Hello {},\n\n{} has booked you a place on the {} shift at {site} on {}.\n\n\
              If you cannot come, please cancel it from My shifts, saying why.\n",
             volunteer.known_as(),
             scope.organisation().name,
+            facts.role.title,
             when(&row.shift)
         );
         let detail = format!("{name} added");
         let kind = NotificationKind::BookingConfirmation;
         let mut writes = vec![Write::BookShift(booking.clone())];
         writes.extend(
-            self.tell(person, kind, "You have a place on a shift", body)
+            self.message_to_volunteer(volunteer, kind, "You have a place on a shift", body)
                 .await?,
         );
         writes.push(self.shift_audit(scope, "booking.added", &row.shift, detail));
-        self.store.apply(writes).await?;
-        Ok(booking)
+        match self.store.apply(writes).await {
+            Ok(()) => Ok(booking),
+            // The store refused under its locks: say why in the manager's terms.
+            Err(StoreError::Conflict(refused)) => Err(self
+                .why_not_added(org, &row.shift, person, &name, refused)
+                .await),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Why the store refused to add `person` to `shift`, naming them: already on it, on another
+    /// shift at that time, or the shift is full (or whatever the store said).
+    async fn why_not_added(
+        &self,
+        org: OrganisationId,
+        shift: &Shift,
+        person: PersonId,
+        name: &str,
+        refused: String,
+    ) -> AppError {
+        let on_it = self.store.bookings_on(org, shift.id).await;
+        if on_it.is_ok_and(|b| b.iter().any(|b| b.person_id == person)) {
+            return FieldErrors::one(
+                "person_id",
+                format!("{name} already has a place on this shift"),
+            )
+            .into();
+        }
+        if self.has_clash(person, shift, None).await.unwrap_or(false) {
+            return FieldErrors::one(
+                "person_id",
+                format!("{name} already has a place on another shift at that time"),
+            )
+            .into();
+        }
+        AppError::Conflict(refused)
     }
 
     /// A manager removes a volunteer from a shift, saying why. Their place is cancelled (never

@@ -30,7 +30,7 @@ impl ThisStore {
             .bind(b.cancelled_at)
             .bind(&b.cancellation_reason)
             .bind(b.late)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(db_error)?;
         }

@@ -304,7 +304,7 @@ impl ComplianceStore for ThisStore {
         .bind(worker)
         .bind(until)
         .bind(i64::from(limit))
-        .fetch_all(&self.pool)
+        .fetch_all(&self.writer)
         .await
         .map_err(db_error)?;
         let mut jobs: Vec<Job> = rows.into_iter().map(Job::from).collect();
@@ -325,7 +325,7 @@ impl ComplianceStore for ThisStore {
         .bind(id.0)
         .bind(error)
         .bind(retry_at)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await
         .map_err(db_error)?;
         Ok(())

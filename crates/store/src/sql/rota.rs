@@ -184,10 +184,11 @@ async fn insert_shift(tx: &mut Transaction<'_, Db>, s: &Shift) -> Result<(), Sto
     Ok(())
 }
 
-/// Books a place. The shift's row and then the person's row are locked first — by a no-op
-/// update, which takes a row lock on PostgreSQL and the write lock on SQLite — so the checks
-/// below see every booking committed before and none can slip in until this one commits. Every
-/// booking takes the locks in the same order (shift, then person), so two never deadlock.
+/// Books a place. The shift's row is locked first (by a no-op update: a row lock on
+/// PostgreSQL, the write lock on SQLite), then on PostgreSQL the person's row, so the checks
+/// below see every booking committed before and none can slip in until this one commits.
+/// Every booking takes the locks in the same order (shift, then person), so two never
+/// deadlock. The checks are one statement: a surge runs many bookings one after another.
 async fn book(tx: &mut Transaction<'_, Db>, b: &Booking) -> Result<(), StoreError> {
     let shift: Option<(i32, bool)> = sqlx::query_as(
         "UPDATE shifts SET max_volunteers = max_volunteers WHERE organisation_id = $1 AND id = $2 \
@@ -204,41 +205,37 @@ async fn book(tx: &mut Transaction<'_, Db>, b: &Booking) -> Result<(), StoreErro
     if cancelled {
         return Err(conflict("This shift has been cancelled"));
     }
-    sqlx::query("UPDATE people SET id = id WHERE id = $1")
-        .bind(b.person_id.0)
-        .execute(&mut **tx)
-        .await
-        .map_err(db_error)?;
-    let (booked,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM bookings WHERE organisation_id = $1 AND shift_id = $2 AND status = 'booked'",
+    if super::LOCK_PERSON {
+        sqlx::query("UPDATE people SET id = id WHERE id = $1")
+            .bind(b.person_id.0)
+            .execute(&mut **tx)
+            .await
+            .map_err(db_error)?;
+    }
+    // Places booked, the person's overlapping places, places held by live waiting-list offers
+    // to others (taken too), and the person's own open entries on this shift's list.
+    let (booked, clashes, held, listed): (i64, i64, i64, i64) = sqlx::query_as(
+        "SELECT \
+         (SELECT COUNT(*) FROM bookings WHERE organisation_id = $1 AND shift_id = $2 AND status = 'booked'), \
+         (SELECT COUNT(*) FROM bookings WHERE person_id = $3 AND status = 'booked' \
+          AND starts_at < $5 AND ends_at > $4), \
+         (SELECT COUNT(*) FROM waitlist_entries WHERE organisation_id = $1 AND shift_id = $2 \
+          AND status = 'offered' AND offer_expires_at > $6 AND person_id <> $3), \
+         (SELECT COUNT(*) FROM waitlist_entries WHERE organisation_id = $1 AND shift_id = $2 \
+          AND person_id = $3 AND status IN ('waiting', 'offered'))",
     )
     .bind(b.organisation_id.0)
     .bind(b.shift_id.0)
-    .fetch_one(&mut **tx)
-    .await
-    .map_err(db_error)?;
-    let (clashes,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM bookings WHERE person_id = $1 AND status = 'booked' \
-         AND starts_at < $3 AND ends_at > $2",
-    )
     .bind(b.person_id.0)
     .bind(b.starts_at)
     .bind(b.ends_at)
+    .bind(b.booked_at)
     .fetch_one(&mut **tx)
     .await
     .map_err(db_error)?;
     if clashes > 0 {
         return Err(conflict("You already have a place on a shift at that time"));
     }
-    // Places held by live waiting-list offers to others are taken too.
-    let held = super::waitlist::held_for_others(
-        tx,
-        b.organisation_id,
-        b.shift_id,
-        b.person_id,
-        b.booked_at,
-    )
-    .await?;
     if booked + held >= i64::from(max) {
         return Err(conflict("This shift is full"));
     }
@@ -260,6 +257,15 @@ async fn book(tx: &mut Transaction<'_, Db>, b: &Booking) -> Result<(), StoreErro
     .execute(&mut **tx)
     .await
     .map_err(db_error)?;
-    super::waitlist::booked_from_list(tx, b.organisation_id, b.shift_id, b.person_id, b.booked_at)
-        .await
+    if listed > 0 {
+        super::waitlist::booked_from_list(
+            tx,
+            b.organisation_id,
+            b.shift_id,
+            b.person_id,
+            b.booked_at,
+        )
+        .await?;
+    }
+    Ok(())
 }

@@ -39,7 +39,11 @@ impl Store for ThisStore {
     }
 
     async fn apply(&self, writes: Vec<Write>) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await.map_err(db_error)?;
+        let mut tx = self
+            .writer
+            .begin_with(super::BEGIN_WRITE)
+            .await
+            .map_err(db_error)?;
         for w in &writes {
             if let Err(e) = super::writes::write(&mut tx, w).await {
                 // Roll back now, not when the connection is next used: a refused booking holds
@@ -439,16 +443,30 @@ impl Store for ThisStore {
         accounts::api_token(&self.pool, token_hash).await
     }
 
+    async fn api_token_staff(&self, token_hash: &str) -> Result<Option<StaffMember>, StoreError> {
+        let row: Option<StaffRow> = sqlx::query_as(
+            "SELECT s.organisation_id, s.id, s.person_id, s.permission, s.site_ids \
+             FROM api_tokens t JOIN staff_members s \
+             ON s.person_id = t.person_id AND s.organisation_id = t.organisation_id \
+             WHERE t.token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db_error)?;
+        row.map(StaffRow::into_domain).transpose()
+    }
+
     async fn due_messages(
         &self,
         now: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<OutboxMessage>, StoreError> {
-        accounts::due_messages(&self.pool, now, limit).await
+        accounts::due_messages(&self.writer, now, limit).await
     }
 
     async fn message_sent(&self, id: MessageId, at: DateTime<Utc>) -> Result<(), StoreError> {
-        accounts::message_sent(&self.pool, id, at).await
+        accounts::message_sent(&self.writer, id, at).await
     }
 
     async fn message_failed(
@@ -457,7 +475,7 @@ impl Store for ThisStore {
         error: &str,
         retry_at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        accounts::message_failed(&self.pool, id, error, retry_at).await
+        accounts::message_failed(&self.writer, id, error, retry_at).await
     }
 
     async fn purge_expired(
@@ -465,7 +483,7 @@ impl Store for ThisStore {
         now: DateTime<Utc>,
         keep_until: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
-        accounts::purge_expired(&self.pool, now, keep_until).await
+        accounts::purge_expired(&self.writer, now, keep_until).await
     }
 
     async fn recent_messages(&self, limit: u32) -> Result<Vec<OutboxMessage>, StoreError> {

@@ -208,29 +208,6 @@ async fn close(
     }
 }
 
-/// How many live offers on the shift are held by people other than `person` at `now`. Booking
-/// counts these as taken, so nobody books a place held for someone else.
-pub(super) async fn held_for_others(
-    tx: &mut Transaction<'_, Db>,
-    org: OrganisationId,
-    shift: ShiftId,
-    person: PersonId,
-    now: DateTime<Utc>,
-) -> Result<i64, StoreError> {
-    let (held,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM waitlist_entries WHERE organisation_id = $1 AND shift_id = $2 \
-         AND status = 'offered' AND offer_expires_at > $4 AND person_id <> $3",
-    )
-    .bind(org.0)
-    .bind(shift.0)
-    .bind(person.0)
-    .bind(now)
-    .fetch_one(&mut **tx)
-    .await
-    .map_err(db_error)?;
-    Ok(held)
-}
-
 /// A volunteer who books a shift they were waiting for has taken their place on the list.
 pub(super) async fn booked_from_list(
     tx: &mut Transaction<'_, Db>,

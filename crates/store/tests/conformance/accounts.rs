@@ -6,6 +6,7 @@ use app::ports::{ApiToken, Session};
 use app::{Store, Write};
 use chrono::Duration;
 use domain::ids::*;
+use domain::staff::{Permission, StaffMember};
 
 use crate::fixtures::{assert_conflict, at, organisation, person};
 
@@ -220,7 +221,43 @@ async fn api_tokens(store: Arc<dyn Store>) {
         ..token.clone()
     };
     assert_conflict(store.apply(vec![Write::InsertApiToken(clash)]).await);
-    assert_eq!(store.api_token("api-hash").await.unwrap(), Some(token));
+    assert_eq!(
+        store.api_token("api-hash").await.unwrap(),
+        Some(token.clone())
+    );
+
+    // The token acts as its holder's staff membership in its organisation, and only while
+    // they have one there: staff elsewhere does not count.
+    assert_eq!(store.api_token_staff("api-hash").await.unwrap(), None);
+    let elsewhere = organisation("Brook Hospice");
+    let there = StaffMember {
+        id: StaffMemberId::new(),
+        organisation_id: elsewhere.id,
+        person_id: p.id,
+        permission: Permission::OrganisationAdmin,
+        site_ids: vec![],
+    };
+    store
+        .apply(vec![
+            Write::InsertOrganisation(elsewhere),
+            Write::PutStaffMember(there),
+        ])
+        .await
+        .unwrap();
+    assert_eq!(store.api_token_staff("api-hash").await.unwrap(), None);
+    let here = StaffMember {
+        id: StaffMemberId::new(),
+        organisation_id: org.id,
+        person_id: p.id,
+        permission: Permission::VolunteerManager,
+        site_ids: vec![],
+    };
+    store
+        .apply(vec![Write::PutStaffMember(here.clone())])
+        .await
+        .unwrap();
+    assert_eq!(store.api_token_staff("api-hash").await.unwrap(), Some(here));
+    assert_eq!(store.api_token_staff("api-other").await.unwrap(), None);
 }
 conformance!(api_tokens);
 

@@ -164,3 +164,60 @@ async fn the_page_needs_sign_in_and_its_form_the_token() {
         .await
         .assert_contains(r#"id="reminder" name="reminder" value="email" checked"#);
 }
+
+#[tokio::test]
+async fn cancelling_your_own_place_is_confirmed_unless_you_chose_no_cancellation_emails() {
+    let c = Cal::new().await;
+    let mut cal = c.w.site.signed_in("cal@example.org").await;
+    let mut fields = ALL_EMAIL.to_vec();
+    fields[3].1 = "none";
+    cal.submit("/my/notifications", &fields).await;
+
+    // A shift in two hours: cancelling now is late, and the email says what that means.
+    let soon = Utc::now() + Duration::hours(2);
+    let day = domain::rota::from_utc(soon).date();
+    let start = domain::rota::from_utc(soon).format("%H:%M").to_string();
+    let end = domain::rota::from_utc(soon + Duration::minutes(90))
+        .format("%H:%M")
+        .to_string();
+    let shift = if domain::rota::from_utc(soon + Duration::minutes(90)).date() == day {
+        c.shift(false, day, &start, &end, "").await
+    } else {
+        // Too near midnight for a same-day shift: one in five days (cancelled in good time).
+        let later = Utc::now().date_naive() + Duration::days(5);
+        c.shift(false, later, "10:00", "11:30", "").await
+    };
+    let bea = c.book(c.bea.id, false, &shift).await;
+    let cals = c.book(c.cal.id, false, &shift).await;
+    let app = &c.w.site.app;
+    let cancelled = app
+        .cancel_booking(c.bea.id, bea.id, "Bus strike")
+        .await
+        .unwrap();
+    app.cancel_booking(c.cal.id, cals.id, "Unwell")
+        .await
+        .unwrap();
+
+    let to_bea = c.w.site.app.store.recent_messages(500).await.unwrap();
+    let notice: Vec<_> = to_bea
+        .iter()
+        .filter(|m| {
+            m.to == "bea@example.org" && m.subject.starts_with("Cancelled: Ward visitor at")
+        })
+        .collect();
+    assert_eq!(notice.len(), 1, "{to_bea:?}");
+    assert!(notice[0].body.contains("The reason you gave: Bus strike"));
+    assert_eq!(
+        notice[0].body.contains("late cancellation"),
+        cancelled.late,
+        "{}",
+        notice[0].body
+    );
+    // Cal chose no cancellation emails.
+    assert!(
+        subjects(&c, "cal@example.org")
+            .await
+            .iter()
+            .all(|s| !s.starts_with("Cancelled:"))
+    );
+}
