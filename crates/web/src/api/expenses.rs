@@ -14,14 +14,14 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::{Duration, NaiveDate};
+use domain::FieldErrors;
 use domain::expenses::{ClaimInput, ClaimStatus};
 use domain::ids::{ExpenseClaimId, PersonId};
-use domain::{FieldErrors, Labelled};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::auth::ApiScope;
-use super::input::{Id, json, paging, query_value, text};
+use super::input::{Id, json, paging, query_code, query_value, text};
 use super::problem::{ApiError, PROBLEM_JSON, Problem};
 use super::views::{Paging, page_of};
 use crate::AppState;
@@ -76,19 +76,6 @@ pub struct ReportQuery {
     pub from: Option<NaiveDate>,
     /// The last UK date, included, `YYYY-MM-DD` (default today).
     pub to: Option<NaiveDate>,
-}
-
-/// A status code from the query, or an error naming `status`.
-fn status(raw: &str) -> Result<Option<ClaimStatus>, FieldErrors> {
-    match query_value(raw, "status") {
-        None => Ok(None),
-        Some(code) => ClaimStatus::from_code(&code).map(Some).ok_or_else(|| {
-            FieldErrors::one(
-                "status",
-                "Status must be submitted, queried, approved, rejected or paid",
-            )
-        }),
-    }
 }
 
 /// A paper claim recorded for a volunteer.
@@ -156,10 +143,7 @@ pub async fn list_expenses(
 ) -> Result<Json<ClaimPage>, ApiError> {
     let raw = query.as_deref().unwrap_or_default();
     let mut errors = FieldErrors::new();
-    let status = status(raw).unwrap_or_else(|e| {
-        errors.0.extend(e.0);
-        None
-    });
+    let status = query_code::<ClaimStatus>(raw, "status", &mut errors);
     let (page, per_page) = paging(raw, &mut errors);
     if !errors.is_empty() {
         return Err(errors.into());

@@ -86,6 +86,22 @@ pub fn query_value(raw: &str, name: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+/// A closed list's code from the query value `name`: `None` when absent or blank, and when
+/// not one of the codes, an error naming `name` that lists them.
+pub fn query_code<T: domain::Labelled>(
+    raw: &str,
+    name: &str,
+    errors: &mut domain::FieldErrors,
+) -> Option<T> {
+    let code = query_value(raw, name)?;
+    let found = T::from_code(&code);
+    if found.is_none() {
+        let label = name[..1].to_uppercase() + &name[1..].replace('_', " ");
+        errors.add(name, format!("{label} must be {}", all_codes::<T>()));
+    }
+    found
+}
+
 /// The `page` and `per_page` query values, each checked, with errors named by parameter.
 pub fn paging(raw: &str, errors: &mut domain::FieldErrors) -> (Option<u32>, Option<u32>) {
     let mut number = |name: &str, max: u32, message: &str| {

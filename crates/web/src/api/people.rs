@@ -15,7 +15,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::auth::ApiScope;
-use super::input::{Id, all_codes, json, paging, query_value, text};
+use super::input::{Id, all_codes, json, paging, query_code, query_value, text};
 use super::problem::{ApiError, PROBLEM_JSON, Problem};
 use super::views::{EngagementStatusCode, LeavingReasonCode, VolunteerPage, VolunteerRecordView};
 use crate::AppState;
@@ -55,15 +55,8 @@ impl PeopleQuery {
     fn parse(raw: &str) -> Result<Self, FieldErrors> {
         let get = |name: &str| query_value(raw, name);
         let mut errors = FieldErrors::new();
-        let status = get("status");
-        if let Some(code) = &status
-            && EngagementStatus::from_code(code).is_none()
-        {
-            errors.add(
-                "status",
-                format!("Status must be one of {}", all_codes::<EngagementStatus>()),
-            );
-        }
+        let status =
+            query_code::<EngagementStatus>(raw, "status", &mut errors).map(|s| s.code().to_owned());
         let role = get("role").and_then(|raw| match raw.parse() {
             Ok(id) => Some(id),
             Err(_) => {

@@ -8,17 +8,17 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::Datelike;
+use domain::FieldErrors;
 use domain::ids::{HoursLogId, PersonId};
 use domain::rota::from_utc;
 use domain::rota::hours::{HoursInput, HoursStatus};
-use domain::{FieldErrors, Labelled};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::views::{HoursPage, HoursReportView, HoursView, MonthsView};
 use crate::AppState;
 use crate::api::auth::ApiScope;
-use crate::api::input::{Id, all_codes, json, paging, query_value, text};
+use crate::api::input::{Id, json, paging, query_code, query_value, text};
 use crate::api::problem::{ApiError, PROBLEM_JSON, Problem};
 use crate::api::views::{Paging, page_of};
 
@@ -119,16 +119,7 @@ pub async fn list_hours(
 ) -> Result<Json<HoursPage>, ApiError> {
     let raw = query.unwrap_or_default();
     let mut errors = FieldErrors::new();
-    let status = query_value(&raw, "status").and_then(|s| {
-        let found = HoursStatus::from_code(&s);
-        if found.is_none() {
-            errors.add(
-                "status",
-                format!("Status must be {}", all_codes::<HoursStatus>()),
-            );
-        }
-        found
-    });
+    let status = query_code::<HoursStatus>(&raw, "status", &mut errors);
     let (page, per_page) = paging(&raw, &mut errors);
     if !errors.is_empty() {
         return Err(errors.into());

@@ -1,8 +1,6 @@
 //! Attendance, hours and their reports as the API answers with them. Closed lists are sent as
 //! their stable codes; times are UTC instants with the UK clock time beside them.
 
-use std::borrow::Cow;
-
 use app::attendance::RegisterLine;
 use app::attendance::hours::HoursLine;
 use app::attendance::no_shows::NoShowLine;
@@ -13,45 +11,20 @@ use domain::rota::attendance::{Attendance, AttendanceMethod, AttendanceStatus};
 use domain::rota::from_utc;
 use domain::rota::hours::{HoursStatus, MonthTotals};
 use serde::Serialize;
-use utoipa::openapi::RefOr;
-use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
-use utoipa::{PartialSchema, ToSchema};
+use utoipa::ToSchema;
 use uuid::Uuid;
 
-/// Declares a named schema of a closed list's codes.
-macro_rules! code_schema {
-    ($(#[$doc:meta])* $name:ident: $list:ident = $description:literal) => {
-        $(#[$doc])*
-        pub struct $name;
+use crate::api::views::code_schemas;
 
-        impl PartialSchema for $name {
-            fn schema() -> RefOr<Schema> {
-                ObjectBuilder::new()
-                    .schema_type(Type::String)
-                    .description(Some($description))
-                    .enum_values(Some($list::ALL.iter().map(|v| v.code())))
-                    .build()
-                    .into()
-            }
-        }
-
-        impl ToSchema for $name {
-            fn name() -> Cow<'static, str> {
-                Cow::Borrowed(stringify!($list))
-            }
-        }
-    };
-}
-
-code_schema!(
+code_schemas!(
     /// The codes of [`AttendanceStatus`].
     AttendanceStatusCode: AttendanceStatus = "Whether a volunteer came: attended, did not attend (no_show) or let the team know too late (cancelled_late)."
 );
-code_schema!(
+code_schemas!(
     /// The codes of [`AttendanceMethod`].
     AttendanceMethodCode: AttendanceMethod = "How attendance was last recorded: at the site's kiosk, on the volunteer's phone, by staff, or automatically after the shift when nothing was recorded."
 );
-code_schema!(
+code_schemas!(
     /// The codes of [`HoursStatus`].
     HoursStatusCode: HoursStatus = "Where logged hours stand: waiting for a manager (submitted), approved (counted), or queried (a manager asked about them)."
 );

@@ -1,51 +1,24 @@
 //! Expense claims as the API answers with them.
 
-use std::borrow::Cow;
-
 use app::ports::{ClaimRow, Page};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::Labelled;
 use domain::expenses::{ClaimStatus, ExpenseCategory, Vehicle};
 use serde::Serialize;
-use utoipa::openapi::RefOr;
-use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
-use utoipa::{PartialSchema, ToSchema};
+use utoipa::ToSchema;
 use uuid::Uuid;
 
-/// Declares a named schema of a closed list's codes.
-macro_rules! code_schema {
-    ($(#[$doc:meta])* $name:ident: $list:ident = $description:literal) => {
-        $(#[$doc])*
-        pub struct $name;
+use crate::api::views::code_schemas;
 
-        impl PartialSchema for $name {
-            fn schema() -> RefOr<Schema> {
-                ObjectBuilder::new()
-                    .schema_type(Type::String)
-                    .description(Some($description))
-                    .enum_values(Some($list::ALL.iter().map(|v| v.code())))
-                    .build()
-                    .into()
-            }
-        }
-
-        impl ToSchema for $name {
-            fn name() -> Cow<'static, str> {
-                Cow::Borrowed(stringify!($list))
-            }
-        }
-    };
-}
-
-code_schema!(
+code_schemas!(
     /// The codes of [`ExpenseCategory`].
     CategoryCode: ExpenseCategory = "What a cost was for. There is no allowance or flat-rate category: volunteers are paid back only what they actually spent."
 );
-code_schema!(
+code_schemas!(
     /// The codes of [`ClaimStatus`].
     ClaimStatusCode: ClaimStatus = "Where a claim has got to: waiting for a decision (submitted), sent back with a question (queried), approved, not approved (rejected) or paid."
 );
-code_schema!(
+code_schemas!(
     /// The codes of [`Vehicle`].
     VehicleCode: Vehicle = "What a volunteer travelled in: car (or van: 45p a mile for the first 10,000 miles in the tax year, 25p after), motorcycle (24p) or bicycle (20p)."
 );

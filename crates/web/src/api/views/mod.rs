@@ -23,7 +23,7 @@ use utoipa::{PartialSchema, ToSchema};
 use uuid::Uuid;
 
 /// The schema of a closed list's codes: a string, one of `T`'s codes.
-fn codes<T: Labelled>(description: &str) -> Object {
+pub(crate) fn codes<T: Labelled>(description: &str) -> Object {
     ObjectBuilder::new()
         .schema_type(Type::String)
         .description(Some(description))
@@ -37,19 +37,20 @@ macro_rules! code_schemas {
         $(#[$doc])*
         pub struct $name;
 
-        impl PartialSchema for $name {
-            fn schema() -> RefOr<Schema> {
-                codes::<$list>($description).into()
+        impl ::utoipa::PartialSchema for $name {
+            fn schema() -> ::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema> {
+                $crate::api::views::codes::<$list>($description).into()
             }
         }
 
-        impl ToSchema for $name {
-            fn name() -> Cow<'static, str> {
-                Cow::Borrowed(stringify!($list))
+        impl ::utoipa::ToSchema for $name {
+            fn name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(stringify!($list))
             }
         }
     )*};
 }
+pub(crate) use code_schemas;
 
 code_schemas!(
     /// The codes of [`Sector`].
