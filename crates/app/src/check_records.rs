@@ -109,11 +109,7 @@ impl App {
         org_slug: &str,
         id: CheckId,
     ) -> Result<(domain::organisation::Organisation, Check), AppError> {
-        let org = self
-            .store
-            .organisation_by_slug(&crate::slug_key(org_slug))
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let org = self.organisation(org_slug).await?;
         let check = self
             .store
             .check(org.id, id)

@@ -84,11 +84,7 @@ impl App {
         input: &ClaimInput,
         upload: Option<ReceiptUpload>,
     ) -> Result<ExpenseClaim, AppError> {
-        let org = self
-            .store
-            .organisation_by_slug(&crate::slug_key(org_slug))
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let org = self.organisation(org_slug).await?;
         let place = self
             .claim_place(person, org.id)
             .await?
@@ -128,11 +124,7 @@ impl App {
         org_slug: &str,
         id: ExpenseClaimId,
     ) -> Result<ClaimRow, AppError> {
-        let org = self
-            .store
-            .organisation_by_slug(&crate::slug_key(org_slug))
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let org = self.organisation(org_slug).await?;
         self.store
             .expense_claim(org.id, id)
             .await?

@@ -172,11 +172,7 @@ impl App {
         org_slug: &str,
         shift_id: ShiftId,
     ) -> Result<Booking, AppError> {
-        let org = self
-            .store
-            .organisation_by_slug(&crate::slug_key(org_slug))
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let org = self.organisation(org_slug).await?;
         let row = self
             .store
             .shift(org.id, shift_id)

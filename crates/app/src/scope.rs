@@ -62,11 +62,7 @@ impl App {
     /// The scope for a signed-in person acting in the organisation `slug`. Anyone who is not
     /// staff there gets `NotFound`, so another organisation's existence is not revealed.
     pub async fn authorise(&self, person_id: PersonId, slug: &str) -> Result<OrgScope, AppError> {
-        let organisation = self
-            .store
-            .organisation_by_slug(&crate::slug_key(slug))
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let organisation = self.organisation(slug).await?;
         let staff = self.store.staff_roles_of(person_id).await?;
         let member = staff
             .into_iter()
@@ -82,14 +78,9 @@ impl App {
 
     /// The scope for an API bearer token. The token's staff member must still hold a permission.
     pub async fn authorise_token(&self, token: &str) -> Result<OrgScope, AppError> {
-        let member = self
+        let (member, organisation) = self
             .store
-            .api_token_staff(&tokens::hash(token))
-            .await?
-            .ok_or(AppError::Unauthenticated)?;
-        let organisation = self
-            .store
-            .organisation(member.organisation_id)
+            .api_token_scope(&tokens::hash(token))
             .await?
             .ok_or(AppError::Unauthenticated)?;
         Ok(OrgScope {

@@ -41,6 +41,31 @@ pub(crate) fn list(v: &str) -> Vec<String> {
         .collect()
 }
 
+/// An API token's staff membership with its organisation, read in one join.
+#[derive(sqlx::FromRow)]
+pub(crate) struct TokenScopeRow {
+    #[sqlx(flatten)]
+    organisation: OrganisationRow,
+    staff_id: Uuid,
+    person_id: Uuid,
+    permission: String,
+    site_ids: String,
+}
+
+impl TokenScopeRow {
+    pub(crate) fn into_domain(self) -> Result<(StaffMember, Organisation), StoreError> {
+        let staff = StaffRow {
+            organisation_id: self.organisation.id,
+            id: self.staff_id,
+            person_id: self.person_id,
+            permission: self.permission,
+            site_ids: self.site_ids,
+        }
+        .into_domain()?;
+        Ok((staff, self.organisation.into_domain()?))
+    }
+}
+
 #[derive(sqlx::FromRow)]
 pub(crate) struct OrganisationRow {
     id: Uuid,

@@ -246,22 +246,12 @@ impl App {
             .into_iter()
             .find(|l| l.id == id)
             .ok_or(AppError::NotFound)?;
-        if log.status != HoursStatus::Queried {
-            return Err(AppError::Conflict(
-                "Only hours the team asked about can be changed".into(),
-            ));
-        }
         let today = from_utc(self.clock.now()).date();
         let parsed = input.parse(today)?;
         let now = self.clock.now();
-        let sent = HoursLog {
-            worked_on: parsed.worked_on,
-            minutes: parsed.minutes,
-            description: parsed.description,
-            status: HoursStatus::Submitted,
-            submitted_at: now,
-            ..log.clone()
-        };
+        let sent = log
+            .resend(parsed, now)
+            .map_err(|r| AppError::Conflict(r.message().into()))?;
         self.store
             .apply(vec![
                 Write::UpdateHoursLog(sent.clone(), HoursStatus::Queried),

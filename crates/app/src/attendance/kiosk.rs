@@ -66,11 +66,7 @@ impl App {
         org_slug: &str,
         site_id: SiteId,
     ) -> Result<(Organisation, Site), AppError> {
-        let org = self
-            .store
-            .organisation_by_slug(&crate::slug_key(org_slug))
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let org = self.organisation(org_slug).await?;
         let site = self
             .store
             .site(org.id, site_id)

@@ -96,31 +96,13 @@ impl App {
         } else {
             String::new()
         };
-        match (log.status, to) {
-            (HoursStatus::Approved, _) => {
-                return Err(AppError::Conflict(
-                    "These hours are already approved".into(),
-                ));
-            }
-            (HoursStatus::Queried, HoursStatus::Queried) => {
-                return Err(AppError::Conflict(
-                    "You have already asked about these hours; the volunteer has not replied yet"
-                        .into(),
-                ));
-            }
-            _ => {}
-        }
+        let now = self.clock.now();
+        let decided = log
+            .decide(to, scope.actor().person_id(), message.clone(), now)
+            .map_err(|r| AppError::Conflict(r.message().into()))?;
         if !e.is_empty() {
             return Err(e.into());
         }
-        let now = self.clock.now();
-        let decided = HoursLog {
-            status: to,
-            decided_at: Some(now),
-            decided_by: scope.actor().person_id(),
-            message: message.clone(),
-            ..log.clone()
-        };
         let org_name = &scope.organisation().name;
         let what = format!(
             "{} on {} ({})",

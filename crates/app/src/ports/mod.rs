@@ -185,9 +185,13 @@ pub trait Store:
     ) -> Result<Option<PersonId>, StoreError>;
     /// An API token by hash.
     async fn api_token(&self, token_hash: &str) -> Result<Option<ApiToken>, StoreError>;
-    /// The staff membership an API token acts under: the token's holder in the token's
-    /// organisation, if they are still staff there. One read, as every API request needs it.
-    async fn api_token_staff(&self, token_hash: &str) -> Result<Option<StaffMember>, StoreError>;
+    /// The staff membership an API token acts under, with its organisation: the token's
+    /// holder in the token's organisation, if they are still staff there. One read, as every
+    /// API request needs it.
+    async fn api_token_scope(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(StaffMember, Organisation)>, StoreError>;
 
     /// Messages due to send at `now`, oldest first, claimed for this worker.
     async fn due_messages(

@@ -59,6 +59,73 @@ pub struct HoursLog {
     pub message: String,
 }
 
+/// Why a change to logged hours is refused: they no longer stand where the change needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HoursRefusal {
+    /// Approved hours are final.
+    AlreadyApproved,
+    /// A question is waiting for the volunteer's reply.
+    AlreadyQueried,
+    /// Only queried hours can be changed and sent again.
+    NotQueried,
+}
+
+impl HoursRefusal {
+    /// The refusal in words.
+    pub fn message(self) -> &'static str {
+        match self {
+            Self::AlreadyApproved => "These hours are already approved",
+            Self::AlreadyQueried => {
+                "You have already asked about these hours; the volunteer has not replied yet"
+            }
+            Self::NotQueried => "Only hours the team asked about can be changed",
+        }
+    }
+}
+
+impl HoursLog {
+    /// A manager's decision: approve (final) or query with `message`. Approved hours cannot be
+    /// decided again, and queried ones cannot be queried again before the volunteer replies.
+    pub fn decide(
+        &self,
+        to: HoursStatus,
+        by: Option<PersonId>,
+        message: String,
+        now: DateTime<Utc>,
+    ) -> Result<Self, HoursRefusal> {
+        match (self.status, to) {
+            (HoursStatus::Approved, _) => Err(HoursRefusal::AlreadyApproved),
+            (HoursStatus::Queried, HoursStatus::Queried) => Err(HoursRefusal::AlreadyQueried),
+            _ => Ok(Self {
+                status: to,
+                decided_at: Some(now),
+                decided_by: by,
+                message: if to == HoursStatus::Queried {
+                    message
+                } else {
+                    String::new()
+                },
+                ..self.clone()
+            }),
+        }
+    }
+
+    /// The volunteer's answer to a query: the hours as corrected, sent for a decision again.
+    pub fn resend(&self, corrected: ParsedHours, now: DateTime<Utc>) -> Result<Self, HoursRefusal> {
+        if self.status != HoursStatus::Queried {
+            return Err(HoursRefusal::NotQueried);
+        }
+        Ok(Self {
+            worked_on: corrected.worked_on,
+            minutes: corrected.minutes,
+            description: corrected.description,
+            status: HoursStatus::Submitted,
+            submitted_at: now,
+            ..self.clone()
+        })
+    }
+}
+
 /// Hours as typed into the form or API.
 #[derive(Debug, Clone, Default, serde::Deserialize, Serialize)]
 #[serde(default)]

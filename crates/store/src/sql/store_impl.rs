@@ -443,18 +443,21 @@ impl Store for ThisStore {
         accounts::api_token(&self.pool, token_hash).await
     }
 
-    async fn api_token_staff(&self, token_hash: &str) -> Result<Option<StaffMember>, StoreError> {
-        let row: Option<StaffRow> = sqlx::query_as(
-            "SELECT s.organisation_id, s.id, s.person_id, s.permission, s.site_ids \
+    async fn api_token_scope(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(StaffMember, Organisation)>, StoreError> {
+        let row: Option<TokenScopeRow> = sqlx::query_as(sql(format!(
+            "SELECT {ORG_COLUMNS}, s.id AS staff_id, s.person_id, s.permission, s.site_ids \
              FROM api_tokens t JOIN staff_members s \
              ON s.person_id = t.person_id AND s.organisation_id = t.organisation_id \
-             WHERE t.token_hash = $1",
-        )
+             JOIN organisations o ON o.id = t.organisation_id WHERE t.token_hash = $1"
+        )))
         .bind(token_hash)
         .fetch_optional(&self.pool)
         .await
         .map_err(db_error)?;
-        row.map(StaffRow::into_domain).transpose()
+        row.map(TokenScopeRow::into_domain).transpose()
     }
 
     async fn due_messages(

@@ -228,7 +228,7 @@ async fn api_tokens(store: Arc<dyn Store>) {
 
     // The token acts as its holder's staff membership in its organisation, and only while
     // they have one there: staff elsewhere does not count.
-    assert_eq!(store.api_token_staff("api-hash").await.unwrap(), None);
+    assert_eq!(store.api_token_scope("api-hash").await.unwrap(), None);
     let elsewhere = organisation("Brook Hospice");
     let there = StaffMember {
         id: StaffMemberId::new(),
@@ -244,7 +244,7 @@ async fn api_tokens(store: Arc<dyn Store>) {
         ])
         .await
         .unwrap();
-    assert_eq!(store.api_token_staff("api-hash").await.unwrap(), None);
+    assert_eq!(store.api_token_scope("api-hash").await.unwrap(), None);
     let here = StaffMember {
         id: StaffMemberId::new(),
         organisation_id: org.id,
@@ -256,8 +256,11 @@ async fn api_tokens(store: Arc<dyn Store>) {
         .apply(vec![Write::PutStaffMember(here.clone())])
         .await
         .unwrap();
-    assert_eq!(store.api_token_staff("api-hash").await.unwrap(), Some(here));
-    assert_eq!(store.api_token_staff("api-other").await.unwrap(), None);
+    assert_eq!(
+        store.api_token_scope("api-hash").await.unwrap(),
+        Some((here, org.clone()))
+    );
+    assert_eq!(store.api_token_scope("api-other").await.unwrap(), None);
 }
 conformance!(api_tokens);
 

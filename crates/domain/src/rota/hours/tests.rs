@@ -143,3 +143,80 @@ fn totals_add_up_by_month_per_volunteer_role_site_and_organisation() {
         }
     );
 }
+
+fn logged(status: HoursStatus) -> HoursLog {
+    HoursLog {
+        id: HoursLogId::new(),
+        organisation_id: crate::ids::OrganisationId::new(),
+        person_id: PersonId::new(),
+        role_id: RoleId::new(),
+        worked_on: day(2027, 6, 9),
+        minutes: 90,
+        description: "Calls".into(),
+        status,
+        submitted_at: chrono::Utc::now(),
+        decided_at: None,
+        decided_by: None,
+        message: String::new(),
+    }
+}
+
+#[test]
+fn a_decision_moves_submitted_hours_and_approved_ones_are_final() {
+    let now = chrono::Utc::now();
+    let manager = Some(PersonId::new());
+    let sent = logged(HoursStatus::Submitted);
+    let queried = sent
+        .decide(HoursStatus::Queried, manager, "Which ward?".into(), now)
+        .unwrap();
+    assert_eq!(
+        (queried.status, queried.message.as_str(), queried.decided_by),
+        (HoursStatus::Queried, "Which ward?", manager)
+    );
+    // Asked once, not again until the volunteer replies; approving the question is fine.
+    assert_eq!(
+        queried.decide(HoursStatus::Queried, manager, "Again?".into(), now),
+        Err(HoursRefusal::AlreadyQueried)
+    );
+    let approved = queried
+        .decide(HoursStatus::Approved, manager, "ignored".into(), now)
+        .unwrap();
+    assert_eq!(
+        (approved.status, approved.message.as_str()),
+        (HoursStatus::Approved, "")
+    );
+    for to in [HoursStatus::Approved, HoursStatus::Queried] {
+        assert_eq!(
+            approved.decide(to, manager, String::new(), now),
+            Err(HoursRefusal::AlreadyApproved)
+        );
+    }
+}
+
+#[test]
+fn only_queried_hours_are_sent_again_and_then_wait_for_a_decision() {
+    let now = chrono::Utc::now();
+    let corrected = || ParsedHours {
+        worked_on: day(2027, 6, 8),
+        minutes: 60,
+        description: "Calls from the ward office".into(),
+    };
+    let resent = logged(HoursStatus::Queried)
+        .resend(corrected(), now)
+        .unwrap();
+    assert_eq!(
+        (
+            resent.status,
+            resent.minutes,
+            resent.worked_on,
+            resent.submitted_at
+        ),
+        (HoursStatus::Submitted, 60, day(2027, 6, 8), now)
+    );
+    for status in [HoursStatus::Submitted, HoursStatus::Approved] {
+        assert_eq!(
+            logged(status).resend(corrected(), now),
+            Err(HoursRefusal::NotQueried)
+        );
+    }
+}
