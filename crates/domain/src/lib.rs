@@ -8,6 +8,7 @@ pub mod engagement;
 pub mod error;
 pub mod expenses;
 pub mod ids;
+pub mod instruments;
 mod labels;
 pub mod notification;
 pub mod organisation;
