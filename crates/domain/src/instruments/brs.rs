@@ -8,7 +8,9 @@
 
 use serde::Serialize;
 
-use super::{Answers, Hundredths, Instrument, Item, Licence, ResponseOption, ResponseScale};
+use super::{
+    Answers, Hundredths, Instrument, Item, ItemKind, Licence, ResponseOption, ResponseScale,
+};
 use crate::{FieldErrors, labelled_enum};
 
 /// The BRS agreement answers.
@@ -43,6 +45,7 @@ const fn item(code: &'static str, text: &'static str, reversed: bool) -> Item {
         text,
         reversed,
         anchors: None,
+        kind: ItemKind::Scale,
     }
 }
 

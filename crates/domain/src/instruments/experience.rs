@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use super::{Answers, Instrument, Item, Licence, ResponseOption, ResponseScale};
+use super::{Answers, Instrument, Item, ItemKind, Licence, ResponseOption, ResponseScale};
 use crate::{FieldErrors, Labelled, labelled_enum};
 
 labelled_enum!(
@@ -77,6 +77,7 @@ const fn item(code: &'static str, text: &'static str) -> Item {
         text,
         reversed: false,
         anchors: None,
+        kind: ItemKind::Scale,
     }
 }
 

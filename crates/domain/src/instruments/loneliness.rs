@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use super::{Answers, Instrument, Item, Licence, ResponseOption, ResponseScale};
+use super::{Answers, Instrument, Item, ItemKind, Licence, ResponseOption, ResponseScale};
 use crate::{FieldErrors, labelled_enum};
 
 /// The UCLA-3 frequency answers.
@@ -37,6 +37,7 @@ const fn item(code: &'static str, text: &'static str) -> Item {
         text,
         reversed: false,
         anchors: None,
+        kind: ItemKind::Scale,
     }
 }
 

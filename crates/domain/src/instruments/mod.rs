@@ -2,9 +2,11 @@
 //! rules that score them exactly as published.
 //!
 //! Each instrument is a static [`Instrument`]: its items, response scale, licence and citation.
-//! People's answers arrive as [`Answers`] (item code → chosen value, missing allowed); each
-//! instrument's module scores them and returns a typed result. Scores are always computed here
-//! from item-level answers; a score sent by a client is never accepted.
+//! An item is answered on the instrument's scale, on its own list of choices, or in the person's
+//! own words ([`ItemKind`]). People's answers arrive as [`Answers`] (item code → chosen value or
+//! text, missing allowed); each instrument's module scores them and returns a typed result.
+//! Scores are always computed here from item-level answers; a score sent by a client is never
+//! accepted.
 //!
 //! Design rule (standards §2): store item-level answers with the instrument's code and version,
 //! and compute scores from them with these rules.
@@ -14,10 +16,11 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::FieldErrors;
+use crate::{FieldErrors, has_control_characters};
 
 pub mod brs;
 pub mod experience;
+pub mod feedback;
 pub mod loneliness;
 pub mod ons4;
 pub mod swemwbs;
@@ -33,7 +36,12 @@ pub const ALL: &[&Instrument] = &[
     &loneliness::UCLA3,
     &loneliness::ONS_DIRECT,
     &experience::EXPERIENCE,
+    &feedback::SUPPORT_FEEDBACK,
+    &feedback::STAFF_FEEDBACK,
 ];
+
+/// The most characters a free-text answer may have, after trimming.
+pub const MAX_TEXT: usize = 2_000;
 
 /// The built-in instrument with this code and version, if any.
 pub fn find(code: &str, version: u16) -> Option<&'static Instrument> {
@@ -109,6 +117,18 @@ pub struct Anchors {
     pub high: &'static str,
 }
 
+/// How an item is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// One of the instrument's [`Instrument::scale`] answers; the only kind that is scored.
+    Scale,
+    /// One of the item's own answers, e.g. who is answering; a category, never scored.
+    Choice(&'static ResponseScale),
+    /// The person's own words: trimmed, at most [`MAX_TEXT`] characters.
+    FreeText,
+}
+
 /// One question or statement of an instrument.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Item {
@@ -120,6 +140,47 @@ pub struct Item {
     pub reversed: bool,
     /// This item's own end-point words, if any.
     pub anchors: Option<Anchors>,
+    /// How the item is answered.
+    pub kind: ItemKind,
+}
+
+impl Item {
+    /// An item answered on the instrument's scale, not reversed, without its own anchors.
+    pub const fn scale(code: &'static str, text: &'static str) -> Self {
+        Self {
+            code,
+            text,
+            reversed: false,
+            anchors: None,
+            kind: ItemKind::Scale,
+        }
+    }
+
+    /// An item answered with one of `choices`.
+    pub const fn choice(
+        code: &'static str,
+        text: &'static str,
+        choices: &'static ResponseScale,
+    ) -> Self {
+        Self {
+            code,
+            text,
+            reversed: false,
+            anchors: None,
+            kind: ItemKind::Choice(choices),
+        }
+    }
+
+    /// An item answered in the person's own words.
+    pub const fn free_text(code: &'static str, text: &'static str) -> Self {
+        Self {
+            code,
+            text,
+            reversed: false,
+            anchors: None,
+            kind: ItemKind::FreeText,
+        }
+    }
 }
 
 /// A versioned questionnaire definition.
@@ -135,7 +196,7 @@ pub struct Instrument {
     pub instruction: &'static str,
     /// The items, in order.
     pub items: &'static [Item],
-    /// The answers offered for every item.
+    /// The answers offered for every [`ItemKind::Scale`] item.
     pub scale: &'static ResponseScale,
     /// The terms of use.
     pub licence: Licence,
@@ -149,23 +210,59 @@ impl Instrument {
         self.items.iter().find(|i| i.code == code)
     }
 
-    /// Checks every answer names one of this instrument's items and is on its scale. Missing
-    /// answers are allowed here; each instrument's scoring decides what they mean.
+    /// Checks every answer names one of this instrument's items and is of the item's kind: a
+    /// value on the instrument's scale, one of the item's choices, or text of at most
+    /// [`MAX_TEXT`] characters without control characters. Missing answers are allowed here;
+    /// each instrument's scoring decides what they mean.
     pub fn validate(&self, answers: &Answers) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::new();
-        for (code, value) in answers.iter() {
-            match self.item(code) {
-                None => errors.add(code, format!("{} has no question {code}", self.title)),
-                Some(item) => {
-                    if let Some(value) = value
-                        && !self.scale.contains(value)
-                    {
+        for (code, answer) in &answers.0 {
+            let Some(item) = self.item(code) else {
+                errors.add(code, format!("{} has no question {code}", self.title));
+                continue;
+            };
+            let choose = |scale: &ResponseScale| {
+                format!(
+                    "Choose an answer from {} to {} for \u{201c}{}\u{201d}",
+                    scale.min(),
+                    scale.max(),
+                    item.text
+                )
+            };
+            match (answer, item.kind) {
+                (Answer::Skipped, _) => {}
+                (Answer::Value(value), ItemKind::Scale) => {
+                    if !self.scale.contains(*value) {
+                        errors.add(code, choose(self.scale));
+                    }
+                }
+                (Answer::Value(value), ItemKind::Choice(choices)) => {
+                    if !choices.contains(*value) {
+                        errors.add(code, choose(choices));
+                    }
+                }
+                (Answer::Text(_), ItemKind::Scale) => errors.add(code, choose(self.scale)),
+                (Answer::Text(_), ItemKind::Choice(choices)) => errors.add(code, choose(choices)),
+                (Answer::Value(_), ItemKind::FreeText) => errors.add(
+                    code,
+                    format!("Answer \u{201c}{}\u{201d} in words", item.text),
+                ),
+                (Answer::Text(text), ItemKind::FreeText) => {
+                    if has_control_characters(text) {
                         errors.add(
                             code,
                             format!(
-                                "Choose an answer from {} to {} for \u{201c}{}\u{201d}",
-                                self.scale.min(),
-                                self.scale.max(),
+                                "Your answer to \u{201c}{}\u{201d} must not contain control \
+                                 characters",
+                                item.text
+                            ),
+                        );
+                    } else if text.chars().count() > MAX_TEXT {
+                        errors.add(
+                            code,
+                            format!(
+                                "Your answer to \u{201c}{}\u{201d} must be 2,000 characters or \
+                                 fewer",
                                 item.text
                             ),
                         );
@@ -185,20 +282,34 @@ impl Instrument {
         }
     }
 
-    /// Every item's scored value, in item order, or `None` when any item is unanswered.
-    /// Call after [`Instrument::validate`].
+    /// Every [`ItemKind::Scale`] item's scored value, in item order, or `None` when any of them
+    /// is unanswered. Call after [`Instrument::validate`].
     pub fn complete(&self, answers: &Answers) -> Option<Vec<u8>> {
         self.items
             .iter()
+            .filter(|item| item.kind == ItemKind::Scale)
             .map(|item| answers.get(item.code).map(|v| self.scored(item, v)))
             .collect()
     }
 }
 
-/// One person's answers to one instrument: item code → chosen value, `None` when skipped.
+/// One answer to one item, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+enum Answer {
+    /// Asked but not answered.
+    Skipped,
+    /// A chosen value, for scale and choice items.
+    Value(u8),
+    /// The person's own words, trimmed, for free-text items.
+    Text(String),
+}
+
+/// One person's answers to one instrument: item code → chosen value or text, skipped when
+/// asked but not answered. Serialises as one object: a number, a string or `null` per item.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
-pub struct Answers(BTreeMap<String, Option<u8>>);
+pub struct Answers(BTreeMap<String, Answer>);
 
 impl Answers {
     /// No answers yet.
@@ -206,9 +317,22 @@ impl Answers {
         Self::default()
     }
 
-    /// Records the answer (or a skip, with `None`) to the item `code`.
+    /// Records the answer (or a skip, with `None`) to the item `code`, replacing any earlier one.
     pub fn set(&mut self, code: &str, value: Option<u8>) {
-        self.0.insert(code.to_owned(), value);
+        let answer = value.map_or(Answer::Skipped, Answer::Value);
+        self.0.insert(code.to_owned(), answer);
+    }
+
+    /// Records the words given for the item `code`, trimmed, replacing any earlier answer; words
+    /// that are empty once trimmed are a skip. Length is checked by [`Instrument::validate`].
+    pub fn set_text(&mut self, code: &str, text: &str) {
+        let text = text.trim();
+        let answer = if text.is_empty() {
+            Answer::Skipped
+        } else {
+            Answer::Text(text.to_owned())
+        };
+        self.0.insert(code.to_owned(), answer);
     }
 
     /// These answers with `code` answered `value`.
@@ -217,14 +341,44 @@ impl Answers {
         self
     }
 
-    /// The answer to `code`, or `None` when it was skipped or not asked.
-    pub fn get(&self, code: &str) -> Option<u8> {
-        self.0.get(code).copied().flatten()
+    /// These answers with `code` answered in the words `text` (trimmed).
+    pub fn with_text(mut self, code: &str, text: &str) -> Self {
+        self.set_text(code, text);
+        self
     }
 
-    /// Every recorded item code with its answer, in code order.
+    /// The value chosen for `code`, or `None` when it was skipped, not asked or answered in words.
+    pub fn get(&self, code: &str) -> Option<u8> {
+        match self.0.get(code) {
+            Some(Answer::Value(value)) => Some(*value),
+            _ => None,
+        }
+    }
+
+    /// The words given for `code`, or `None` when it was skipped, not asked or given a value.
+    pub fn text(&self, code: &str) -> Option<&str> {
+        match self.0.get(code) {
+            Some(Answer::Text(text)) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// Every recorded item code answered with a value or skipped, with its value, in code order.
+    /// Text answers are left out; see [`Answers::texts`].
     pub fn iter(&self) -> impl Iterator<Item = (&str, Option<u8>)> {
-        self.0.iter().map(|(k, v)| (k.as_str(), *v))
+        self.0.iter().filter_map(|(k, v)| match v {
+            Answer::Skipped => Some((k.as_str(), None)),
+            Answer::Value(value) => Some((k.as_str(), Some(*value))),
+            Answer::Text(_) => None,
+        })
+    }
+
+    /// Every item code answered in words, with the words, in code order.
+    pub fn texts(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().filter_map(|(k, v)| match v {
+            Answer::Text(text) => Some((k.as_str(), text.as_str())),
+            _ => None,
+        })
     }
 }
 

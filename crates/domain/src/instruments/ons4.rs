@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use super::{Anchors, Answers, Instrument, Item, Licence, ResponseOption, ResponseScale};
+use super::{Anchors, Answers, Instrument, Item, ItemKind, Licence, ResponseOption, ResponseScale};
 use crate::{FieldErrors, labelled_enum};
 
 /// Item code: life satisfaction.
@@ -59,6 +59,7 @@ pub static ONS4: Instrument = Instrument {
                 low: "not at all satisfied",
                 high: "completely satisfied",
             }),
+            kind: ItemKind::Scale,
         },
         Item {
             code: WORTHWHILE,
@@ -69,6 +70,7 @@ pub static ONS4: Instrument = Instrument {
                 low: "not at all worthwhile",
                 high: "completely worthwhile",
             }),
+            kind: ItemKind::Scale,
         },
         Item {
             code: HAPPINESS,
@@ -78,6 +80,7 @@ pub static ONS4: Instrument = Instrument {
                 low: "not at all happy",
                 high: "completely happy",
             }),
+            kind: ItemKind::Scale,
         },
         Item {
             code: ANXIETY,
@@ -88,6 +91,7 @@ pub static ONS4: Instrument = Instrument {
                 low: "not at all anxious",
                 high: "completely anxious",
             }),
+            kind: ItemKind::Scale,
         },
     ],
     scale: &SCALE,

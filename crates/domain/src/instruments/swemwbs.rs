@@ -13,7 +13,9 @@
 
 use serde::Serialize;
 
-use super::{Answers, Hundredths, Instrument, Item, Licence, ResponseOption, ResponseScale};
+use super::{
+    Answers, Hundredths, Instrument, Item, ItemKind, Licence, ResponseOption, ResponseScale,
+};
 use crate::{FieldErrors, labelled_enum};
 
 /// The copyright line that must appear on every copy and in every report.
@@ -63,6 +65,7 @@ const fn item(code: &'static str, text: &'static str) -> Item {
         text,
         reversed: false,
         anchors: None,
+        kind: ItemKind::Scale,
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod brs;
 mod experience;
+mod feedback;
 mod loneliness;
 mod ons4;
 mod swemwbs;
@@ -34,6 +35,13 @@ fn item_codes_are_unique_and_scales_contiguous() {
         let values: Vec<_> = instrument.scale.options.iter().map(|o| o.value).collect();
         let expected: Vec<_> = (instrument.scale.min()..=instrument.scale.max()).collect();
         assert_eq!(values, expected, "{}", instrument.code);
+        for item in instrument.items {
+            if let ItemKind::Choice(choices) = item.kind {
+                let values: Vec<_> = choices.options.iter().map(|o| o.value).collect();
+                let expected: Vec<_> = (choices.min()..=choices.max()).collect();
+                assert_eq!(values, expected, "{} {}", instrument.code, item.code);
+            }
+        }
     }
 }
 
@@ -63,6 +71,33 @@ fn skipped_answers_are_allowed_by_validation() {
     assert_eq!(crate::instruments::brs::BRS.validate(&answers), Ok(()));
     assert_eq!(answers.get("q2"), None);
     assert_eq!(answers.get("q1"), Some(3));
+}
+
+#[test]
+fn text_answers_are_trimmed_and_kept_apart_from_values() {
+    let mut answers = Answers::new()
+        .with("overall", 2)
+        .with_text("why", "  Kind and on time.\n ");
+    answers.set_text("area", "   ");
+    assert_eq!(answers.text("why"), Some("Kind and on time."));
+    assert_eq!(answers.get("why"), None);
+    assert_eq!(answers.text("overall"), None);
+    assert_eq!(answers.text("area"), None);
+    assert_eq!(
+        answers.iter().collect::<Vec<_>>(),
+        vec![("area", None), ("overall", Some(2))]
+    );
+    assert_eq!(
+        answers.texts().collect::<Vec<_>>(),
+        vec![("why", "Kind and on time.")]
+    );
+}
+
+#[test]
+fn a_later_answer_replaces_an_earlier_one_of_either_kind() {
+    let answers = Answers::new().with_text("q1", "three").with("q1", 3);
+    assert_eq!(answers.get("q1"), Some(3));
+    assert_eq!(answers.text("q1"), None);
 }
 
 #[test]
