@@ -13,6 +13,7 @@ mod labels;
 pub mod notification;
 pub mod organisation;
 pub mod person;
+pub mod retention;
 pub mod role;
 pub mod rota;
 pub mod site;
