@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use super::{Answers, Instrument, Item, ItemKind, Licence, ResponseOption, ResponseScale};
+use super::{Answers, Instrument, Item, Licence, ResponseOption, ResponseScale};
 use crate::{FieldErrors, Labelled, labelled_enum};
 
 labelled_enum!(
@@ -71,16 +71,6 @@ pub static SCALE: ResponseScale = ResponseScale {
     ],
 };
 
-const fn item(code: &'static str, text: &'static str) -> Item {
-    Item {
-        code,
-        text,
-        reversed: false,
-        anchors: None,
-        kind: ItemKind::Scale,
-    }
-}
-
 /// The volunteer experience survey, version 1.
 pub static EXPERIENCE: Instrument = Instrument {
     code: "experience",
@@ -89,40 +79,40 @@ pub static EXPERIENCE: Instrument = Instrument {
     instruction: "Thinking about your volunteering with us over the last few months, how much do \
         you agree with each of these? There are no right or wrong answers.",
     items: &[
-        item(
+        Item::scale(
             "satisfaction",
             "All in all, I am happy with my volunteering here.",
         ),
-        item(
+        Item::scale(
             "would_recommend",
             "I would tell a friend or relative to volunteer here.",
         ),
-        item(
+        Item::scale(
             "intend_to_continue",
             "I expect to still be volunteering here in a year's time.",
         ),
-        item(
+        Item::scale(
             "feeling_valued",
             "People here show me that what I do matters to them.",
         ),
-        item(
+        Item::scale(
             "support",
             "I can get help when I need it in my volunteering.",
         ),
-        item("belonging", "I feel part of the team here."),
-        item(
+        Item::scale("belonging", "I feel part of the team here."),
+        Item::scale(
             "flexibility",
             "I can fit my volunteering around the rest of my life.",
         ),
-        item(
+        Item::scale(
             "impact",
             "I can see that my volunteering makes a difference to people.",
         ),
-        item(
+        Item::scale(
             "not_too_much_bureaucracy",
             "Forms, checks and rules are kept to what is really needed.",
         ),
-        item(
+        Item::scale(
             "not_like_paid_work",
             "My volunteering feels like my own choice, not like a job I have to do.",
         ),

@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use super::{Answers, Instrument, Item, ItemKind, Licence, ResponseOption, ResponseScale};
+use super::{Answers, Instrument, Item, Licence, ResponseOption, ResponseScale};
 use crate::{FieldErrors, labelled_enum};
 
 /// The UCLA-3 frequency answers.
@@ -31,16 +31,6 @@ pub static UCLA3_SCALE: ResponseScale = ResponseScale {
     ],
 };
 
-const fn item(code: &'static str, text: &'static str) -> Item {
-    Item {
-        code,
-        text,
-        reversed: false,
-        anchors: None,
-        kind: ItemKind::Scale,
-    }
-}
-
 /// The UCLA 3-item loneliness scale, version 1.
 pub static UCLA3: Instrument = Instrument {
     code: "ucla3",
@@ -49,9 +39,9 @@ pub static UCLA3: Instrument = Instrument {
     instruction: "The next questions are about how you feel about different aspects of your life. \
         For each one, say how often you feel that way.",
     items: &[
-        item("q1", "How often do you feel that you lack companionship?"),
-        item("q2", "How often do you feel left out?"),
-        item("q3", "How often do you feel isolated from others?"),
+        Item::scale("q1", "How often do you feel that you lack companionship?"),
+        Item::scale("q2", "How often do you feel left out?"),
+        Item::scale("q3", "How often do you feel isolated from others?"),
     ],
     scale: &UCLA3_SCALE,
     licence: Licence::FreeWithCitation,
@@ -153,7 +143,7 @@ pub static ONS_DIRECT: Instrument = Instrument {
     version: 1,
     title: "ONS direct loneliness question",
     instruction: "Please choose the answer that fits best.",
-    items: &[item(DIRECT, "How often do you feel lonely?")],
+    items: &[Item::scale(DIRECT, "How often do you feel lonely?")],
     scale: &DIRECT_SCALE,
     licence: Licence::OpenGovernmentLicence,
     citation: "Office for National Statistics, Measuring loneliness: guidance for use of the \

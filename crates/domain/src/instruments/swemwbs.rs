@@ -13,9 +13,7 @@
 
 use serde::Serialize;
 
-use super::{
-    Answers, Hundredths, Instrument, Item, ItemKind, Licence, ResponseOption, ResponseScale,
-};
+use super::{Answers, Hundredths, Instrument, Item, Licence, ResponseOption, ResponseScale};
 use crate::{FieldErrors, labelled_enum};
 
 /// The copyright line that must appear on every copy and in every report.
@@ -59,16 +57,6 @@ pub static SCALE: ResponseScale = ResponseScale {
     ],
 };
 
-const fn item(code: &'static str, text: &'static str) -> Item {
-    Item {
-        code,
-        text,
-        reversed: false,
-        anchors: None,
-        kind: ItemKind::Scale,
-    }
-}
-
 /// SWEMWBS, version 1.
 pub static SWEMWBS: Instrument = Instrument {
     code: "swemwbs",
@@ -77,13 +65,13 @@ pub static SWEMWBS: Instrument = Instrument {
     instruction: "Below are some statements about feelings and thoughts. Please tick the box that \
         best describes your experience of each over the last 2 weeks.",
     items: &[
-        item("q1", "I've been feeling optimistic about the future"),
-        item("q2", "I've been feeling useful"),
-        item("q3", "I've been feeling relaxed"),
-        item("q4", "I've been dealing with problems well"),
-        item("q5", "I've been thinking clearly"),
-        item("q6", "I've been feeling close to other people"),
-        item("q7", "I've been able to make up my own mind about things"),
+        Item::scale("q1", "I've been feeling optimistic about the future"),
+        Item::scale("q2", "I've been feeling useful"),
+        Item::scale("q3", "I've been feeling relaxed"),
+        Item::scale("q4", "I've been dealing with problems well"),
+        Item::scale("q5", "I've been thinking clearly"),
+        Item::scale("q6", "I've been feeling close to other people"),
+        Item::scale("q7", "I've been able to make up my own mind about things"),
     ],
     scale: &SCALE,
     licence: Licence::RegistrationRequired {
