@@ -85,6 +85,7 @@ impl App {
         }
         writes.extend(self.schedule_shift_reminders().await?);
         writes.extend(self.schedule_no_shows().await?);
+        writes.extend(self.schedule_surveys().await?);
         let n = writes.len();
         for chunk in writes.chunks(500) {
             self.store.apply(chunk.to_vec()).await?;
@@ -111,6 +112,8 @@ impl App {
                 DBS_MINIMISE => self.remove_dbs_details(&job).await,
                 crate::preferences::SHIFT_REMINDER => self.shift_reminder(&job).await,
                 crate::attendance::no_shows::NO_SHOWS => self.record_no_shows(&job).await,
+                crate::surveys::SURVEY_INVITE => self.send_survey_invitation(&job).await,
+                crate::surveys::SURVEY_REMINDER => self.send_survey_reminder(&job).await,
                 other => Err(AppError::Internal(format!("unknown job kind {other}"))),
             };
             let outcome = match effects {

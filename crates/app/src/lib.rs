@@ -21,6 +21,7 @@ pub mod notify;
 pub mod onboarding;
 pub mod onboarding_report;
 pub mod organisations;
+pub mod outcomes;
 pub mod password_links;
 pub mod people;
 pub mod ports;
@@ -34,6 +35,7 @@ pub mod rota_volunteer;
 pub mod scope;
 pub mod sites;
 pub mod staff;
+pub mod surveys;
 pub mod tokens;
 pub mod waitlist;
 

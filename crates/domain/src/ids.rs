@@ -87,4 +87,12 @@ id_type!(
     HoursLogId,
     /// A volunteer's expense claim.
     ExpenseClaimId,
+    /// An invitation to answer a survey, sent to one person.
+    SurveyInvitationId,
+    /// One set of answers to one instrument.
+    SurveyResponseId,
+    /// An indicator in a role's outcome framework.
+    OutcomeIndicatorId,
+    /// Activity logged against an outcome indicator.
+    ActivityRecordId,
 );

@@ -12,6 +12,10 @@ pub mod instruments;
 mod labels;
 pub mod notification;
 pub mod organisation;
+pub mod outcome_framework;
+/// Outcome statistics for reports: wellbeing change, experience by theme, value of time; small
+/// groups withheld.
+pub mod outcomes;
 pub mod person;
 pub mod retention;
 pub mod role;
@@ -19,6 +23,7 @@ pub mod rota;
 pub mod site;
 pub mod staff;
 pub mod stats;
+pub mod surveys;
 pub mod values;
 
 pub use error::{FieldErrors, has_control_characters, without_control_characters};

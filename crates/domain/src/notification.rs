@@ -18,6 +18,8 @@ labelled_enum!(
         Cancellation = "cancellation": "Cancelled shifts and bookings",
         /// Logged hours were approved or queried.
         HoursDecision = "hours_decision": "Hours approved or queried",
+        /// An invitation to a survey about their volunteering, and its reminder.
+        Survey = "survey": "Surveys about your volunteering",
     }
 );
 
@@ -40,6 +42,7 @@ impl NotificationKind {
             Self::WaitlistOffer => "When a place comes free on a shift you are waiting for.",
             Self::Cancellation => "When a shift you booked, or your place on it, is cancelled.",
             Self::HoursDecision => "When a manager approves or asks about hours you logged.",
+            Self::Survey => "Now and then, a short survey about how volunteering is going for you.",
         }
     }
 }

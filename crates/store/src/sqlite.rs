@@ -49,6 +49,9 @@ mod compliance_writes;
 #[path = "sql/expenses.rs"]
 mod expenses;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/quality.rs"]
+mod quality;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/reads.rs"]
 mod reads;
 #[allow(clippy::duplicate_mod)]

@@ -9,6 +9,7 @@ mod calendar;
 mod commitments;
 mod compliance;
 mod expenses;
+mod quality;
 mod read_models;
 mod rota;
 mod waitlist;
@@ -30,6 +31,7 @@ pub use calendar::*;
 pub use commitments::*;
 pub use compliance::*;
 pub use expenses::*;
+pub use quality::*;
 pub use read_models::*;
 pub use rota::*;
 pub use waitlist::*;
@@ -59,6 +61,7 @@ pub trait Store:
     + ExpensesStore
     + WaitlistStore
     + CommitmentsStore
+    + QualityStore
     + Send
     + Sync
 {

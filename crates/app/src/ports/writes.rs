@@ -9,12 +9,14 @@ use domain::compliance::{Check, Placement, PlacementStatus, RequirementType};
 use domain::engagement::{Engagement, EngagementEvent, EngagementStatus, LeavingReason};
 use domain::ids::*;
 use domain::organisation::Organisation;
+use domain::outcome_framework::{ActivityRecord, OutcomeIndicator};
 use domain::person::Person;
 use domain::role::{Role, RoleStatus};
 use domain::rota::{Absence, Commitment, WaitlistEntry, WaitlistStatus};
 use domain::rota::{Booking, Shift};
 use domain::site::Site;
 use domain::staff::StaffMember;
+use domain::surveys::{InstrumentLicence, SurveyInvitation, SurveyPlan, SurveyResponse};
 use serde::Serialize;
 
 use super::Job;
@@ -296,6 +298,27 @@ pub enum Write {
     InsertAbsence(Absence),
     /// An absence removed (the volunteer is not away after all); only the person's own.
     DeleteAbsence(PersonId, AbsenceId),
+    /// An organisation's record of its licence for an instrument (replacing any earlier one).
+    PutInstrumentLicence(InstrumentLicence),
+    /// An organisation's plan for one survey occasion (replacing any earlier one).
+    PutSurveyPlan(SurveyPlan),
+    /// An invitation sent, with the SHA-256 of its link token and the subject it is about (a
+    /// stint's start, a leaving day, an attendance); fails if that person already has one for the
+    /// same occasion and subject.
+    InsertSurveyInvitation(SurveyInvitation, String, String),
+    /// The invitation's reminder has gone, with the SHA-256 of the reminder's own link token
+    /// (the first link keeps working too).
+    MarkSurveyReminded(OrganisationId, SurveyInvitationId, String),
+    /// Marks an invitation answered; fails unless it was still unanswered, so a link answers once.
+    AnswerSurveyInvitation(OrganisationId, SurveyInvitationId),
+    /// One set of answers.
+    InsertSurveyResponse(SurveyResponse),
+    /// A new outcome indicator.
+    InsertOutcomeIndicator(OutcomeIndicator),
+    /// An indicator retired or brought back.
+    SetOutcomeIndicatorRetired(OrganisationId, OutcomeIndicatorId, bool),
+    /// Activity logged.
+    InsertActivityRecord(ActivityRecord),
     /// Marks a job done; fails unless `worker` still holds it, so its effects roll back.
     CompleteJob {
         /// The job.

@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::{FieldErrors, has_control_characters};
 
@@ -294,7 +294,7 @@ impl Instrument {
 }
 
 /// One answer to one item, as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 enum Answer {
     /// Asked but not answered.
@@ -307,7 +307,7 @@ enum Answer {
 
 /// One person's answers to one instrument: item code → chosen value or text, skipped when
 /// asked but not answered. Serialises as one object: a number, a string or `null` per item.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Answers(BTreeMap<String, Answer>);
 

@@ -1,5 +1,5 @@
 //! The [`CommitmentsStore`] implementation, and the writes of standing commitments and
-//! absences. Compiled once per backend.
+//! absences (handing anything else on to the quality writes). Compiled once per backend.
 
 use app::StoreError;
 use app::ports::*;
@@ -192,6 +192,6 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
                 Err(StoreError::Conflict("This absence no longer exists".into()))
             }
         }
-        other => Err(StoreError::Other(format!("no handler for write {other:?}"))),
+        other => super::quality::write(tx, other).await,
     }
 }

@@ -31,6 +31,7 @@ mod jobs;
 mod organisations_sites_roles;
 mod outbox;
 mod people;
+mod quality;
 mod reminders;
 mod rota;
 mod shift_change_reads;
