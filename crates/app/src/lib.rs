@@ -26,6 +26,7 @@ pub mod password_links;
 pub mod people;
 pub mod ports;
 pub mod preferences;
+pub mod quality_report;
 pub mod references;
 pub mod roles;
 pub mod rota;

@@ -34,8 +34,9 @@ pub(crate) fn csv_response(body: Vec<u8>, filename: &str) -> Response {
 }
 
 /// Spreadsheets run cells that start with = + - @ as formulas; a leading apostrophe stops that.
+/// A plain number (such as -0.5) is left as it is: it cannot be a formula.
 pub(crate) fn csv_safe(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) && value.parse::<f64>().is_err() {
         format!("'{value}")
     } else {
         value.to_owned()

@@ -107,6 +107,20 @@ impl Layout {
         }
     }
 
+    /// The message for `field` of one of several forms on a page (named `{form}-{field}`), or "".
+    pub fn form_error(&self, form: &str, field: &str) -> &str {
+        self.errors
+            .0
+            .iter()
+            .find(|e| {
+                e.field
+                    .strip_prefix(form)
+                    .and_then(|rest| rest.strip_prefix('-'))
+                    == Some(field)
+            })
+            .map_or("", |e| e.message.as_str())
+    }
+
     /// The message for a field, or "".
     pub fn error(&self, field: &str) -> &str {
         self.errors.get(field).unwrap_or("")

@@ -3,6 +3,7 @@
 
 mod api;
 mod assets;
+mod charts;
 mod client_address;
 mod csrf;
 mod csv_export;

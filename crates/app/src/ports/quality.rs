@@ -42,6 +42,11 @@ pub trait QualityStore: Send + Sync {
         &self,
         since: DateTime<Utc>,
     ) -> Result<Vec<SurveyCandidate>, StoreError>;
+    /// An organisation's placements that have ever been active, for retention.
+    async fn placement_history(
+        &self,
+        org: OrganisationId,
+    ) -> Result<Vec<SurveyCandidate>, StoreError>;
     /// The invitation whose link (or reminder link) token has this SHA-256.
     async fn survey_invitation_by_token(
         &self,

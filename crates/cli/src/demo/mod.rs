@@ -12,6 +12,7 @@ mod data;
 mod expenses;
 mod organisations;
 mod people;
+mod quality;
 mod rota;
 mod stories;
 
@@ -111,6 +112,7 @@ pub async fn seed(app: &App, progress: &dyn Fn(u64, u64)) -> Result<Vec<DemoSign
     rota::add_shifts(app, &orgs).await?;
     attendance::add_attendance(app, &orgs).await?;
     expenses::add_claims(app, &orgs).await?;
+    quality::add_quality(app, &orgs, &mut rng).await?;
     hold_demo_emails(app).await?;
     progress.step();
     Ok(sign_ins)

@@ -28,6 +28,10 @@ labelled_enum!(
 /// The National Living Wage from 1 April 2025 (workers aged 21 and over), in pence an hour.
 pub const NATIONAL_LIVING_WAGE_APRIL_2025: u32 = 1221;
 
+/// The National Living Wage from 1 April 2026 (workers aged 21 and over), in pence an hour
+/// (GOV.UK, "National Minimum Wage and National Living Wage rates").
+pub const NATIONAL_LIVING_WAGE_APRIL_2026: u32 = 1271;
+
 /// The hourly rate the time is costed at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HourlyRate {
@@ -46,6 +50,15 @@ impl HourlyRate {
             pence_per_hour: NATIONAL_LIVING_WAGE_APRIL_2025,
             source: RateSource::NationalLivingWage,
             applies: "from April 2025".to_owned(),
+        }
+    }
+
+    /// The National Living Wage from April 2026: £12.71 an hour (the default for reports).
+    pub fn national_living_wage_april_2026() -> Self {
+        Self {
+            pence_per_hour: NATIONAL_LIVING_WAGE_APRIL_2026,
+            source: RateSource::NationalLivingWage,
+            applies: "from April 2026".to_owned(),
         }
     }
 

@@ -169,6 +169,19 @@ type CandidateRow = (
     String,
 );
 
+fn candidate(
+    (org, person, role, activated_at, ended_at, status): CandidateRow,
+) -> Result<SurveyCandidate, StoreError> {
+    Ok(SurveyCandidate {
+        organisation_id: OrganisationId(org),
+        person_id: PersonId(person),
+        role_id: RoleId(role),
+        activated_at,
+        ended_at,
+        engagement: code(&status)?,
+    })
+}
+
 fn days(n: i32) -> Result<u16, StoreError> {
     u16::try_from(n).map_err(|_| corrupt("survey plan"))
 }
@@ -247,18 +260,25 @@ impl QualityStore for ThisStore {
         .fetch_all(&self.pool)
         .await
         .map_err(db_error)?;
-        rows.into_iter()
-            .map(|(org, person, role, activated_at, ended_at, status)| {
-                Ok(SurveyCandidate {
-                    organisation_id: OrganisationId(org),
-                    person_id: PersonId(person),
-                    role_id: RoleId(role),
-                    activated_at,
-                    ended_at,
-                    engagement: code(&status)?,
-                })
-            })
-            .collect()
+        rows.into_iter().map(candidate).collect()
+    }
+
+    async fn placement_history(
+        &self,
+        org: OrganisationId,
+    ) -> Result<Vec<SurveyCandidate>, StoreError> {
+        let rows: Vec<CandidateRow> = sqlx::query_as(
+            "SELECT p.organisation_id, p.person_id, p.role_id, p.activated_at, p.ended_at, e.status \
+             FROM placements p JOIN engagements e \
+               ON e.organisation_id = p.organisation_id AND e.person_id = p.person_id \
+             WHERE p.organisation_id = $1 AND p.activated_at IS NOT NULL \
+             ORDER BY p.person_id, p.activated_at",
+        )
+        .bind(org.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_error)?;
+        rows.into_iter().map(candidate).collect()
     }
 
     async fn survey_invitation_by_token(

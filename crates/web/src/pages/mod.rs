@@ -7,6 +7,7 @@ mod auth;
 mod checklist;
 mod manage;
 mod my;
+mod my_activity;
 mod my_calendar;
 pub(crate) mod my_commitments;
 mod my_expenses;
@@ -14,8 +15,10 @@ mod my_hours;
 mod my_notifications;
 mod my_shifts;
 mod my_waiting;
+mod my_wellbeing;
 mod public;
 mod references;
+mod surveys;
 
 use axum::Router;
 
@@ -38,6 +41,9 @@ pub fn routes() -> Router<AppState> {
         .merge(my_commitments::routes())
         .merge(checklist::routes())
         .merge(references::routes())
+        .merge(surveys::routes())
+        .merge(my_wellbeing::routes())
+        .merge(my_activity::routes())
         .merge(manage::routes())
 }
 

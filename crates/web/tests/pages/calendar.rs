@@ -20,8 +20,8 @@ pub(crate) struct Cal {
     pub(crate) w: World,
     pub(crate) bea: Person,
     pub(crate) cal: Person,
-    hal: Person,
-    role: RoleId,
+    pub(crate) hal: Person,
+    pub(crate) role: RoleId,
     b_role: RoleId,
 }
 

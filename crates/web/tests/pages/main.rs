@@ -36,6 +36,7 @@ mod shift_changes;
 mod shift_people;
 mod sign_in;
 mod support;
+mod surveys;
 mod tenancy;
 mod theming;
 mod volunteer_forms;

@@ -11,12 +11,13 @@ use domain::notification::{Channel, NotificationKind};
 
 use crate::calendar::Cal;
 
-const ALL_EMAIL: [(&str, &str); 5] = [
+const ALL_EMAIL: [(&str, &str); 6] = [
     ("booking_confirmation", "email"),
     ("reminder", "email"),
     ("waitlist_offer", "email"),
     ("cancellation", "email"),
     ("hours_decision", "email"),
+    ("survey", "email"),
 ];
 
 /// The subjects of messages queued for `email`.

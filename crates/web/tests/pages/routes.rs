@@ -153,6 +153,12 @@ pub fn manager_gets(slug: &str, ids: &Ids) -> Vec<String> {
         m("/expiring"),
         m("/expiring?days=30"),
         m("/expiring.csv"),
+        m("/surveys"),
+        m("/outcomes"),
+        m("/quality"),
+        m("/quality?from=2026-01-01&to=2026-06-30&rate=13.50"),
+        m("/quality.csv?table=experience"),
+        m("/quality.csv?table=wellbeing"),
     ]
 }
 
@@ -248,6 +254,33 @@ pub fn manager_posts(slug: &str, ids: &Ids, grant_email: &str) -> Vec<(String, F
         (
             m("/volunteers/new"),
             enquiry_form(&format!("enquiry.{slug}@example.org")),
+        ),
+        (
+            m("/surveys/plans/six_months"),
+            vec![
+                ("enabled", "yes".into()),
+                ("instruments", "ons4".into()),
+                ("instruments", "experience".into()),
+                ("close_after_days", "14".into()),
+                ("remind_after_days", "5".into()),
+                ("pulse_one_in", "10".into()),
+            ],
+        ),
+        (
+            m("/surveys/licences/swemwbs"),
+            vec![
+                ("registered_on", "2026-02-01".into()),
+                ("reference", "REG-1".into()),
+                ("confirmed", "yes".into()),
+            ],
+        ),
+        (
+            m(&format!("/outcomes/roles/{}", ids.role)),
+            vec![
+                ("name", "Patients helped at mealtimes".into()),
+                ("unit", "patients".into()),
+                ("minutes_each", "10".into()),
+            ],
         ),
     ]
     .into_iter()

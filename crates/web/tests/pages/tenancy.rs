@@ -43,7 +43,7 @@ async fn another_organisations_admin_gets_404_on_every_manager_route() {
         .into_iter()
         .filter(|(p, _)| b_ids.all().iter().any(|id| p.contains(id.as_str())))
         .collect();
-    assert_eq!(mixed_posts.len(), 12, "{mixed_posts:#?}");
+    assert_eq!(mixed_posts.len(), 13, "{mixed_posts:#?}");
     for (path, form) in mixed_posts {
         let page = post_with_token(&mut admin, &path, &token, &form).await;
         assert_eq!(page.status, StatusCode::NOT_FOUND, "POST {path}");

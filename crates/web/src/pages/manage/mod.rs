@@ -17,6 +17,9 @@ mod expenses;
 mod expiring;
 mod onboarding;
 mod organisation;
+mod outcomes;
+mod quality;
+mod quality_tables;
 mod roles;
 mod rota;
 mod rota_forms;
@@ -27,6 +30,7 @@ mod shift_move;
 mod shift_waitlist;
 mod sites;
 mod staff;
+mod surveys;
 mod volunteers;
 
 use app::OrgScope;
@@ -61,6 +65,9 @@ pub fn routes() -> Router<AppState> {
         .merge(shift_waitlist::routes())
         .merge(commitments::routes())
         .merge(expenses::routes())
+        .merge(surveys::routes())
+        .merge(outcomes::routes())
+        .merge(quality::routes())
 }
 
 /// The scope for the organisation in the URL.

@@ -1,0 +1,420 @@
+//! Quality and outcomes for one period: quantity beside quality — active volunteers beside
+//! 12-month retention and experience; hours (and their value) beside the outcomes logged — and
+//! the wellbeing change of volunteers who answered both a baseline and a follow-up. Every
+//! figure about people comes through `domain::outcomes`, so groups under five are withheld.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+use domain::ids::{PersonId, RoleId};
+use domain::instruments::{Answers, Licence, brs, experience, loneliness, ons4, swemwbs};
+use domain::outcomes::{
+    Direction, Figure, GroupThemes, HourlyRate, PairedChange, ThemeFigure, ValueOfTime, by_group,
+    pair_up, paired_change, trend, value_of_time,
+};
+use domain::retention::{Tenure, kaplan_meier, median_tenure, retention_12_months};
+use domain::rota::attendance::AttendanceStatus;
+use domain::rota::hours::HoursStatus;
+use domain::rota::{Edge, to_instant};
+use domain::staff::Capability;
+use domain::surveys::{Occasion, SurveyResponse};
+
+use crate::ports::SurveyCandidate;
+use crate::{App, AppError, OrgScope};
+
+/// Retention of volunteers who have ever been active.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RetentionFigures {
+    /// The share still volunteering 12 months after starting (Kaplan–Meier).
+    pub twelve_months: f64,
+    /// The median time volunteers stay, in days, once more than half have left.
+    pub median_days: Option<f64>,
+}
+
+/// One measure's paired change from baseline to the latest follow-up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WellbeingChange {
+    /// The questionnaire's name.
+    pub instrument: &'static str,
+    /// The measure, in plain words.
+    pub measure: &'static str,
+    /// Which way is better.
+    pub direction: Direction,
+    /// The change counted as meaningful for one person, in the measure's points.
+    pub meaningful: f64,
+    /// The figures, withheld for fewer than five people.
+    pub change: Figure<PairedChange>,
+}
+
+/// One outcome indicator's total for the period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutcomeTotal {
+    /// The role.
+    pub role_title: String,
+    /// What was counted.
+    pub indicator: String,
+    /// Its unit.
+    pub unit: String,
+    /// How many.
+    pub quantity: u64,
+    /// Staff minutes released.
+    pub minutes_released: u64,
+}
+
+/// The report for one period.
+#[derive(Debug, Clone)]
+pub struct QualityReport {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: NaiveDate,
+    /// Volunteers active now.
+    pub active_volunteers: u64,
+    /// Retention over everyone ever active, withheld under five.
+    pub retention: Figure<RetentionFigures>,
+    /// 12-month retention by role, withheld under five.
+    pub retention_by_role: Vec<(String, Figure<RetentionFigures>)>,
+    /// Experience in the period, all roles together.
+    pub experience: Vec<ThemeFigure>,
+    /// Experience in the period by role.
+    pub experience_by_role: Vec<GroupThemes<String>>,
+    /// Experience by quarter over the period.
+    pub experience_trend: Vec<GroupThemes<String>>,
+    /// How many experience responses the period had.
+    pub experience_responses: usize,
+    /// Wellbeing change per measure.
+    pub wellbeing: Vec<WellbeingChange>,
+    /// Hours given (attended shifts and approved logged hours), costed at the rate.
+    pub time_given: ValueOfTime,
+    /// Outcomes logged, per indicator.
+    pub outcomes: Vec<OutcomeTotal>,
+    /// Copyright lines of instruments reported on that need one.
+    pub copyright_lines: Vec<&'static str>,
+}
+
+/// The measures reported, with how to score each from a response.
+type Scorer = fn(&Answers) -> Option<f64>;
+const MEASURES: [(&str, &str, &str, Direction, f64, Scorer); 8] = [
+    (
+        "ons4",
+        "ONS personal wellbeing",
+        "Life satisfaction",
+        Direction::HigherIsBetter,
+        1.0,
+        |a| {
+            ons4::score(a)
+                .ok()?
+                .life_satisfaction
+                .map(|m| f64::from(m.rating))
+        },
+    ),
+    (
+        "ons4",
+        "ONS personal wellbeing",
+        "Feeling things are worthwhile",
+        Direction::HigherIsBetter,
+        1.0,
+        |a| ons4::score(a).ok()?.worthwhile.map(|m| f64::from(m.rating)),
+    ),
+    (
+        "ons4",
+        "ONS personal wellbeing",
+        "Happiness yesterday",
+        Direction::HigherIsBetter,
+        1.0,
+        |a| ons4::score(a).ok()?.happiness.map(|m| f64::from(m.rating)),
+    ),
+    (
+        "ons4",
+        "ONS personal wellbeing",
+        "Anxiety yesterday",
+        Direction::LowerIsBetter,
+        1.0,
+        |a| ons4::score(a).ok()?.anxiety.map(|m| f64::from(m.rating)),
+    ),
+    (
+        "brs",
+        "Brief Resilience Scale",
+        "Resilience (mean, 1 to 5)",
+        Direction::HigherIsBetter,
+        0.5,
+        |a| brs::score(a).ok()?.map(|s| s.mean().as_f64()),
+    ),
+    (
+        "ucla3",
+        "UCLA 3-item loneliness",
+        "Loneliness (3 to 9)",
+        Direction::LowerIsBetter,
+        1.0,
+        |a| loneliness::score_ucla3(a).ok()?.map(|s| f64::from(s.total)),
+    ),
+    (
+        "swemwbs",
+        "SWEMWBS",
+        "Mental wellbeing (metric, 7 to 35)",
+        Direction::HigherIsBetter,
+        3.0,
+        |a| swemwbs::score(a).ok()?.map(|s| s.metric.as_f64()),
+    ),
+    (
+        "ons_lonely",
+        "ONS loneliness",
+        "Lonely often or always (share)",
+        Direction::LowerIsBetter,
+        1.0,
+        |a| {
+            loneliness::direct_answer(a).ok()?.map(|f| {
+                if f == loneliness::Frequency::OftenAlways {
+                    1.0
+                } else {
+                    0.0
+                }
+            })
+        },
+    ),
+];
+
+/// The calendar quarter of `d`, as "Jan–Mar 2026".
+fn quarter(d: NaiveDate) -> String {
+    let names = ["Jan–Mar", "Apr–Jun", "Jul–Sep", "Oct–Dec"];
+    format!("{} {}", names[(d.month0() / 3) as usize], d.year())
+}
+
+/// Tenures in days from `history`, one per key (a person, or a person in a role): from the
+/// first activation to the last ending, censored at `today` while any placement is open.
+fn tenures<K: Ord>(
+    history: &[SurveyCandidate],
+    key: impl Fn(&SurveyCandidate) -> K,
+    today: NaiveDate,
+) -> Vec<Tenure> {
+    let mut spans: BTreeMap<K, (NaiveDate, Option<NaiveDate>, bool)> = BTreeMap::new();
+    for c in history {
+        let start = domain::rota::from_utc(c.activated_at).date();
+        let end = c.ended_at.map(|e| domain::rota::from_utc(e).date());
+        let span = spans.entry(key(c)).or_insert((start, end, end.is_none()));
+        span.0 = span.0.min(start);
+        span.2 |= end.is_none();
+        span.1 = match (span.1, end) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            _ => None,
+        };
+    }
+    spans
+        .into_values()
+        .map(|(start, end, open)| match (open, end) {
+            (false, Some(end)) => Tenure {
+                days: (end - start).num_days() as f64,
+                left: true,
+            },
+            _ => Tenure {
+                days: (today - start).num_days().max(0) as f64,
+                left: false,
+            },
+        })
+        .collect()
+}
+
+fn retention(tenures: &[Tenure]) -> Figure<RetentionFigures> {
+    Figure::from_group(tenures.len(), || {
+        let steps = kaplan_meier(tenures);
+        RetentionFigures {
+            twelve_months: retention_12_months(&steps),
+            median_days: median_tenure(&steps),
+        }
+    })
+}
+
+/// Baseline and latest follow-up scores per person for one measure.
+fn wellbeing_change(responses: &[SurveyResponse], from: NaiveDate) -> Vec<WellbeingChange> {
+    MEASURES
+        .iter()
+        .filter(|(code, ..)| responses.iter().any(|r| r.instrument.code == *code))
+        .map(
+            |&(code, instrument, measure, direction, meaningful, score)| {
+                let scored = |follow_up: bool| -> Vec<(PersonId, f64)> {
+                    let mut v: Vec<(PersonId, f64)> = responses
+                        .iter()
+                        .filter(|r| r.instrument.code == code)
+                        .filter(|r| {
+                            if follow_up {
+                                Occasion::FOLLOW_UPS.contains(&r.occasion) && r.answered_on >= from
+                            } else {
+                                r.occasion == Occasion::Baseline
+                            }
+                        })
+                        .filter_map(|r| Some((r.person_id()?, score(&r.answers)?)))
+                        .collect();
+                    if follow_up {
+                        // The latest follow-up counts: pair_up takes each person's first.
+                        v.reverse();
+                    }
+                    v
+                };
+                let pairs = pair_up(&scored(false), &scored(true));
+                WellbeingChange {
+                    instrument,
+                    measure,
+                    direction,
+                    meaningful,
+                    change: paired_change(&pairs, direction, meaningful),
+                }
+            },
+        )
+        .collect()
+}
+
+impl App {
+    /// The quality and outcomes report for `[from, to]`, costing time at `rate`.
+    pub async fn quality_report(
+        &self,
+        scope: &OrgScope,
+        from: NaiveDate,
+        to: NaiveDate,
+        rate: &HourlyRate,
+    ) -> Result<QualityReport, AppError> {
+        scope.require(Capability::View)?;
+        let org = scope.organisation_id();
+        let today = self.uk_today();
+        let roles: HashMap<RoleId, String> = self
+            .store
+            .roles(org)
+            .await?
+            .into_iter()
+            .map(|r| (r.id, r.title))
+            .collect();
+        let role_title = |r: Option<RoleId>| {
+            r.and_then(|r| roles.get(&r).cloned())
+                .unwrap_or_else(|| "No role given".to_owned())
+        };
+        let counts = self
+            .store
+            .engagement_counts(org, self.clock.now(), None)
+            .await?;
+
+        let history = self.store.placement_history(org).await?;
+        let overall = tenures(&history, |c| c.person_id, today);
+        let mut retention_by_role: Vec<(String, Figure<RetentionFigures>)> = roles
+            .iter()
+            .map(|(id, title)| {
+                let mine: Vec<_> = history
+                    .iter()
+                    .filter(|c| c.role_id == *id)
+                    .cloned()
+                    .collect();
+                (
+                    title.clone(),
+                    retention(&tenures(&mine, |c| c.person_id, today)),
+                )
+            })
+            .filter(|(_, f)| !matches!(f, Figure::Suppressed { n: 0 }))
+            .collect();
+        retention_by_role.sort_by(|a, b| a.0.cmp(&b.0));
+
+        // Baselines can be from long before the period; follow-ups must fall in it.
+        let responses = self
+            .store
+            .survey_responses(org, from - Duration::days(3 * 366), to)
+            .await?;
+        let in_period: Vec<&SurveyResponse> =
+            responses.iter().filter(|r| r.answered_on >= from).collect();
+        let experiences: Vec<(&SurveyResponse, Vec<experience::ThemeScore>)> = in_period
+            .iter()
+            .filter(|r| r.instrument.code == experience::EXPERIENCE.code)
+            .filter_map(|r| Some((*r, experience::score(&r.answers).ok()?)))
+            .collect();
+        let everyone: Vec<((), Vec<_>)> =
+            experiences.iter().map(|(_, s)| ((), s.clone())).collect();
+        let by_role: Vec<(String, Vec<_>)> = experiences
+            .iter()
+            .map(|(r, s)| (role_title(r.role_id), s.clone()))
+            .collect();
+        let mut quarters: Vec<String> = Vec::new();
+        let mut d = from;
+        while d <= to {
+            let q = quarter(d);
+            if !quarters.contains(&q) {
+                quarters.push(q);
+            }
+            d += Duration::days(28);
+        }
+        if !quarters.contains(&quarter(to)) {
+            quarters.push(quarter(to));
+        }
+        let by_quarter: Vec<(String, Vec<_>)> = experiences
+            .iter()
+            .map(|(r, s)| (quarter(r.answered_on), s.clone()))
+            .collect();
+
+        let at = |d: NaiveDate| to_instant(d.and_time(NaiveTime::MIN), Edge::Start);
+        let (Some(start), Some(end)) = (at(from), at(to + Duration::days(1))) else {
+            return Err(AppError::Internal("report period out of range".into()));
+        };
+        let attended: i64 = self
+            .store
+            .attendance_between(org, start, end)
+            .await?
+            .iter()
+            .filter(|r| r.attendance.status == AttendanceStatus::Attended)
+            .map(|r| r.attendance.minutes(r.starts_at, r.ends_at))
+            .sum();
+        let logged: i64 = self
+            .store
+            .hours_logs_between(org, from, to + Duration::days(1))
+            .await?
+            .iter()
+            .filter(|l| l.status == HoursStatus::Approved && l.worked_on <= to)
+            .map(|l| i64::from(l.minutes))
+            .sum();
+        let minutes = u64::try_from(attended + logged).unwrap_or(0);
+
+        let indicators = self.store.outcome_indicators(org).await?;
+        let mut totals: BTreeMap<(String, String), OutcomeTotal> = BTreeMap::new();
+        for record in self.store.activity_records(org, from, to).await? {
+            let Some(i) = indicators.iter().find(|i| i.id == record.indicator_id) else {
+                continue;
+            };
+            let title = role_title(Some(i.role_id));
+            let t = totals
+                .entry((title.clone(), i.name.clone()))
+                .or_insert_with(|| OutcomeTotal {
+                    role_title: title,
+                    indicator: i.name.clone(),
+                    unit: i.unit.clone(),
+                    quantity: 0,
+                    minutes_released: 0,
+                });
+            t.quantity += u64::from(record.quantity);
+            t.minutes_released += record.minutes_released(i);
+        }
+
+        let wellbeing = wellbeing_change(&responses, from);
+        let copyright_lines = wellbeing
+            .iter()
+            .filter(|w| w.instrument == swemwbs::SWEMWBS.title)
+            .filter_map(|_| match swemwbs::SWEMWBS.licence {
+                Licence::RegistrationRequired { copyright_line } => Some(copyright_line),
+                _ => None,
+            })
+            .take(1)
+            .collect();
+        Ok(QualityReport {
+            from,
+            to,
+            active_volunteers: counts.active,
+            retention: retention(&overall),
+            retention_by_role,
+            experience: by_group(&everyone)
+                .into_iter()
+                .next()
+                .map(|g| g.themes)
+                .unwrap_or_default(),
+            experience_by_role: by_group(&by_role),
+            experience_trend: trend(&quarters, &by_quarter),
+            experience_responses: experiences.len(),
+            wellbeing,
+            time_given: value_of_time(minutes, rate),
+            outcomes: totals.into_values().collect(),
+            copyright_lines,
+        })
+    }
+}

@@ -1,0 +1,281 @@
+//! Quality and outcomes: the manager's dashboard of quality beside quantity, which is also the
+//! board report for a chosen period — one printable page with accessible charts (each with its
+//! table), the method notes and the suppression rule, and a CSV of every table.
+
+use app::AppError;
+use app::quality_report::QualityReport;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use chrono::{Duration, NaiveDate};
+use domain::FieldErrors;
+use domain::expenses::Pence;
+use domain::outcomes::{HourlyRate, MIN_GROUP, RateSource};
+use serde::Deserialize;
+
+use super::quality_tables::{Table, experience_bars, retention_bars, tables, withheld};
+use super::scope;
+use crate::charts::bar_chart;
+use crate::layout::{Layout, nhs_date};
+use crate::session::SignedIn;
+use crate::{AppState, WebError};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/manage/{org}/quality", get(show))
+        .route("/manage/{org}/quality.csv", get(csv_export))
+}
+
+/// The longest period a report covers.
+const MAX_DAYS: i64 = 3 * 366;
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+struct Period {
+    from: String,
+    to: String,
+    rate: String,
+    table: String,
+}
+
+/// The period and rate asked for, or errors naming the fields.
+fn parse(q: &Period, today: NaiveDate) -> Result<(NaiveDate, NaiveDate, HourlyRate), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let date = |errors: &mut FieldErrors, field: &str, raw: &str, default: NaiveDate| {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Some(default);
+        }
+        NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+            .map_err(|_| errors.add(field, "Enter a date, for example 2026-04-01"))
+            .ok()
+    };
+    let to = date(&mut errors, "to", &q.to, today);
+    let from = date(
+        &mut errors,
+        "from",
+        &q.from,
+        to.unwrap_or(today) - Duration::days(364),
+    );
+    if let (Some(f), Some(t)) = (from, to) {
+        if f > t {
+            errors.add("from", "The start of the period must be before its end");
+        } else if (t - f).num_days() > MAX_DAYS {
+            errors.add("from", "A report can cover at most three years");
+        }
+    }
+    let rate = if q.rate.trim().is_empty() {
+        Some(HourlyRate::national_living_wage_april_2026())
+    } else {
+        match Pence::parse(&q.rate) {
+            Ok(p) if (1..=100_000).contains(&p.0) => Some(HourlyRate {
+                pence_per_hour: u32::try_from(p.0).unwrap_or(0),
+                source: RateSource::Custom,
+                applies: String::new(),
+            }),
+            _ => {
+                errors.add(
+                    "rate",
+                    "Enter an hourly rate in pounds and pence, for example 12.71",
+                );
+                None
+            }
+        }
+    };
+    errors.finish(|| Some((from?, to?, rate?)))
+}
+
+/// A headline figure.
+struct Headline {
+    label: &'static str,
+    value: String,
+    note: String,
+}
+
+#[derive(Template)]
+#[template(path = "manage/quality.html")]
+struct QualityPage {
+    layout: Layout,
+    slug: String,
+    organisation_name: String,
+    from: String,
+    to: String,
+    rate: String,
+    period: String,
+    headlines: Vec<Headline>,
+    experience_chart: String,
+    retention_chart: String,
+    tables: Vec<Table>,
+    value_method: String,
+    min_group: usize,
+    copyright_lines: Vec<&'static str>,
+    /// The query string for CSV links, without `table`.
+    query: String,
+}
+
+fn headlines(r: &QualityReport) -> Vec<Headline> {
+    let shown: Vec<f64> = r
+        .experience
+        .iter()
+        .filter_map(|f| f.figure.shown().map(|t| t.share_agreeing))
+        .collect();
+    let minutes_released: u64 = r.outcomes.iter().map(|o| o.minutes_released).sum();
+    vec![
+        Headline {
+            label: "Active volunteers",
+            value: r.active_volunteers.to_string(),
+            note: "volunteering now".into(),
+        },
+        Headline {
+            label: "Still volunteering after 12 months",
+            value: r
+                .retention
+                .shown()
+                .map_or_else(withheld, |x| format!("{:.0}%", x.twelve_months * 100.0)),
+            note: "of everyone who has started".into(),
+        },
+        Headline {
+            label: "Positive experience",
+            value: if shown.is_empty() {
+                withheld()
+            } else {
+                format!(
+                    "{:.0}%",
+                    shown.iter().sum::<f64>() / shown.len() as f64 * 100.0
+                )
+            },
+            note: format!(
+                "agree, averaged over the themes ({} responses)",
+                r.experience_responses
+            ),
+        },
+        Headline {
+            label: "Hours given",
+            value: format!("{:.0}", r.time_given.minutes as f64 / 60.0),
+            note: format!("worth {} at the rate below", r.time_given.value),
+        },
+        Headline {
+            label: "Staff time released",
+            value: format!("{:.0} hours", minutes_released as f64 / 60.0),
+            note: "from outcomes logged with minutes each".into(),
+        },
+    ]
+}
+
+async fn report(
+    state: &AppState,
+    user: &SignedIn,
+    slug: &str,
+    q: &Period,
+) -> Result<Result<(app::OrgScope, QualityReport), (app::OrgScope, FieldErrors)>, WebError> {
+    let scope = scope(state, user, slug).await?;
+    match parse(q, state.app.uk_today()) {
+        Ok((from, to, rate)) => {
+            let r = state.app.quality_report(&scope, from, to, &rate).await?;
+            Ok(Ok((scope, r)))
+        }
+        Err(errors) => Ok(Err((scope, errors))),
+    }
+}
+
+async fn show(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(slug): Path<String>,
+    Query(q): Query<Period>,
+) -> Result<Response, WebError> {
+    let (scope, r, errors) = match report(&state, &user, &slug, &q).await? {
+        Ok((scope, r)) => (scope, Some(r), FieldErrors::new()),
+        Err((scope, errors)) => (scope, None, errors),
+    };
+    let layout = Layout::for_org("Quality and outcomes", &user, &scope).with_errors(errors);
+    let status = layout.status();
+    let query = format!(
+        "from={}&to={}&rate={}",
+        urlencoding(&q.from),
+        urlencoding(&q.to),
+        urlencoding(&q.rate)
+    );
+    let page = match r {
+        Some(r) => QualityPage {
+            organisation_name: scope.organisation().name.clone(),
+            layout,
+            slug,
+            from: r.from.to_string(),
+            to: r.to.to_string(),
+            rate: q.rate.clone(),
+            period: format!("{} to {}", nhs_date(&r.from), nhs_date(&r.to)),
+            headlines: headlines(&r),
+            experience_chart: bar_chart(
+                "experience-chart",
+                "Volunteers agreeing, by theme of their experience",
+                "Bars show the share of volunteers who agreed or strongly agreed with each statement; the table after the chart gives the figures.",
+                &experience_bars(&r),
+            ),
+            retention_chart: bar_chart(
+                "retention-chart",
+                "Volunteers still volunteering 12 months after starting",
+                "Bars show 12-month retention for all volunteers and for each role; the retention table gives the figures.",
+                &retention_bars(&r),
+            ),
+            tables: tables(&r),
+            value_method: r.time_given.method.clone(),
+            min_group: MIN_GROUP,
+            copyright_lines: r.copyright_lines.clone(),
+            query,
+        },
+        None => QualityPage {
+            organisation_name: scope.organisation().name.clone(),
+            layout,
+            slug,
+            from: q.from.clone(),
+            to: q.to.clone(),
+            rate: q.rate.clone(),
+            period: String::new(),
+            headlines: vec![],
+            experience_chart: String::new(),
+            retention_chart: String::new(),
+            tables: vec![],
+            value_method: String::new(),
+            min_group: MIN_GROUP,
+            copyright_lines: vec![],
+            query,
+        },
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+fn urlencoding(s: &str) -> String {
+    form_urlencoded::byte_serialize(s.trim().as_bytes()).collect()
+}
+
+async fn csv_export(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(slug): Path<String>,
+    Query(q): Query<Period>,
+) -> Result<Response, WebError> {
+    let r = match report(&state, &user, &slug, &q).await? {
+        Ok((_, r)) => r,
+        Err((_, errors)) => return Err(AppError::Invalid(errors).into()),
+    };
+    let table = tables(&r)
+        .into_iter()
+        .find(|t| t.id == q.table)
+        .ok_or(AppError::NotFound)?;
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer
+        .write_record(&table.headers)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    for row in &table.rows {
+        writer
+            .write_record(row.iter().map(|c| crate::csv_export::csv_safe(c)))
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+    }
+    crate::csv_export::csv_download(
+        writer,
+        &format!("{slug}-{}-{}-to-{}.csv", table.id, r.from, r.to),
+    )
+}

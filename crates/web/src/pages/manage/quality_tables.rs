@@ -1,0 +1,234 @@
+//! The report's tables, built once from the report and used three ways: on the page, behind
+//! each chart as its table alternative, and as the CSV download of that table.
+
+use app::quality_report::{QualityReport, RetentionFigures};
+use domain::Labelled;
+use domain::outcomes::{Figure, MIN_GROUP, ThemeFigure};
+
+use crate::charts::Bar;
+
+/// One table of the report.
+pub(super) struct Table {
+    /// Its name in the CSV link, e.g. `experience`.
+    pub id: &'static str,
+    /// Its caption.
+    pub caption: String,
+    /// Column headings.
+    pub headers: Vec<&'static str>,
+    /// Rows of cells.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// What a withheld figure says.
+pub(super) fn withheld() -> String {
+    format!("fewer than {MIN_GROUP}")
+}
+
+fn percent(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+fn signed(x: f64) -> String {
+    if x > 0.0 {
+        format!("+{x:.2}")
+    } else {
+        format!("{x:.2}")
+    }
+}
+
+fn theme_row(label: String, f: &ThemeFigure) -> Vec<String> {
+    match &f.figure {
+        Figure::Shown(r) => vec![
+            label,
+            r.respondents.to_string(),
+            format!("{:.2}", r.mean_score),
+            percent(r.share_agreeing),
+        ],
+        Figure::Suppressed { .. } => vec![label, withheld(), String::new(), String::new()],
+    }
+}
+
+fn retention_cells(f: &Figure<RetentionFigures>) -> Vec<String> {
+    match f {
+        Figure::Shown(r) => vec![
+            percent(r.twelve_months),
+            r.median_days.map_or_else(
+                || "more than half are still volunteering".to_owned(),
+                |d| format!("{:.0} days", d),
+            ),
+        ],
+        Figure::Suppressed { .. } => vec![withheld(), String::new()],
+    }
+}
+
+/// Every table of the report, in page order.
+pub(super) fn tables(r: &QualityReport) -> Vec<Table> {
+    let experience = Table {
+        id: "experience",
+        caption: "Volunteer experience by theme".into(),
+        headers: vec!["Theme", "People who answered", "Mean (1 to 5)", "Agreeing"],
+        rows: r
+            .experience
+            .iter()
+            .map(|f| theme_row(f.theme.label().to_owned(), f))
+            .collect(),
+    };
+    let by_role = Table {
+        id: "experience-by-role",
+        caption: "Volunteer experience by role".into(),
+        headers: vec![
+            "Role and theme",
+            "People who answered",
+            "Mean (1 to 5)",
+            "Agreeing",
+        ],
+        rows: r
+            .experience_by_role
+            .iter()
+            .flat_map(|g| {
+                g.themes
+                    .iter()
+                    .map(|f| theme_row(format!("{}: {}", g.group, f.theme.label()), f))
+            })
+            .collect(),
+    };
+    let trend = Table {
+        id: "experience-trend",
+        caption: "Share agreeing, by quarter".into(),
+        headers: vec![
+            "Quarter and theme",
+            "People who answered",
+            "Mean (1 to 5)",
+            "Agreeing",
+        ],
+        rows: r
+            .experience_trend
+            .iter()
+            .flat_map(|g| {
+                g.themes
+                    .iter()
+                    .map(|f| theme_row(format!("{}: {}", g.group, f.theme.label()), f))
+            })
+            .collect(),
+    };
+    let wellbeing = Table {
+        id: "wellbeing",
+        caption: "Wellbeing change, first survey to latest follow-up".into(),
+        headers: vec![
+            "Measure",
+            "People",
+            "Before",
+            "After",
+            "Change",
+            "95% confidence interval",
+            "Effect size (d_z)",
+            "Better by a meaningful amount",
+            "Worse by a meaningful amount",
+        ],
+        rows: r
+            .wellbeing
+            .iter()
+            .map(|w| {
+                let label = format!("{}: {}", w.instrument, w.measure);
+                match &w.change {
+                    Figure::Shown(c) => vec![
+                        label,
+                        c.n.to_string(),
+                        format!("{:.2}", c.mean_before),
+                        format!("{:.2}", c.mean_after),
+                        signed(c.mean_change),
+                        format!("between {} and {}", signed(c.ci95.0), signed(c.ci95.1)),
+                        c.effect_size
+                            .map_or_else(|| "–".into(), |d| format!("{d:.2}")),
+                        percent(c.share_improved),
+                        percent(c.share_worsened),
+                    ],
+                    Figure::Suppressed { .. } => {
+                        let mut row = vec![label, withheld()];
+                        row.extend(std::iter::repeat_n(String::new(), 7));
+                        row
+                    }
+                }
+            })
+            .collect(),
+    };
+    let mut retention_rows = vec![{
+        let mut row = vec!["All volunteers".to_owned()];
+        row.extend(retention_cells(&r.retention));
+        row
+    }];
+    retention_rows.extend(r.retention_by_role.iter().map(|(role, f)| {
+        let mut row = vec![role.clone()];
+        row.extend(retention_cells(f));
+        row
+    }));
+    let retention = Table {
+        id: "retention",
+        caption: "Retention of everyone who has volunteered".into(),
+        headers: vec![
+            "Who",
+            "Still volunteering after 12 months",
+            "Median time volunteering",
+        ],
+        rows: retention_rows,
+    };
+    let outcomes = Table {
+        id: "outcomes",
+        caption: "Outcomes logged in the period".into(),
+        headers: vec![
+            "Role",
+            "What was counted",
+            "How many",
+            "Staff time released (hours)",
+        ],
+        rows: r
+            .outcomes
+            .iter()
+            .map(|o| {
+                vec![
+                    o.role_title.clone(),
+                    o.indicator.clone(),
+                    format!("{} {}", o.quantity, o.unit),
+                    if o.minutes_released > 0 {
+                        format!("{:.1}", o.minutes_released as f64 / 60.0)
+                    } else {
+                        "–".into()
+                    },
+                ]
+            })
+            .collect(),
+    };
+    vec![experience, by_role, trend, wellbeing, retention, outcomes]
+}
+
+/// The bars of the experience chart: share agreeing per theme.
+pub(super) fn experience_bars(r: &QualityReport) -> Vec<Bar> {
+    r.experience
+        .iter()
+        .map(|f| Bar {
+            label: f.theme.label().to_owned(),
+            share: f.figure.shown().map(|t| t.share_agreeing),
+            text: f.figure.shown().map_or_else(withheld, |t| {
+                format!("{} ({} people)", percent(t.share_agreeing), t.respondents)
+            }),
+        })
+        .collect()
+}
+
+/// The bars of the retention chart: 12-month retention overall and per role.
+pub(super) fn retention_bars(r: &QualityReport) -> Vec<Bar> {
+    std::iter::once(("All volunteers".to_owned(), &r.retention))
+        .chain(
+            r.retention_by_role
+                .iter()
+                .map(|(role, f)| (role.clone(), f)),
+        )
+        .map(|(label, f)| Bar {
+            label,
+            share: f.shown().map(|x| x.twelve_months),
+            text: f
+                .shown()
+                .map_or_else(withheld, |x| percent(x.twelve_months)),
+        })
+        .collect()
+}
