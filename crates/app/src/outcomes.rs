@@ -266,6 +266,20 @@ impl App {
         Ok(record)
     }
 
+    /// The organisation's activity done in `[from, to]`, by day.
+    pub async fn activity_between(
+        &self,
+        scope: &OrgScope,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<ActivityRecord>, AppError> {
+        scope.require(Capability::ViewVolunteers)?;
+        Ok(self
+            .store
+            .activity_records(scope.organisation_id(), from, to)
+            .await?)
+    }
+
     /// The volunteer's latest activity everywhere, newest first.
     pub async fn my_activity(&self, person: PersonId) -> Result<Vec<MyActivity>, AppError> {
         let records = self.store.activity_of_person(person, 20).await?;

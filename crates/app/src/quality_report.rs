@@ -174,6 +174,15 @@ const MEASURES: [(&str, &str, &str, Direction, f64, Scorer); 8] = [
     ),
 ];
 
+/// Each measure's score in one response, named in plain words (for the API).
+pub fn measure_scores(r: &SurveyResponse) -> Vec<(&'static str, f64)> {
+    MEASURES
+        .iter()
+        .filter(|m| m.0 == r.instrument.code)
+        .filter_map(|&(_, _, measure, _, _, score)| Some((measure, score(&r.answers)?)))
+        .collect()
+}
+
 /// The calendar quarter of `d`, as "Jan–Mar 2026".
 fn quarter(d: NaiveDate) -> String {
     let names = ["Jan–Mar", "Apr–Jun", "Jul–Sep", "Oct–Dec"];

@@ -66,6 +66,25 @@ impl App {
         })
     }
 
+    /// The organisation's identified responses answered in `[from, to]`, for its own analysis.
+    /// Anonymous responses are left out: they are only ever reported in totals of five or
+    /// more, never one by one.
+    pub async fn identified_survey_responses(
+        &self,
+        scope: &OrgScope,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<domain::surveys::SurveyResponse>, AppError> {
+        scope.require(Capability::ManageVolunteering)?;
+        Ok(self
+            .store
+            .survey_responses(scope.organisation_id(), from, to)
+            .await?
+            .into_iter()
+            .filter(|r| r.person_id().is_some())
+            .collect())
+    }
+
     /// Saves the plan for one occasion.
     pub async fn save_survey_plan(
         &self,

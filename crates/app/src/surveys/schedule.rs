@@ -80,7 +80,51 @@ fn due_for_person(placements: &[&SurveyCandidate], today: NaiveDate) -> Vec<Due>
     due
 }
 
+/// The job that sends `due`'s invitation; its dedupe key makes it happen once.
+fn invitation_job(d: &Due, now: DateTime<Utc>) -> Write {
+    let role = d.role.map_or_else(|| "-".to_owned(), |r| r.to_string());
+    Write::EnqueueJob(Job {
+        id: JobId::new(),
+        kind: SURVEY_INVITE.into(),
+        dedupe_key: format!(
+            "{SURVEY_INVITE}:{}:{}:{}:{}",
+            d.org,
+            d.person,
+            d.occasion.code(),
+            d.subject
+        ),
+        organisation_id: Some(d.org),
+        payload: format!("{} {} {} {role}", d.person, d.occasion.code(), d.subject),
+        run_at: now,
+        attempts: 0,
+    })
+}
+
 impl App {
+    /// Queues one invitation to `person` for `occasion` about `subject` (for example an
+    /// attended shift), sent by the job queue like the scheduled ones, following the
+    /// organisation's plan; nothing is sent if that occasion is switched off.
+    pub async fn queue_survey_invitation(
+        &self,
+        org: OrganisationId,
+        person: PersonId,
+        role: Option<RoleId>,
+        occasion: Occasion,
+        subject: &str,
+    ) -> Result<(), AppError> {
+        let due = Due {
+            org,
+            person,
+            role,
+            occasion,
+            subject: subject.to_owned(),
+        };
+        self.store
+            .apply(vec![invitation_job(&due, self.clock.now())])
+            .await?;
+        Ok(())
+    }
+
     /// Jobs to send the survey invitations and reminders now due, across every organisation.
     /// Each has a dedupe key, so running this often sends each invitation once.
     pub(crate) async fn schedule_surveys(&self) -> Result<Vec<Write>, AppError> {
@@ -136,24 +180,7 @@ impl App {
                     .and_then(|p| p.get(&d.occasion))
                     .is_some_and(|p| p.enabled)
             })
-            .map(|d| {
-                let role = d.role.map_or_else(|| "-".to_owned(), |r| r.to_string());
-                Write::EnqueueJob(Job {
-                    id: JobId::new(),
-                    kind: SURVEY_INVITE.into(),
-                    dedupe_key: format!(
-                        "{SURVEY_INVITE}:{}:{}:{}:{}",
-                        d.org,
-                        d.person,
-                        d.occasion.code(),
-                        d.subject
-                    ),
-                    organisation_id: Some(d.org),
-                    payload: format!("{} {} {} {role}", d.person, d.occasion.code(), d.subject),
-                    run_at: now,
-                    attempts: 0,
-                })
-            })
+            .map(|d| invitation_job(&d, now))
             .collect();
         for inv in self.store.survey_reminders_due(now).await? {
             writes.push(Write::EnqueueJob(Job {

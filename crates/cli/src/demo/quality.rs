@@ -255,3 +255,29 @@ async fn log_activity(app: &App, scope: &app::OrgScope, rng: &mut StdRng) -> Res
     }
     Ok(())
 }
+
+/// Queues a pulse survey for one active volunteer, sent when the server starts, so the demo
+/// has a link to answer (it appears in the log when no SMTP server is set).
+pub(super) async fn invite_one_volunteer(app: &App, orgs: &[SeededOrg]) -> Result<()> {
+    let Some(org) = orgs.first() else {
+        return Ok(());
+    };
+    let search = VolunteerSearch {
+        status: Some(EngagementStatus::Active),
+        page: 1,
+        per_page: 1,
+        ..VolunteerSearch::default()
+    };
+    if let Some(row) = app.volunteers(&org.scope, search).await?.items.first() {
+        app.queue_survey_invitation(
+            org.scope.organisation_id(),
+            row.person.id,
+            None,
+            Occasion::Pulse,
+            "demo:try-the-link",
+        )
+        .await
+        .explain(|| "queueing a survey to try".to_owned())?;
+    }
+    Ok(())
+}

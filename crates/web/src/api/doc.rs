@@ -19,6 +19,7 @@ use super::{
     applications, catalogue, checks, enquiries, onboarding, organisation, people, roles, shifts,
     sites,
 };
+use super::{outcomes, quality, surveys};
 
 /// The API's description, from which the document is generated.
 #[derive(OpenApi)]
@@ -101,6 +102,15 @@ use super::{
         commitments::list_commitments,
         commitments::add_commitment,
         commitments::end_commitment,
+        surveys::list_plans,
+        surveys::save_plan,
+        surveys::record_licence,
+        surveys::list_responses,
+        outcomes::list_indicators,
+        outcomes::add_indicator,
+        outcomes::log_activity,
+        outcomes::list_activity,
+        quality::quality_report,
     ),
     components(schemas(Problem, FieldProblem)),
     modifiers(&BearerToken),
@@ -119,6 +129,9 @@ use super::{
         (name = "expenses", description = "Volunteers' claims for actual out-of-pocket costs and HMRC-rate mileage (no flat rates), decisions on them, and the CSV for payment"),
         (name = "attendance", description = "Who came to shifts: registers, marking attendance afterwards, and volunteers who missed shifts"),
         (name = "hours", description = "Hours volunteers logged outside shifts, decisions on them, and hours by month"),
+        (name = "surveys", description = "Survey plans per occasion, instrument licences, and identified responses with their scores"),
+        (name = "outcomes", description = "Each role's outcome indicators and the activity logged against them"),
+        (name = "reports", description = "Quality beside quantity: experience, wellbeing change, retention, time given and outcomes, with groups under five withheld"),
         (name = "meta", description = "About the API itself"),
     )
 )]

@@ -13,13 +13,16 @@ pub(crate) mod expenses;
 mod input;
 mod onboarding;
 mod organisation;
+mod outcomes;
 mod people;
 mod problem;
+mod quality;
 mod roles;
 mod rota;
 mod shift_changes;
 mod shifts;
 mod sites;
+mod surveys;
 mod views;
 mod waitlist;
 
@@ -48,6 +51,9 @@ pub fn routes() -> Router<AppState> {
         .merge(shift_changes::routes())
         .merge(waitlist::routes())
         .merge(commitments::routes())
+        .merge(surveys::routes())
+        .merge(outcomes::routes())
+        .merge(quality::routes())
         .fallback(problem::not_found)
         .method_not_allowed_fallback(problem::method_not_allowed)
 }

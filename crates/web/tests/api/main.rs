@@ -16,6 +16,7 @@ mod enquiries;
 mod expenses;
 mod openapi;
 mod permissions;
+mod quality;
 mod rota_views;
 mod round_trips;
 mod shift_bookings;

@@ -62,6 +62,12 @@ async fn another_organisations_records_are_not_found_on_every_route() {
             Some(json!({"booking_id": a.person, "status": "no_show"}))
         }
         ("POST", "/api/v1/shifts/{id}/bookings") => Some(json!({"person_id": a.person})),
+        ("POST", "/api/v1/roles/{id}/outcome-indicators") => {
+            Some(json!({"name": "Taken over", "unit": "people"}))
+        }
+        ("POST", "/api/v1/people/{id}/activity") => {
+            Some(json!({"indicator_id": a.role, "quantity": 1}))
+        }
         ("POST", "/api/v1/shifts/{id}/cancel") => Some(json!({"reason": "Taken over"})),
         ("POST", "/api/v1/people/{id}/commitments") => Some(json!({
             "role_id": a.role, "site_id": a.site, "weekday": "tue", "start_time": "10:00",
@@ -90,8 +96,8 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         .collect();
     assert_eq!(
         templated.len(),
-        38,
-        "expected 38 operations on a record, found {templated:?}"
+        40,
+        "expected 40 operations on a record, found {templated:?}"
     );
     for (verb, template) in &templated {
         let path = template

@@ -9,16 +9,15 @@ use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use chrono::{Duration, NaiveDate};
 use domain::FieldErrors;
-use domain::expenses::Pence;
-use domain::outcomes::{HourlyRate, MIN_GROUP, RateSource};
+use domain::outcomes::MIN_GROUP;
 use serde::Deserialize;
 
 use super::quality_tables::{Table, experience_bars, retention_bars, tables, withheld};
 use super::scope;
 use crate::charts::bar_chart;
 use crate::layout::{Layout, nhs_date};
+use crate::report_period::parse_period;
 use crate::session::SignedIn;
 use crate::{AppState, WebError};
 
@@ -28,9 +27,7 @@ pub fn routes() -> Router<AppState> {
         .route("/manage/{org}/quality.csv", get(csv_export))
 }
 
-/// The longest period a report covers.
-const MAX_DAYS: i64 = 3 * 366;
-
+/// The report's query: its period, hourly rate, and (for the CSV) which table.
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
 struct Period {
@@ -38,53 +35,6 @@ struct Period {
     to: String,
     rate: String,
     table: String,
-}
-
-/// The period and rate asked for, or errors naming the fields.
-fn parse(q: &Period, today: NaiveDate) -> Result<(NaiveDate, NaiveDate, HourlyRate), FieldErrors> {
-    let mut errors = FieldErrors::new();
-    let date = |errors: &mut FieldErrors, field: &str, raw: &str, default: NaiveDate| {
-        let raw = raw.trim();
-        if raw.is_empty() {
-            return Some(default);
-        }
-        NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-            .map_err(|_| errors.add(field, "Enter a date, for example 2026-04-01"))
-            .ok()
-    };
-    let to = date(&mut errors, "to", &q.to, today);
-    let from = date(
-        &mut errors,
-        "from",
-        &q.from,
-        to.unwrap_or(today) - Duration::days(364),
-    );
-    if let (Some(f), Some(t)) = (from, to) {
-        if f > t {
-            errors.add("from", "The start of the period must be before its end");
-        } else if (t - f).num_days() > MAX_DAYS {
-            errors.add("from", "A report can cover at most three years");
-        }
-    }
-    let rate = if q.rate.trim().is_empty() {
-        Some(HourlyRate::national_living_wage_april_2026())
-    } else {
-        match Pence::parse(&q.rate) {
-            Ok(p) if (1..=100_000).contains(&p.0) => Some(HourlyRate {
-                pence_per_hour: u32::try_from(p.0).unwrap_or(0),
-                source: RateSource::Custom,
-                applies: String::new(),
-            }),
-            _ => {
-                errors.add(
-                    "rate",
-                    "Enter an hourly rate in pounds and pence, for example 12.71",
-                );
-                None
-            }
-        }
-    };
-    errors.finish(|| Some((from?, to?, rate?)))
 }
 
 /// A headline figure.
@@ -171,7 +121,7 @@ async fn report(
     q: &Period,
 ) -> Result<Result<(app::OrgScope, QualityReport), (app::OrgScope, FieldErrors)>, WebError> {
     let scope = scope(state, user, slug).await?;
-    match parse(q, state.app.uk_today()) {
+    match parse_period(&q.from, &q.to, &q.rate, state.app.uk_today()) {
         Ok((from, to, rate)) => {
             let r = state.app.quality_report(&scope, from, to, &rate).await?;
             Ok(Ok((scope, r)))
