@@ -11,6 +11,7 @@ mod error;
 mod form;
 mod layout;
 mod pages;
+mod pdf;
 mod report_period;
 mod security_headers;
 mod session;

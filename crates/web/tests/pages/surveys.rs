@@ -318,6 +318,17 @@ async fn the_board_report_withholds_groups_under_five_and_exports_each_table() {
         Some("Theme,People who answered,Mean (1 to 5),Agreeing")
     );
     assert!(lines.all(|l| l.contains("fewer than 5")), "{}", csv.body);
+    // The PDF is read back with an independent PDF reader.
+    let pdf = admin.get(&c.w.a.path("/quality.pdf")).await;
+    pdf.assert_status(StatusCode::OK);
+    assert_eq!(pdf.headers["content-type"], "application/pdf");
+    let doc = lopdf::Document::load_mem(&pdf.bytes).expect("a PDF an independent reader opens");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    assert!(!pages.is_empty());
+    let text = doc.extract_text(&pages).expect("its text");
+    assert!(text.contains("Quality and outcomes"), "{text}");
+    assert!(text.contains("fewer than 5"), "{text}");
+    assert!(text.contains("How these figures are worked out"), "{text}");
     admin
         .get(&c.w.a.path("/quality.csv?table=nonsense"))
         .await

@@ -10,6 +10,7 @@ use axum::routing::get;
 use domain::organisation::Organisation;
 use domain::staff::Permission;
 
+use super::quality::{Headline, headlines};
 use super::scope;
 use crate::layout::Layout;
 use crate::session::SignedIn;
@@ -46,6 +47,7 @@ struct DashboardPage {
     counts: EngagementCounts,
     onboarding: OnboardingReport,
     slug: String,
+    quality: Vec<Headline>,
 }
 
 /// How many months time to onboard looks back over.
@@ -78,12 +80,23 @@ async fn dashboard(
     let scope = scope(&state, &user, &org).await?;
     let counts = state.app.dashboard(&scope).await?;
     let onboarding = state.app.time_to_onboard(&scope, ONBOARDING_MONTHS).await?;
+    let today = state.app.uk_today();
+    let year = state
+        .app
+        .quality_report(
+            &scope,
+            today - chrono::Duration::days(364),
+            today,
+            &domain::outcomes::HourlyRate::national_living_wage_april_2026(),
+        )
+        .await?;
     Ok(Html(
         DashboardPage {
             layout: Layout::for_org("Dashboard", &user, &scope),
             counts,
             onboarding,
             slug: org,
+            quality: headlines(&year),
         }
         .render()?,
     ))

@@ -19,6 +19,7 @@ mod onboarding;
 mod organisation;
 mod outcomes;
 mod quality;
+mod quality_pdf;
 mod quality_tables;
 mod roles;
 mod rota;

@@ -7,6 +7,7 @@ use app::quality_report::QualityReport;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
+use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use domain::FieldErrors;
@@ -25,6 +26,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/manage/{org}/quality", get(show))
         .route("/manage/{org}/quality.csv", get(csv_export))
+        .route("/manage/{org}/quality.pdf", get(pdf_export))
 }
 
 /// The report's query: its period, hourly rate, and (for the CSV) which table.
@@ -38,10 +40,10 @@ struct Period {
 }
 
 /// A headline figure.
-struct Headline {
-    label: &'static str,
-    value: String,
-    note: String,
+pub(super) struct Headline {
+    pub(super) label: &'static str,
+    pub(super) value: String,
+    pub(super) note: String,
 }
 
 #[derive(Template)]
@@ -65,7 +67,8 @@ struct QualityPage {
     query: String,
 }
 
-fn headlines(r: &QualityReport) -> Vec<Headline> {
+/// The figures that put quality beside quantity, for this page and the dashboard.
+pub(super) fn headlines(r: &QualityReport) -> Vec<Headline> {
     let shown: Vec<f64> = r
         .experience
         .iter()
@@ -228,4 +231,36 @@ async fn csv_export(
         writer,
         &format!("{slug}-{}-{}-to-{}.csv", table.id, r.from, r.to),
     )
+}
+
+async fn pdf_export(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(slug): Path<String>,
+    Query(q): Query<Period>,
+) -> Result<Response, WebError> {
+    let (scope, r) = match report(&state, &user, &slug, &q).await? {
+        Ok(found) => found,
+        Err((_, errors)) => return Err(AppError::Invalid(errors).into()),
+    };
+    let body = super::quality_pdf::board_report(
+        &scope.organisation().name,
+        &r,
+        &headlines(&r),
+        &tables(&r),
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"{slug}-quality-{}-to-{}.pdf\"",
+                    r.from, r.to
+                ),
+            ),
+        ],
+        body,
+    )
+        .into_response())
 }

@@ -12,6 +12,8 @@ pub struct Page {
     pub headers: HeaderMap,
     /// Body as text.
     pub body: String,
+    /// Body as sent, for files that are not text.
+    pub bytes: Vec<u8>,
 }
 
 impl Page {
