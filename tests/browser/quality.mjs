@@ -167,6 +167,13 @@ try {
   check((await heading(driver)) === 'Outcomes', 'the outcome frameworks open');
   await axe(driver, 'outcomes');
 
+  console.log('step: They open the population served.');
+  await driver.get(`${base}/manage/${slug}/population`);
+  check((await heading(driver)) === 'Population served', 'the population figures open');
+  check((await driver.findElement(By.name('ethnicity-3')).getAttribute('value')) === '81', 'the demo census figure is shown');
+  await axe(driver, 'population served');
+  await driver.get(`${base}/manage/${slug}/outcomes`);
+
   console.log('step: They add something a role counts, first leaving out what it is.');
   const addForm = await driver.findElement(By.css('main form[action*="/outcomes/roles/"]'));
   await addForm.findElement(By.xpath('./ancestor::details/summary')).click();
@@ -193,6 +200,15 @@ try {
     await driver.get(`${base}/my/activity`);
     check((await heading(driver)) === 'Log activity', 'Log activity opens');
     await axe(driver, 'log activity');
+    await driver.get(`${base}/my/equality`);
+    check((await heading(driver)) === 'About you', 'About you opens');
+    await axe(driver, 'about you');
+    await driver.findElement(By.css('label[for="ethnicity-indian"]')).click();
+    await driver.findElement(By.css('label[for="disability-prefer_not_to_say"]')).click();
+    await submit(driver);
+    await driver.wait(async () => (await driver.getCurrentUrl()).includes('/my/equality?done=saved'), 15000);
+    check(await driver.findElement(By.id('ethnicity-indian')).isSelected(), 'the answer is kept');
+    await axe(driver, 'about you (saved)');
     await signOut(driver);
   }
 } finally {

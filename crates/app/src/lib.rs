@@ -13,6 +13,7 @@ pub mod checklists;
 mod clock;
 pub mod commitments;
 pub mod enquiries;
+pub mod equality;
 pub mod error;
 pub mod expenses;
 pub mod expiring;

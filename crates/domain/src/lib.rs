@@ -5,6 +5,7 @@ pub mod application;
 pub mod audit;
 pub mod compliance;
 pub mod engagement;
+pub mod equality;
 pub mod error;
 pub mod expenses;
 pub mod ids;

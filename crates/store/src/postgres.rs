@@ -42,6 +42,9 @@ mod compliance;
 #[path = "sql/compliance_writes.rs"]
 mod compliance_writes;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/equality.rs"]
+mod equality;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/expenses.rs"]
 mod expenses;
 #[allow(clippy::duplicate_mod)]

@@ -8,6 +8,7 @@ mod attendance;
 mod calendar;
 mod commitments;
 mod compliance;
+mod equality;
 mod expenses;
 mod quality;
 mod read_models;
@@ -30,6 +31,7 @@ pub use attendance::*;
 pub use calendar::*;
 pub use commitments::*;
 pub use compliance::*;
+pub use equality::*;
 pub use expenses::*;
 pub use quality::*;
 pub use read_models::*;
@@ -62,6 +64,7 @@ pub trait Store:
     + WaitlistStore
     + CommitmentsStore
     + QualityStore
+    + EqualityStore
     + Send
     + Sync
 {

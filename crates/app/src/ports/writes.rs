@@ -7,6 +7,7 @@ use domain::compliance::check::CheckVersion;
 use domain::compliance::reference::{ReferenceReply, ReferenceRequest};
 use domain::compliance::{Check, Placement, PlacementStatus, RequirementType};
 use domain::engagement::{Engagement, EngagementEvent, EngagementStatus, LeavingReason};
+use domain::equality::{EqualityRecord, PopulationShare};
 use domain::ids::*;
 use domain::organisation::Organisation;
 use domain::outcome_framework::{ActivityRecord, OutcomeIndicator};
@@ -319,6 +320,12 @@ pub enum Write {
     SetOutcomeIndicatorRetired(OrganisationId, OutcomeIndicatorId, bool),
     /// Activity logged.
     InsertActivityRecord(ActivityRecord),
+    /// A person's equality monitoring answers (replacing any earlier ones).
+    PutEqualityRecord(EqualityRecord),
+    /// A person's equality monitoring answers removed at their request.
+    DeleteEqualityRecord(PersonId),
+    /// An organisation's population figures (replacing all earlier ones).
+    PutPopulationServed(OrganisationId, Vec<PopulationShare>),
     /// Marks a job done; fails unless `worker` still holds it, so its effects roll back.
     CompleteJob {
         /// The job.

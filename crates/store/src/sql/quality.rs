@@ -1,5 +1,6 @@
 //! The [`QualityStore`] implementation, and the writes of survey plans, invitations, responses,
-//! licences, outcome indicators and activity. Compiled once per backend.
+//! licences, outcome indicators and activity (handing anything else on to the equality writes).
+//! Compiled once per backend.
 
 use app::StoreError;
 use app::ports::*;
@@ -615,7 +616,7 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
             .await
             .map_err(db_error)?;
         }
-        other => return Err(StoreError::Other(format!("no handler for write {other:?}"))),
+        other => return super::equality::write(tx, other).await,
     }
     Ok(())
 }

@@ -25,6 +25,7 @@ mod concurrent_applications;
 mod control_characters;
 mod engagement_counts;
 mod engagements_applications;
+mod equality;
 mod expenses;
 mod fixtures;
 mod jobs;

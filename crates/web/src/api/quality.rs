@@ -2,6 +2,7 @@
 //! warehouse): the same figures as the page, with every group under five withheld.
 
 use app::AppError;
+use app::equality::ReachTable;
 use app::quality_report::{QualityReport, RetentionFigures};
 use axum::extract::{RawQuery, State};
 use axum::routing::get;
@@ -141,6 +142,42 @@ pub struct OutcomeView {
     pub minutes_released: u64,
 }
 
+/// Active volunteers in one category of one characteristic.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ReachView {
+    /// `age`, `sex`, `ethnicity` or `disability`.
+    pub dimension: &'static str,
+    /// The category, e.g. "25 to 34" or "Not answered".
+    pub category: &'static str,
+    /// True when fewer than five (but some) volunteers are in it.
+    pub withheld: bool,
+    /// How many.
+    pub volunteers: Option<usize>,
+    /// Their share of active volunteers (0 to 1).
+    pub share: Option<f64>,
+    /// The population served's percentage, where the organisation gave it.
+    pub population_percent: Option<f64>,
+}
+
+fn reach_views(tables: &[ReachTable]) -> Vec<ReachView> {
+    tables
+        .iter()
+        .flat_map(|t| {
+            t.rows.iter().map(move |(row, served)| {
+                let shown = row.figure.shown();
+                ReachView {
+                    dimension: t.dimension.code(),
+                    category: row.category,
+                    withheld: shown.is_none(),
+                    volunteers: shown.map(|(n, _)| *n),
+                    share: shown.map(|(_, s)| *s),
+                    population_percent: served.map(|p| f64::from(p) / 10.0),
+                }
+            })
+        })
+        .collect()
+}
+
 /// The report.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct QualityReportView {
@@ -170,6 +207,8 @@ pub struct QualityReportView {
     pub value_method: String,
     /// Outcomes logged.
     pub outcomes: Vec<OutcomeView>,
+    /// Active volunteers by age band, sex, ethnic group and disability.
+    pub reach: Vec<ReachView>,
     /// The suppression rule applied.
     pub suppression_rule: String,
     /// Copyright lines to show with the figures.
@@ -233,6 +272,7 @@ impl From<QualityReport> for QualityReportView {
                     minutes_released: o.minutes_released,
                 })
                 .collect(),
+            reach: Vec::new(),
             suppression_rule: format!(
                 "Any figure about fewer than {MIN_GROUP} people is withheld (null, with withheld true)."
             ),
@@ -271,5 +311,7 @@ pub async fn quality_report(
     )
     .map_err(AppError::Invalid)?;
     let report = state.app.quality_report(&scope, from, to, &rate).await?;
-    Ok(Json(report.into()))
+    let mut view = QualityReportView::from(report);
+    view.reach = reach_views(&state.app.reach(&scope).await?);
+    Ok(Json(view))
 }

@@ -10,6 +10,7 @@ mod my;
 mod my_activity;
 mod my_calendar;
 pub(crate) mod my_commitments;
+mod my_equality;
 mod my_expenses;
 mod my_hours;
 mod my_notifications;
@@ -44,6 +45,7 @@ pub fn routes() -> Router<AppState> {
         .merge(surveys::routes())
         .merge(my_wellbeing::routes())
         .merge(my_activity::routes())
+        .merge(my_equality::routes())
         .merge(manage::routes())
 }
 

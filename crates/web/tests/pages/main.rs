@@ -15,6 +15,7 @@ mod commitments;
 mod csrf;
 mod edge_cases;
 mod enquiries;
+mod equality;
 mod expenses;
 mod exports;
 mod journeys;

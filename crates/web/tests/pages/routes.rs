@@ -159,6 +159,9 @@ pub fn manager_gets(slug: &str, ids: &Ids) -> Vec<String> {
         m("/quality?from=2026-01-01&to=2026-06-30&rate=13.50"),
         m("/quality.csv?table=experience"),
         m("/quality.csv?table=wellbeing"),
+        m("/quality.csv?table=reach-age"),
+        m("/quality.pdf"),
+        m("/population"),
     ]
 }
 
@@ -273,6 +276,10 @@ pub fn manager_posts(slug: &str, ids: &Ids, grant_email: &str) -> Vec<(String, F
                 ("reference", "REG-1".into()),
                 ("confirmed", "yes".into()),
             ],
+        ),
+        (
+            m("/population"),
+            vec![("sex-0", "50".into()), ("age-7", "8.5".into())],
         ),
         (
             m(&format!("/outcomes/roles/{}", ids.role)),

@@ -18,6 +18,7 @@ mod expiring;
 mod onboarding;
 mod organisation;
 mod outcomes;
+mod population;
 mod quality;
 mod quality_pdf;
 mod quality_tables;
@@ -69,6 +70,7 @@ pub fn routes() -> Router<AppState> {
         .merge(surveys::routes())
         .merge(outcomes::routes())
         .merge(quality::routes())
+        .merge(population::routes())
 }
 
 /// The scope for the organisation in the URL.

@@ -3,6 +3,7 @@
 //! table), the method notes and the suppression rule, and a CSV of every table.
 
 use app::AppError;
+use app::equality::ReachTable;
 use app::quality_report::QualityReport;
 use askama::Template;
 use axum::Router;
@@ -117,17 +118,21 @@ pub(super) fn headlines(r: &QualityReport) -> Vec<Headline> {
     ]
 }
 
+/// The scope, the report and reach, when the query was good.
+type Found = (app::OrgScope, QualityReport, Vec<ReachTable>);
+
 async fn report(
     state: &AppState,
     user: &SignedIn,
     slug: &str,
     q: &Period,
-) -> Result<Result<(app::OrgScope, QualityReport), (app::OrgScope, FieldErrors)>, WebError> {
+) -> Result<Result<Found, (app::OrgScope, FieldErrors)>, WebError> {
     let scope = scope(state, user, slug).await?;
     match parse_period(&q.from, &q.to, &q.rate, state.app.uk_today()) {
         Ok((from, to, rate)) => {
             let r = state.app.quality_report(&scope, from, to, &rate).await?;
-            Ok(Ok((scope, r)))
+            let reach = state.app.reach(&scope).await?;
+            Ok(Ok((scope, r, reach)))
         }
         Err(errors) => Ok(Err((scope, errors))),
     }
@@ -140,7 +145,7 @@ async fn show(
     Query(q): Query<Period>,
 ) -> Result<Response, WebError> {
     let (scope, r, errors) = match report(&state, &user, &slug, &q).await? {
-        Ok((scope, r)) => (scope, Some(r), FieldErrors::new()),
+        Ok((scope, r, reach)) => (scope, Some((r, reach)), FieldErrors::new()),
         Err((scope, errors)) => (scope, None, errors),
     };
     let layout = Layout::for_org("Quality and outcomes", &user, &scope).with_errors(errors);
@@ -152,7 +157,7 @@ async fn show(
         urlencoding(&q.rate)
     );
     let page = match r {
-        Some(r) => QualityPage {
+        Some((r, reach)) => QualityPage {
             organisation_name: scope.organisation().name.clone(),
             layout,
             slug,
@@ -173,7 +178,7 @@ async fn show(
                 "Bars show 12-month retention for all volunteers and for each role; the retention table gives the figures.",
                 &retention_bars(&r),
             ),
-            tables: tables(&r),
+            tables: tables(&r, &reach),
             value_method: r.time_given.method.clone(),
             min_group: MIN_GROUP,
             copyright_lines: r.copyright_lines.clone(),
@@ -210,11 +215,11 @@ async fn csv_export(
     Path(slug): Path<String>,
     Query(q): Query<Period>,
 ) -> Result<Response, WebError> {
-    let r = match report(&state, &user, &slug, &q).await? {
-        Ok((_, r)) => r,
+    let (r, reach) = match report(&state, &user, &slug, &q).await? {
+        Ok((_, r, reach)) => (r, reach),
         Err((_, errors)) => return Err(AppError::Invalid(errors).into()),
     };
-    let table = tables(&r)
+    let table = tables(&r, &reach)
         .into_iter()
         .find(|t| t.id == q.table)
         .ok_or(AppError::NotFound)?;
@@ -239,7 +244,7 @@ async fn pdf_export(
     Path(slug): Path<String>,
     Query(q): Query<Period>,
 ) -> Result<Response, WebError> {
-    let (scope, r) = match report(&state, &user, &slug, &q).await? {
+    let (scope, r, reach) = match report(&state, &user, &slug, &q).await? {
         Ok(found) => found,
         Err((_, errors)) => return Err(AppError::Invalid(errors).into()),
     };
@@ -247,7 +252,7 @@ async fn pdf_export(
         &scope.organisation().name,
         &r,
         &headlines(&r),
-        &tables(&r),
+        &tables(&r, &reach),
     );
     Ok((
         [

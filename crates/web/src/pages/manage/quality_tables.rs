@@ -1,8 +1,10 @@
 //! The report's tables, built once from the report and used three ways: on the page, behind
 //! each chart as its table alternative, and as the CSV download of that table.
 
+use app::equality::ReachTable;
 use app::quality_report::{QualityReport, RetentionFigures};
 use domain::Labelled;
+use domain::equality::ReachDimension;
 use domain::outcomes::{Figure, MIN_GROUP, ThemeFigure};
 
 use crate::charts::Bar;
@@ -61,8 +63,52 @@ fn retention_cells(f: &Figure<RetentionFigures>) -> Vec<String> {
     }
 }
 
+/// The id of a characteristic's reach table.
+fn reach_id(d: ReachDimension) -> &'static str {
+    match d {
+        ReachDimension::Age => "reach-age",
+        ReachDimension::Sex => "reach-sex",
+        ReachDimension::Ethnicity => "reach-ethnicity",
+        ReachDimension::Disability => "reach-disability",
+    }
+}
+
+fn reach_table(t: &ReachTable) -> Table {
+    Table {
+        id: reach_id(t.dimension),
+        caption: format!(
+            "Active volunteers by {}",
+            t.dimension.label().to_lowercase()
+        ),
+        headers: vec!["Category", "Volunteers", "Share", "Population served"],
+        rows: t
+            .rows
+            .iter()
+            .map(|(row, served)| {
+                let served = served.map_or_else(
+                    || "–".to_owned(),
+                    |p| format!("{:.1}%", f64::from(p) / 10.0),
+                );
+                match &row.figure {
+                    Figure::Shown((n, share)) => {
+                        vec![
+                            row.category.to_owned(),
+                            n.to_string(),
+                            percent(*share),
+                            served,
+                        ]
+                    }
+                    Figure::Suppressed { .. } => {
+                        vec![row.category.to_owned(), withheld(), String::new(), served]
+                    }
+                }
+            })
+            .collect(),
+    }
+}
+
 /// Every table of the report, in page order.
-pub(super) fn tables(r: &QualityReport) -> Vec<Table> {
+pub(super) fn tables(r: &QualityReport, reach: &[ReachTable]) -> Vec<Table> {
     let experience = Table {
         id: "experience",
         caption: "Volunteer experience by theme".into(),
@@ -198,7 +244,9 @@ pub(super) fn tables(r: &QualityReport) -> Vec<Table> {
             })
             .collect(),
     };
-    vec![experience, by_role, trend, wellbeing, retention, outcomes]
+    let mut all = vec![experience, by_role, trend, wellbeing, retention, outcomes];
+    all.extend(reach.iter().map(reach_table));
+    all
 }
 
 /// The bars of the experience chart: share agreeing per theme.
