@@ -469,13 +469,7 @@ mod tests {
         values.extend([Some("Asian or Asian British"); 3]);
         values.extend([None; 5]);
         let rows = reach(&ETHNIC_GROUPS, &values);
-        let get = |c: &str| {
-            rows.iter()
-                .find(|r| r.category == c)
-                .unwrap()
-                .figure
-                .clone()
-        };
+        let get = |c: &str| rows.iter().find(|r| r.category == c).unwrap().figure;
         assert_eq!(get("White"), Figure::Shown((12, 0.6)));
         assert!(get("Asian or Asian British").is_suppressed());
         assert_eq!(
