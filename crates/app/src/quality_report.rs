@@ -74,6 +74,8 @@ pub struct QualityReport {
     pub retention: Figure<RetentionFigures>,
     /// 12-month retention by role, withheld under five.
     pub retention_by_role: Vec<(String, Figure<RetentionFigures>)>,
+    /// Retention by the year volunteers started ("Started in 2025"), withheld under five.
+    pub retention_by_cohort: Vec<(String, Figure<RetentionFigures>)>,
     /// Experience in the period, all roles together.
     pub experience: Vec<ThemeFigure>,
     /// Experience in the period by role.
@@ -318,6 +320,31 @@ impl App {
             .filter(|(_, f)| !matches!(f, Figure::Suppressed { n: 0 }))
             .collect();
         retention_by_role.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut started: BTreeMap<PersonId, i32> = BTreeMap::new();
+        for c in &history {
+            let year = domain::rota::from_utc(c.activated_at).date().year();
+            started
+                .entry(c.person_id)
+                .and_modify(|y| *y = (*y).min(year))
+                .or_insert(year);
+        }
+        let mut years: Vec<i32> = started.values().copied().collect();
+        years.sort_unstable();
+        years.dedup();
+        let retention_by_cohort = years
+            .into_iter()
+            .map(|year| {
+                let cohort: Vec<_> = history
+                    .iter()
+                    .filter(|c| started.get(&c.person_id) == Some(&year))
+                    .cloned()
+                    .collect();
+                (
+                    format!("Started in {year}"),
+                    retention(&tenures(&cohort, |c| c.person_id, today)),
+                )
+            })
+            .collect();
 
         // Baselines can be from long before the period; follow-ups must fall in it.
         let responses = self
@@ -412,6 +439,7 @@ impl App {
             active_volunteers: counts.active,
             retention: retention(&overall),
             retention_by_role,
+            retention_by_cohort,
             experience: by_group(&everyone)
                 .into_iter()
                 .next()

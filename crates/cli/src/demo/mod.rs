@@ -10,9 +10,11 @@ mod attendance;
 mod checklists;
 mod data;
 mod expenses;
+mod hours;
 mod organisations;
 mod people;
 mod quality;
+mod reach;
 mod rota;
 mod stories;
 
@@ -113,7 +115,8 @@ pub async fn seed(app: &App, progress: &dyn Fn(u64, u64)) -> Result<Vec<DemoSign
     attendance::add_attendance(app, &orgs).await?;
     expenses::add_claims(app, &orgs).await?;
     quality::add_quality(app, &orgs, &mut rng).await?;
-    quality::add_equality(app, &orgs, &mut rng).await?;
+    reach::add_equality(app, &orgs, &mut rng).await?;
+    hours::add_logged_hours(app, &orgs, &mut rng).await?;
     hold_demo_emails(app).await?;
     // After the hold, so its email goes out (to the log without SMTP) for trying the link.
     quality::invite_one_volunteer(app, &orgs).await?;

@@ -27,7 +27,7 @@ pub fn routes() -> Router<AppState> {
 /// Retention figures; all null and `withheld` true for fewer than five people.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct RetentionView {
-    /// Who: "All volunteers" or a role's title.
+    /// Who: "All volunteers", a role's title, or the year they started ("Started in 2025").
     pub group: String,
     /// True when fewer than five people are behind the figure.
     pub withheld: bool,
@@ -187,7 +187,7 @@ pub struct QualityReportView {
     pub to: NaiveDate,
     /// Volunteers active now.
     pub active_volunteers: u64,
-    /// Retention for everyone, then per role.
+    /// Retention for everyone, then per role, then per year started ("Started in 2025").
     pub retention: Vec<RetentionView>,
     /// Experience by theme in the period.
     pub experience: Vec<ThemeView>,
@@ -221,7 +221,8 @@ impl From<QualityReport> for QualityReportView {
         retention_rows.extend(
             r.retention_by_role
                 .iter()
-                .map(|(role, f)| retention(role.clone(), f)),
+                .chain(&r.retention_by_cohort)
+                .map(|(group, f)| retention(group.clone(), f)),
         );
         Self {
             from: r.from,

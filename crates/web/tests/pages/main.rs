@@ -7,6 +7,7 @@
 // Fixtures and helpers fail by panicking, outside `#[test]` functions.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod activity;
 mod application_list;
 mod attendance;
 mod calendar;

@@ -308,6 +308,12 @@ async fn the_board_report_withholds_groups_under_five_and_exports_each_table() {
         .assert_contains("fewer than 5")
         .assert_contains("2 responses")
         .assert_lacks("50%");
+    // Retention by the year volunteers started: both started this year, too few to show.
+    let cohort = format!("Started in {}", c.w.site.app.uk_today().year());
+    let row = page
+        .row(&cohort)
+        .unwrap_or_else(|| panic!("no {cohort} row"));
+    assert!(row.contains("fewer than 5"), "{row}");
     let csv = admin
         .get(&c.w.a.path("/quality.csv?table=experience"))
         .await;

@@ -1,6 +1,7 @@
 //! Manager pages, all under `/manage/{organisation}`. Every handler first turns the signed-in
 //! person and the organisation in the URL into an `OrgScope`; anyone not on the staff gets 404.
 
+mod activity;
 mod application_list;
 mod applications;
 mod attendance;
@@ -71,6 +72,7 @@ pub fn routes() -> Router<AppState> {
         .merge(outcomes::routes())
         .merge(quality::routes())
         .merge(population::routes())
+        .merge(activity::routes())
 }
 
 /// The scope for the organisation in the URL.

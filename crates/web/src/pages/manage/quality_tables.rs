@@ -203,11 +203,16 @@ pub(super) fn tables(r: &QualityReport, reach: &[ReachTable]) -> Vec<Table> {
         row.extend(retention_cells(&r.retention));
         row
     }];
-    retention_rows.extend(r.retention_by_role.iter().map(|(role, f)| {
-        let mut row = vec![role.clone()];
-        row.extend(retention_cells(f));
-        row
-    }));
+    retention_rows.extend(
+        r.retention_by_role
+            .iter()
+            .chain(&r.retention_by_cohort)
+            .map(|(role, f)| {
+                let mut row = vec![role.clone()];
+                row.extend(retention_cells(f));
+                row
+            }),
+    );
     let retention = Table {
         id: "retention",
         caption: "Retention of everyone who has volunteered".into(),
