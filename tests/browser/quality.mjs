@@ -167,6 +167,22 @@ try {
   check((await heading(driver)) === 'Outcomes', 'the outcome frameworks open');
   await axe(driver, 'outcomes');
 
+  console.log('step: They open the feedback links and give feedback through one, as a patient would.');
+  await driver.get(`${base}/manage/${slug}/feedback`);
+  check((await heading(driver)) === 'Feedback on volunteers', 'the feedback links open');
+  await axe(driver, 'feedback links');
+  const address = await driver.findElement(By.css('main table code')).getText();
+  check(address.includes('/feedback/'), 'a feedback link address is shown');
+  await driver.get(address.replace(/^https?:\/\/[^/]+/, base));
+  await axe(driver, 'feedback form');
+  await driver.findElement(By.css('main form .checkbox label')).click();
+  await submit(driver);
+  await waitFor(driver, By.xpath("//h1[normalize-space(.)='Thank you for your feedback']"), 'the thank-you page');
+  await axe(driver, 'feedback given');
+  await driver.get(`${base}/manage/${slug}/activity`);
+  check((await heading(driver)) === 'Log activity', "staff's activity form opens");
+  await axe(driver, 'staff log activity');
+
   console.log('step: They open the population served.');
   await driver.get(`${base}/manage/${slug}/population`);
   check((await heading(driver)) === 'Population served', 'the population figures open');

@@ -17,6 +17,7 @@ pub mod equality;
 pub mod error;
 pub mod expenses;
 pub mod expiring;
+pub mod feedback;
 pub mod jobs;
 pub mod notify;
 pub mod onboarding;

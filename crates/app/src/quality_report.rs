@@ -7,44 +7,28 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use domain::ids::{PersonId, RoleId};
-use domain::instruments::{Answers, Licence, brs, experience, loneliness, ons4, swemwbs};
+use domain::instruments::{Licence, experience, swemwbs};
 use domain::outcomes::{
-    Direction, Figure, GroupThemes, HourlyRate, PairedChange, ThemeFigure, ValueOfTime, by_group,
-    pair_up, paired_change, trend, value_of_time,
+    Figure, GroupThemes, HourlyRate, ThemeFigure, ValueOfTime, by_group, trend, value_of_time,
 };
-use domain::retention::{Tenure, kaplan_meier, median_tenure, retention_12_months};
 use domain::rota::attendance::AttendanceStatus;
 use domain::rota::hours::HoursStatus;
 use domain::rota::{Edge, to_instant};
 use domain::staff::Capability;
-use domain::surveys::{Occasion, SurveyResponse};
+use domain::surveys::SurveyResponse;
 
-use crate::ports::SurveyCandidate;
 use crate::{App, AppError, OrgScope};
 
-/// Retention of volunteers who have ever been active.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RetentionFigures {
-    /// The share still volunteering 12 months after starting (Kaplan–Meier).
-    pub twelve_months: f64,
-    /// The median time volunteers stay, in days, once more than half have left.
-    pub median_days: Option<f64>,
-}
+mod feedback;
+mod staying;
+mod wellbeing;
 
-/// One measure's paired change from baseline to the latest follow-up.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WellbeingChange {
-    /// The questionnaire's name.
-    pub instrument: &'static str,
-    /// The measure, in plain words.
-    pub measure: &'static str,
-    /// Which way is better.
-    pub direction: Direction,
-    /// The change counted as meaningful for one person, in the measure's points.
-    pub meaningful: f64,
-    /// The figures, withheld for fewer than five people.
-    pub change: Figure<PairedChange>,
-}
+use feedback::feedback_figures;
+pub use feedback::{FeedbackFigures, StaffFeedback, SupportFeedback};
+pub use staying::RetentionFigures;
+use staying::{retention, tenures};
+use wellbeing::wellbeing_change;
+pub use wellbeing::{WellbeingChange, measure_scores};
 
 /// One outcome indicator's total for the period.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,188 +74,16 @@ pub struct QualityReport {
     pub time_given: ValueOfTime,
     /// Outcomes logged, per indicator.
     pub outcomes: Vec<OutcomeTotal>,
+    /// Feedback on volunteers from service users, carers and staff.
+    pub feedback: FeedbackFigures,
     /// Copyright lines of instruments reported on that need one.
     pub copyright_lines: Vec<&'static str>,
-}
-
-/// The measures reported, with how to score each from a response.
-type Scorer = fn(&Answers) -> Option<f64>;
-const MEASURES: [(&str, &str, &str, Direction, f64, Scorer); 8] = [
-    (
-        "ons4",
-        "ONS personal wellbeing",
-        "Life satisfaction",
-        Direction::HigherIsBetter,
-        1.0,
-        |a| {
-            ons4::score(a)
-                .ok()?
-                .life_satisfaction
-                .map(|m| f64::from(m.rating))
-        },
-    ),
-    (
-        "ons4",
-        "ONS personal wellbeing",
-        "Feeling things are worthwhile",
-        Direction::HigherIsBetter,
-        1.0,
-        |a| ons4::score(a).ok()?.worthwhile.map(|m| f64::from(m.rating)),
-    ),
-    (
-        "ons4",
-        "ONS personal wellbeing",
-        "Happiness yesterday",
-        Direction::HigherIsBetter,
-        1.0,
-        |a| ons4::score(a).ok()?.happiness.map(|m| f64::from(m.rating)),
-    ),
-    (
-        "ons4",
-        "ONS personal wellbeing",
-        "Anxiety yesterday",
-        Direction::LowerIsBetter,
-        1.0,
-        |a| ons4::score(a).ok()?.anxiety.map(|m| f64::from(m.rating)),
-    ),
-    (
-        "brs",
-        "Brief Resilience Scale",
-        "Resilience (mean, 1 to 5)",
-        Direction::HigherIsBetter,
-        0.5,
-        |a| brs::score(a).ok()?.map(|s| s.mean().as_f64()),
-    ),
-    (
-        "ucla3",
-        "UCLA 3-item loneliness",
-        "Loneliness (3 to 9)",
-        Direction::LowerIsBetter,
-        1.0,
-        |a| loneliness::score_ucla3(a).ok()?.map(|s| f64::from(s.total)),
-    ),
-    (
-        "swemwbs",
-        "SWEMWBS",
-        "Mental wellbeing (metric, 7 to 35)",
-        Direction::HigherIsBetter,
-        3.0,
-        |a| swemwbs::score(a).ok()?.map(|s| s.metric.as_f64()),
-    ),
-    (
-        "ons_lonely",
-        "ONS loneliness",
-        "Lonely often or always (share)",
-        Direction::LowerIsBetter,
-        1.0,
-        |a| {
-            loneliness::direct_answer(a).ok()?.map(|f| {
-                if f == loneliness::Frequency::OftenAlways {
-                    1.0
-                } else {
-                    0.0
-                }
-            })
-        },
-    ),
-];
-
-/// Each measure's score in one response, named in plain words (for the API).
-pub fn measure_scores(r: &SurveyResponse) -> Vec<(&'static str, f64)> {
-    MEASURES
-        .iter()
-        .filter(|m| m.0 == r.instrument.code)
-        .filter_map(|&(_, _, measure, _, _, score)| Some((measure, score(&r.answers)?)))
-        .collect()
 }
 
 /// The calendar quarter of `d`, as "Jan–Mar 2026".
 fn quarter(d: NaiveDate) -> String {
     let names = ["Jan–Mar", "Apr–Jun", "Jul–Sep", "Oct–Dec"];
     format!("{} {}", names[(d.month0() / 3) as usize], d.year())
-}
-
-/// Tenures in days from `history`, one per key (a person, or a person in a role): from the
-/// first activation to the last ending, censored at `today` while any placement is open.
-fn tenures<K: Ord>(
-    history: &[SurveyCandidate],
-    key: impl Fn(&SurveyCandidate) -> K,
-    today: NaiveDate,
-) -> Vec<Tenure> {
-    let mut spans: BTreeMap<K, (NaiveDate, Option<NaiveDate>, bool)> = BTreeMap::new();
-    for c in history {
-        let start = domain::rota::from_utc(c.activated_at).date();
-        let end = c.ended_at.map(|e| domain::rota::from_utc(e).date());
-        let span = spans.entry(key(c)).or_insert((start, end, end.is_none()));
-        span.0 = span.0.min(start);
-        span.2 |= end.is_none();
-        span.1 = match (span.1, end) {
-            (Some(a), Some(b)) => Some(a.max(b)),
-            _ => None,
-        };
-    }
-    spans
-        .into_values()
-        .map(|(start, end, open)| match (open, end) {
-            (false, Some(end)) => Tenure {
-                days: (end - start).num_days() as f64,
-                left: true,
-            },
-            _ => Tenure {
-                days: (today - start).num_days().max(0) as f64,
-                left: false,
-            },
-        })
-        .collect()
-}
-
-fn retention(tenures: &[Tenure]) -> Figure<RetentionFigures> {
-    Figure::from_group(tenures.len(), || {
-        let steps = kaplan_meier(tenures);
-        RetentionFigures {
-            twelve_months: retention_12_months(&steps),
-            median_days: median_tenure(&steps),
-        }
-    })
-}
-
-/// Baseline and latest follow-up scores per person for one measure.
-fn wellbeing_change(responses: &[SurveyResponse], from: NaiveDate) -> Vec<WellbeingChange> {
-    MEASURES
-        .iter()
-        .filter(|(code, ..)| responses.iter().any(|r| r.instrument.code == *code))
-        .map(
-            |&(code, instrument, measure, direction, meaningful, score)| {
-                let scored = |follow_up: bool| -> Vec<(PersonId, f64)> {
-                    let mut v: Vec<(PersonId, f64)> = responses
-                        .iter()
-                        .filter(|r| r.instrument.code == code)
-                        .filter(|r| {
-                            if follow_up {
-                                Occasion::FOLLOW_UPS.contains(&r.occasion) && r.answered_on >= from
-                            } else {
-                                r.occasion == Occasion::Baseline
-                            }
-                        })
-                        .filter_map(|r| Some((r.person_id()?, score(&r.answers)?)))
-                        .collect();
-                    if follow_up {
-                        // The latest follow-up counts: pair_up takes each person's first.
-                        v.reverse();
-                    }
-                    v
-                };
-                let pairs = pair_up(&scored(false), &scored(true));
-                WellbeingChange {
-                    instrument,
-                    measure,
-                    direction,
-                    meaningful,
-                    change: paired_change(&pairs, direction, meaningful),
-                }
-            },
-        )
-        .collect()
 }
 
 impl App {
@@ -451,6 +263,7 @@ impl App {
             wellbeing,
             time_given: value_of_time(minutes, rate),
             outcomes: totals.into_values().collect(),
+            feedback: feedback_figures(&in_period),
             copyright_lines,
         })
     }

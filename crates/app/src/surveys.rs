@@ -42,7 +42,7 @@ impl App {
         &self,
         org: OrganisationId,
     ) -> Result<HashMap<Occasion, SurveyPlan>, AppError> {
-        let mut plans: HashMap<Occasion, SurveyPlan> = Occasion::ALL
+        let mut plans: HashMap<Occasion, SurveyPlan> = Occasion::PLANNED
             .iter()
             .map(|o| (*o, SurveyPlan::default_for(org, *o)))
             .collect();
@@ -58,7 +58,7 @@ impl App {
         let org = scope.organisation_id();
         let mut plans = self.survey_plans_of(org).await?;
         Ok(SurveySettings {
-            plans: Occasion::ALL
+            plans: Occasion::PLANNED
                 .iter()
                 .filter_map(|o| plans.remove(o))
                 .collect(),
@@ -93,6 +93,9 @@ impl App {
         input: &SurveyPlanInput,
     ) -> Result<SurveyPlan, AppError> {
         scope.require(Capability::ManageVolunteering)?;
+        if !Occasion::PLANNED.contains(&occasion) {
+            return Err(AppError::NotFound);
+        }
         let org = scope.organisation_id();
         let licences = self.store.instrument_licences(org).await?;
         let licensed: Vec<&str> = licences.iter().map(|l| l.instrument).collect();

@@ -91,6 +91,8 @@ id_type!(
     SurveyInvitationId,
     /// One set of answers to one instrument.
     SurveyResponseId,
+    /// A shared link service users, carers or staff give feedback on volunteers by.
+    FeedbackLinkId,
     /// An indicator in a role's outcome framework.
     OutcomeIndicatorId,
     /// Activity logged against an outcome indicator.

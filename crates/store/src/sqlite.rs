@@ -52,6 +52,9 @@ mod equality;
 #[path = "sql/expenses.rs"]
 mod expenses;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/feedback_links.rs"]
+mod feedback_links;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/quality.rs"]
 mod quality;
 #[allow(clippy::duplicate_mod)]

@@ -10,6 +10,7 @@ mod commitments;
 mod compliance;
 mod equality;
 mod expenses;
+mod feedback;
 mod quality;
 mod read_models;
 mod rota;
@@ -33,6 +34,7 @@ pub use commitments::*;
 pub use compliance::*;
 pub use equality::*;
 pub use expenses::*;
+pub use feedback::*;
 pub use quality::*;
 pub use read_models::*;
 pub use rota::*;
@@ -65,6 +67,7 @@ pub trait Store:
     + CommitmentsStore
     + QualityStore
     + EqualityStore
+    + FeedbackStore
     + Send
     + Sync
 {

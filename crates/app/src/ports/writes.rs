@@ -17,7 +17,9 @@ use domain::rota::{Absence, Commitment, WaitlistEntry, WaitlistStatus};
 use domain::rota::{Booking, Shift};
 use domain::site::Site;
 use domain::staff::StaffMember;
-use domain::surveys::{InstrumentLicence, SurveyInvitation, SurveyPlan, SurveyResponse};
+use domain::surveys::{
+    FeedbackLink, InstrumentLicence, SurveyInvitation, SurveyPlan, SurveyResponse,
+};
 use serde::Serialize;
 
 use super::Job;
@@ -326,6 +328,10 @@ pub enum Write {
     DeleteEqualityRecord(PersonId),
     /// An organisation's population figures (replacing all earlier ones).
     PutPopulationServed(OrganisationId, Vec<PopulationShare>),
+    /// A new feedback link.
+    InsertFeedbackLink(FeedbackLink),
+    /// A feedback link stopped or started again.
+    SetFeedbackLinkActive(OrganisationId, FeedbackLinkId, bool),
     /// Marks a job done; fails unless `worker` still holds it, so its effects roll back.
     CompleteJob {
         /// The job.

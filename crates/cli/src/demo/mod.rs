@@ -117,6 +117,7 @@ pub async fn seed(app: &App, progress: &dyn Fn(u64, u64)) -> Result<Vec<DemoSign
     quality::add_quality(app, &orgs, &mut rng).await?;
     reach::add_equality(app, &orgs, &mut rng).await?;
     hours::add_logged_hours(app, &orgs, &mut rng).await?;
+    quality::add_feedback(app, &orgs, &mut rng).await?;
     hold_demo_emails(app).await?;
     // After the hold, so its email goes out (to the log without SMTP) for trying the link.
     quality::invite_one_volunteer(app, &orgs).await?;

@@ -281,3 +281,76 @@ pub(super) async fn invite_one_volunteer(app: &App, orgs: &[SeededOrg]) -> Resul
     }
     Ok(())
 }
+
+/// Each organisation has a feedback link for service users and carers and one for staff, and
+/// a year of anonymous feedback came through them, mostly warm, as FFT results usually are.
+pub(super) async fn add_feedback(app: &App, orgs: &[SeededOrg], rng: &mut StdRng) -> Result<()> {
+    const SAYS: [&str; 4] = [
+        "Such a kind volunteer, who made time to listen.",
+        "The volunteer helped my dad at lunch every day.",
+        "Friendly, but sometimes hard to find someone.",
+        "Volunteers give us time back for clinical work.",
+    ];
+    for org in orgs {
+        let role = app
+            .store
+            .roles(org.scope.organisation_id())
+            .await?
+            .first()
+            .map(|r| r.id);
+        for (instrument, label, answers) in [
+            ("support_feedback", "Patients, clients and carers", 30),
+            ("staff_feedback", "Staff on wards and in teams", 14),
+        ] {
+            let input = domain::surveys::FeedbackLinkInput {
+                instrument: instrument.into(),
+                label: label.into(),
+            };
+            let link = app
+                .create_feedback_link(&org.scope, &input, role)
+                .await
+                .explain(|| format!("making the {label} feedback link"))?;
+            for _ in 0..answers {
+                let mut fields = HashMap::new();
+                if instrument == "support_feedback" {
+                    let overall = match rng.random_range(0..100) {
+                        0..60 => "1",
+                        60..85 => "2",
+                        85..91 => "3",
+                        91..94 => "4",
+                        94..95 => "5",
+                        _ => "6",
+                    };
+                    fields.insert("support_feedback-overall".to_owned(), overall.to_owned());
+                    fields.insert(
+                        "support_feedback-answered_by".to_owned(),
+                        rng.random_range(1..3).to_string(),
+                    );
+                } else {
+                    let agree = if rng.random_bool(0.85) { "5" } else { "3" };
+                    fields.insert("staff_feedback-difference".to_owned(), agree.to_owned());
+                }
+                let said = SAYS[rng.random_range(0..SAYS.len())];
+                fields.insert(
+                    format!(
+                        "{instrument}-{}",
+                        if instrument == "support_feedback" {
+                            "why"
+                        } else {
+                            "story"
+                        }
+                    ),
+                    said.to_owned(),
+                );
+                let days = rng.random_range(0..330);
+                app_at(app, days)
+                    .give_feedback(&link.token, |name| {
+                        fields.get(name).cloned().unwrap_or_default()
+                    })
+                    .await
+                    .explain(|| format!("giving feedback through {label}"))?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -89,7 +89,7 @@ pub fn due_on(
 ) -> Option<NaiveDate> {
     match occasion {
         Occasion::Exit => left_on,
-        Occasion::Pulse => None,
+        Occasion::Pulse | Occasion::Feedback => None,
         timed => {
             let due = active_since.checked_add_months(Months::new(timed.months_after_start()?))?;
             // A follow-up is not sent to someone who had left before it fell due.

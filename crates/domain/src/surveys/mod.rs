@@ -4,6 +4,7 @@
 //! instruments that need one ([`InstrumentLicence`]).
 
 mod answering;
+mod feedback_link;
 mod invitation;
 mod licence;
 mod plan;
@@ -14,6 +15,7 @@ mod summary;
 mod tests;
 
 pub use answering::{answers_from_form, field_name};
+pub use feedback_link::{FeedbackLink, FeedbackLinkInput};
 pub use invitation::{LATE_START_DAYS, SurveyInvitation, due_on, pulse_sampled};
 pub use licence::{InstrumentLicence, LicenceInput};
 pub use plan::{SurveyPlan, SurveyPlanInput, instruments_from_codes, instruments_to_codes};
@@ -37,6 +39,8 @@ labelled_enum!(
         Pulse = "pulse": "After a shift",
         /// When they leave.
         Exit = "exit": "On leaving",
+        /// Feedback on volunteers from service users, carers or staff, by a shared link.
+        Feedback = "feedback": "Feedback on volunteers",
     }
 );
 
@@ -49,9 +53,19 @@ impl Occasion {
             Self::ThreeMonths => Some(3),
             Self::SixMonths => Some(6),
             Self::TwelveMonths => Some(12),
-            Self::Pulse | Self::Exit => None,
+            Self::Pulse | Self::Exit | Self::Feedback => None,
         }
     }
+
+    /// The occasions a volunteer is surveyed on, each with a plan, in order.
+    pub const PLANNED: [Self; 6] = [
+        Self::Baseline,
+        Self::ThreeMonths,
+        Self::SixMonths,
+        Self::TwelveMonths,
+        Self::Pulse,
+        Self::Exit,
+    ];
 
     /// The follow-up occasions, in order.
     pub const FOLLOW_UPS: [Self; 3] = [Self::ThreeMonths, Self::SixMonths, Self::TwelveMonths];

@@ -53,12 +53,13 @@ impl SurveyPlan {
                 &["ons4", "brs", "ucla3", "ons_lonely", "experience"]
             }
             Occasion::Pulse | Occasion::Exit => &["experience"],
+            Occasion::Feedback => &[],
         };
         let quick = occasion == Occasion::Pulse;
         Self {
             organisation_id,
             occasion,
-            enabled: true,
+            enabled: occasion != Occasion::Feedback,
             instruments: codes.iter().filter_map(|c| latest(c)).collect(),
             anonymous: matches!(occasion, Occasion::Pulse | Occasion::Exit),
             close_after_days: if quick { 7 } else { 21 },

@@ -74,6 +74,20 @@ impl SurveyResponse {
         }
     }
 
+    /// Feedback given through `link` on `today`: always anonymous, dated only by its month.
+    pub fn feedback(link: &super::FeedbackLink, answers: Answers, today: NaiveDate) -> Self {
+        Self {
+            id: SurveyResponseId(Uuid::new_v4()),
+            organisation_id: link.organisation_id,
+            occasion: Occasion::Feedback,
+            instrument: link.instrument,
+            respondent: Respondent::Anonymous,
+            role_id: link.role_id,
+            answered_on: today.with_day(1).unwrap_or(today),
+            answers,
+        }
+    }
+
     /// The person who answered, if the response is identified.
     pub fn person_id(&self) -> Option<PersonId> {
         match self.respondent {

@@ -1,5 +1,6 @@
 //! The [`EqualityStore`] implementation and its writes: equality monitoring answers and the
-//! population each organisation serves. Compiled once per backend.
+//! population each organisation serves (handing anything else on to the feedback link writes).
+//! Compiled once per backend.
 
 use app::StoreError;
 use app::ports::*;
@@ -165,7 +166,7 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
                 .map_err(db_error)?;
             }
         }
-        other => return Err(StoreError::Other(format!("no handler for write {other:?}"))),
+        other => return super::feedback_links::write(tx, other).await,
     }
     Ok(())
 }

@@ -335,3 +335,68 @@ async fn indicators_and_activity_round_trip(store: Arc<dyn Store>) {
     );
 }
 conformance!(indicators_and_activity_round_trip);
+
+async fn feedback_links_are_found_by_token_and_stopped(store: Arc<dyn Store>) {
+    use domain::ids::FeedbackLinkId;
+    use domain::instruments::feedback;
+    use domain::surveys::FeedbackLink;
+
+    let (org, _, _) = set_up(&store, 0, &[]).await;
+    let role = store.roles(org.id).await.unwrap()[0].id;
+    let link = FeedbackLink {
+        id: FeedbackLinkId::new(),
+        organisation_id: org.id,
+        instrument: &feedback::SUPPORT_FEEDBACK,
+        role_id: Some(role),
+        label: "Ward 7 mealtimes".into(),
+        token: "a-shared-token".into(),
+        active: true,
+        created_at: at(3, 9),
+    };
+    store
+        .apply(vec![Write::InsertFeedbackLink(link.clone())])
+        .await
+        .unwrap();
+    assert_eq!(
+        store.feedback_links(org.id).await.unwrap(),
+        vec![link.clone()]
+    );
+    assert_eq!(
+        store
+            .feedback_link_by_token("a-shared-token")
+            .await
+            .unwrap(),
+        Some(link.clone())
+    );
+    assert_eq!(store.feedback_link_by_token("another").await.unwrap(), None);
+    store
+        .apply(vec![Write::SetFeedbackLinkActive(org.id, link.id, false)])
+        .await
+        .unwrap();
+    assert!(!store.feedback_links(org.id).await.unwrap()[0].active);
+    let other = crate::fixtures::organisation("Elsewhere");
+    store
+        .apply(vec![Write::InsertOrganisation(other.clone())])
+        .await
+        .unwrap();
+    assert!(store.feedback_links(other.id).await.unwrap().is_empty());
+    assert_conflict(
+        store
+            .apply(vec![Write::SetFeedbackLinkActive(other.id, link.id, true)])
+            .await,
+    );
+    let feedback =
+        SurveyResponse::feedback(&link, Answers::new().with("overall", 1), day(2026, 11, 17));
+    store
+        .apply(vec![Write::InsertSurveyResponse(feedback.clone())])
+        .await
+        .unwrap();
+    let kept = store
+        .survey_responses(org.id, day(2026, 11, 1), day(2026, 11, 30))
+        .await
+        .unwrap();
+    assert_eq!(kept, vec![feedback]);
+    assert_eq!(kept[0].respondent, Respondent::Anonymous);
+    assert_eq!(kept[0].occasion, Occasion::Feedback);
+}
+conformance!(feedback_links_are_found_by_token_and_stopped);

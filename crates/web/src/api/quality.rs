@@ -207,6 +207,15 @@ pub struct QualityReportView {
     pub value_method: String,
     /// Outcomes logged.
     pub outcomes: Vec<OutcomeView>,
+    /// Service users' and carers' FFT-style positive share (very good or good, Don't know
+    /// left out, 0 to 1); null when fewer than five answered.
+    pub support_feedback_positive: Option<f64>,
+    /// How many service users and carers gave an answer counted in that share.
+    pub support_feedback_answered: Option<u32>,
+    /// The share of staff agreeing volunteers make a difference (0 to 1); null under five.
+    pub staff_feedback_agreeing: Option<f64>,
+    /// How many staff answered.
+    pub staff_feedback_answered: Option<usize>,
     /// Active volunteers by age band, sex, ethnic group and disability.
     pub reach: Vec<ReachView>,
     /// The suppression rule applied.
@@ -273,6 +282,14 @@ impl From<QualityReport> for QualityReportView {
                     minutes_released: o.minutes_released,
                 })
                 .collect(),
+            support_feedback_positive: r
+                .feedback
+                .support
+                .shown()
+                .map(|f| f64::from(f.positive.positive) / f64::from(f.positive.base)),
+            support_feedback_answered: r.feedback.support.shown().map(|f| f.positive.base),
+            staff_feedback_agreeing: r.feedback.staff.shown().map(|f| f.agreeing),
+            staff_feedback_answered: r.feedback.staff.shown().map(|f| f.answered),
             reach: Vec::new(),
             suppression_rule: format!(
                 "Any figure about fewer than {MIN_GROUP} people is withheld (null, with withheld true)."

@@ -5,6 +5,7 @@ mod attendance_kiosk;
 mod attendance_phone;
 mod auth;
 mod checklist;
+mod feedback;
 mod manage;
 mod my;
 mod my_activity;
@@ -43,6 +44,7 @@ pub fn routes() -> Router<AppState> {
         .merge(checklist::routes())
         .merge(references::routes())
         .merge(surveys::routes())
+        .merge(feedback::routes())
         .merge(my_wellbeing::routes())
         .merge(my_activity::routes())
         .merge(my_equality::routes())

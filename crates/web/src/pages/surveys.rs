@@ -25,29 +25,29 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// One answer to choose.
-struct OptionView {
-    id: String,
-    value: String,
-    label: String,
+pub(crate) struct OptionView {
+    pub(crate) id: String,
+    pub(crate) value: String,
+    pub(crate) label: String,
 }
 
 /// One question as shown.
-struct ItemView {
-    name: String,
-    text: String,
-    hint: String,
-    options: Vec<OptionView>,
-    free_text: bool,
-    value: String,
+pub(crate) struct ItemView {
+    pub(crate) name: String,
+    pub(crate) text: String,
+    pub(crate) hint: String,
+    pub(crate) options: Vec<OptionView>,
+    pub(crate) free_text: bool,
+    pub(crate) value: String,
     /// Scales of more than five answers are numbered, and sit in a row where there is room.
-    numbered: bool,
+    pub(crate) numbered: bool,
 }
 
 /// One questionnaire of the survey.
-struct SectionView {
-    title: String,
-    instruction: String,
-    items: Vec<ItemView>,
+pub(crate) struct SectionView {
+    pub(crate) title: String,
+    pub(crate) instruction: String,
+    pub(crate) items: Vec<ItemView>,
 }
 
 #[derive(Template)]
@@ -72,7 +72,8 @@ struct DonePage {
     anonymous: bool,
 }
 
-fn section(instrument: &Instrument, form: &FormData) -> SectionView {
+/// The questions of `instrument` as shown, with the answers already in `form`.
+pub(crate) fn section(instrument: &Instrument, form: &FormData) -> SectionView {
     let items = instrument
         .items
         .iter()

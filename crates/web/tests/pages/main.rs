@@ -19,6 +19,7 @@ mod enquiries;
 mod equality;
 mod expenses;
 mod exports;
+mod feedback;
 mod journeys;
 mod leaving;
 mod manager_forms;

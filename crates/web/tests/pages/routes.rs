@@ -162,6 +162,8 @@ pub fn manager_gets(slug: &str, ids: &Ids) -> Vec<String> {
         m("/quality.csv?table=reach-age"),
         m("/quality.pdf"),
         m("/population"),
+        m("/feedback"),
+        m("/activity"),
     ]
 }
 
@@ -275,6 +277,13 @@ pub fn manager_posts(slug: &str, ids: &Ids, grant_email: &str) -> Vec<(String, F
                 ("registered_on", "2026-02-01".into()),
                 ("reference", "REG-1".into()),
                 ("confirmed", "yes".into()),
+            ],
+        ),
+        (
+            m("/feedback"),
+            vec![
+                ("instrument", "staff_feedback".into()),
+                ("label", "Ward staff".into()),
             ],
         ),
         (

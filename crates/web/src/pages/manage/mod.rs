@@ -16,6 +16,7 @@ mod dashboard;
 mod enquiries;
 mod expenses;
 mod expiring;
+mod feedback_links;
 mod onboarding;
 mod organisation;
 mod outcomes;
@@ -73,6 +74,7 @@ pub fn routes() -> Router<AppState> {
         .merge(quality::routes())
         .merge(population::routes())
         .merge(activity::routes())
+        .merge(feedback_links::routes())
 }
 
 /// The scope for the organisation in the URL.

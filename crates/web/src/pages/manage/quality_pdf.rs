@@ -16,6 +16,7 @@ fn widths(table: &Table) -> Vec<f64> {
         "wellbeing" => vec![3.2, 0.8, 0.9, 0.9, 0.9, 2.0, 1.0, 1.1, 1.1],
         "retention" => vec![3.0, 1.5, 2.0],
         "outcomes" => vec![2.5, 2.5, 1.5, 1.5],
+        "feedback" => vec![4.0, 1.5, 1.0],
         _ => vec![3.5, 1.2, 1.2, 1.0],
     }
 }

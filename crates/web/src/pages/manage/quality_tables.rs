@@ -249,7 +249,39 @@ pub(super) fn tables(r: &QualityReport, reach: &[ReachTable]) -> Vec<Table> {
             })
             .collect(),
     };
-    let mut all = vec![experience, by_role, trend, wellbeing, retention, outcomes];
+    let support = match &r.feedback.support {
+        Figure::Shown(f) => vec![
+            "Service users and carers: very good or good".to_owned(),
+            f.positive.base.to_string(),
+            format!("{}%", f.positive.percent()),
+        ],
+        Figure::Suppressed { .. } => vec![
+            "Service users and carers: very good or good".to_owned(),
+            withheld(),
+            String::new(),
+        ],
+    };
+    let staff = match &r.feedback.staff {
+        Figure::Shown(f) => vec![
+            "Staff: volunteers make a difference on my ward or team (agree)".to_owned(),
+            f.answered.to_string(),
+            percent(f.agreeing),
+        ],
+        Figure::Suppressed { .. } => vec![
+            "Staff: volunteers make a difference on my ward or team (agree)".to_owned(),
+            withheld(),
+            String::new(),
+        ],
+    };
+    let feedback = Table {
+        id: "feedback",
+        caption: "Feedback on volunteers in the period".into(),
+        headers: vec!["Who and what", "People who answered", "Positive"],
+        rows: vec![support, staff],
+    };
+    let mut all = vec![
+        experience, by_role, trend, wellbeing, retention, outcomes, feedback,
+    ];
     all.extend(reach.iter().map(reach_table));
     all
 }
