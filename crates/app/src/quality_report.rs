@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
-use domain::ids::{PersonId, RoleId};
+use domain::ids::{PersonId, RoleId, SiteId};
 use domain::instruments::{Licence, experience, swemwbs};
 use domain::outcomes::{
     Figure, GroupThemes, HourlyRate, ThemeFigure, ValueOfTime, by_group, trend, value_of_time,
@@ -64,6 +64,8 @@ pub struct QualityReport {
     pub experience: Vec<ThemeFigure>,
     /// Experience in the period by role.
     pub experience_by_role: Vec<GroupThemes<String>>,
+    /// Experience in the period by site (answers reported under a site).
+    pub experience_by_site: Vec<GroupThemes<String>>,
     /// Experience by quarter over the period.
     pub experience_trend: Vec<GroupThemes<String>>,
     /// How many experience responses the period had.
@@ -176,6 +178,17 @@ impl App {
             .iter()
             .map(|(r, s)| (role_title(r.role_id), s.clone()))
             .collect();
+        let sites: HashMap<SiteId, String> = self
+            .store
+            .sites(org)
+            .await?
+            .into_iter()
+            .map(|s| (s.id, s.name))
+            .collect();
+        let by_site: Vec<(String, Vec<_>)> = experiences
+            .iter()
+            .filter_map(|(r, s)| Some((sites.get(&r.site_id?)?.clone(), s.clone())))
+            .collect();
         let mut quarters: Vec<String> = Vec::new();
         let mut d = from;
         while d <= to {
@@ -258,6 +271,7 @@ impl App {
                 .map(|g| g.themes)
                 .unwrap_or_default(),
             experience_by_role: by_group(&by_role),
+            experience_by_site: by_group(&by_site),
             experience_trend: trend(&quarters, &by_quarter),
             experience_responses: experiences.len(),
             wellbeing,

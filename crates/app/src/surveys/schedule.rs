@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use domain::Labelled;
 use domain::audit::{Actor, AuditEntry};
 use domain::engagement::EngagementStatus;
-use domain::ids::{JobId, OrganisationId, PersonId, RoleId, SurveyInvitationId};
+use domain::ids::{JobId, OrganisationId, PersonId, RoleId, SiteId, SurveyInvitationId};
 use domain::notification::NotificationKind;
 use domain::rota::attendance::AttendanceStatus;
 use domain::rota::from_utc;
@@ -35,6 +35,7 @@ struct Due {
     org: OrganisationId,
     person: PersonId,
     role: Option<RoleId>,
+    site: Option<SiteId>,
     occasion: Occasion,
     subject: String,
 }
@@ -57,6 +58,7 @@ fn due_for_person(placements: &[&SurveyCandidate], today: NaiveDate) -> Vec<Due>
                     org: start.organisation_id,
                     person: start.person_id,
                     role: Some(start.role_id),
+                    site: None,
                     occasion,
                     subject: format!("stint:{since}"),
                 });
@@ -73,6 +75,7 @@ fn due_for_person(placements: &[&SurveyCandidate], today: NaiveDate) -> Vec<Due>
             org: last.organisation_id,
             person: last.person_id,
             role: Some(last.role_id),
+            site: None,
             occasion: Occasion::Exit,
             subject: format!("left:{left}"),
         });
@@ -83,6 +86,7 @@ fn due_for_person(placements: &[&SurveyCandidate], today: NaiveDate) -> Vec<Due>
 /// The job that sends `due`'s invitation; its dedupe key makes it happen once.
 fn invitation_job(d: &Due, now: DateTime<Utc>) -> Write {
     let role = d.role.map_or_else(|| "-".to_owned(), |r| r.to_string());
+    let site = d.site.map_or_else(|| "-".to_owned(), |s| s.to_string());
     Write::EnqueueJob(Job {
         id: JobId::new(),
         kind: SURVEY_INVITE.into(),
@@ -94,7 +98,12 @@ fn invitation_job(d: &Due, now: DateTime<Utc>) -> Write {
             d.subject
         ),
         organisation_id: Some(d.org),
-        payload: format!("{} {} {} {role}", d.person, d.occasion.code(), d.subject),
+        payload: format!(
+            "{} {} {} {role} {site}",
+            d.person,
+            d.occasion.code(),
+            d.subject
+        ),
         run_at: now,
         attempts: 0,
     })
@@ -116,6 +125,7 @@ impl App {
             org,
             person,
             role,
+            site: None,
             occasion,
             subject: subject.to_owned(),
         };
@@ -166,6 +176,7 @@ impl App {
                         org: org.id,
                         person: a.person_id,
                         role: Some(row.role_id),
+                        site: Some(row.site_id),
                         occasion: Occasion::Pulse,
                         subject: format!("attendance:{}", a.id),
                     });
@@ -201,12 +212,23 @@ impl App {
         let bad = || AppError::Internal(format!("bad job payload {}", job.payload));
         let org_id = job.organisation_id.ok_or_else(bad)?;
         let parts: Vec<&str> = job.payload.split(' ').collect();
-        let [person, occasion, subject, role] = parts[..] else {
-            return Err(bad());
+        let (person, occasion, subject, role, site) = match parts[..] {
+            [person, occasion, subject, role] => (person, occasion, subject, role, "-"),
+            [person, occasion, subject, role, site] => (person, occasion, subject, role, site),
+            _ => return Err(bad()),
         };
         let person: PersonId = person.parse().map_err(|_| bad())?;
         let occasion = Occasion::from_code(occasion).ok_or_else(bad)?;
         let role: Option<RoleId> = role.parse().ok();
+        let mut site: Option<SiteId> = site.parse().ok();
+        if site.is_none()
+            && let Some(role) = role
+            && let Some(found) = self.store.role(org_id, role).await?
+            && let [only] = found.site_ids[..]
+        {
+            // Answers are reported under the role's site when it has only one.
+            site = Some(only);
+        }
         let plan = self.survey_plans_of(org_id).await?.remove(&occasion);
         let Some(plan) = plan.filter(|p| p.enabled && !p.instruments.is_empty()) else {
             return Ok(vec![]);
@@ -215,7 +237,8 @@ impl App {
             return Ok(vec![]);
         };
         let now = self.clock.now();
-        let invitation = SurveyInvitation::new(&plan, person, role, now);
+        let mut invitation = SurveyInvitation::new(&plan, person, role, now);
+        invitation.site_id = site;
         let token = tokens::generate();
         let subject_line = format!("How is volunteering with {} going?", org.name);
         let body = self.invitation_email(&org.name, &invitation, &token, false);

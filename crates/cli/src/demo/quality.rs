@@ -116,7 +116,13 @@ async fn answer(
         return Ok(());
     }
     let sent = app_at(app, (today - day).num_days());
-    let invitation = SurveyInvitation::new(plan, person, role, sent.clock.now());
+    let mut invitation = SurveyInvitation::new(plan, person, role, sent.clock.now());
+    if let Some(role) = role
+        && let Some(found) = app.store.role(plan.organisation_id, role).await?
+        && let [only] = found.site_ids[..]
+    {
+        invitation.site_id = Some(only);
+    }
     let token = app::tokens::generate();
     app.store
         .apply(vec![Write::InsertSurveyInvitation(

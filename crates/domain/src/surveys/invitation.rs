@@ -7,7 +7,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::{Occasion, SurveyPlan};
-use crate::ids::{OrganisationId, PersonId, RoleId, SurveyInvitationId};
+use crate::ids::{OrganisationId, PersonId, RoleId, SiteId, SurveyInvitationId};
 use crate::instruments::Instrument;
 
 /// How many days after an occasion falls due its invitation may still be sent. Later than that
@@ -25,6 +25,8 @@ pub struct SurveyInvitation {
     pub person_id: PersonId,
     /// The role the answers are reported under (their role at the time), if any.
     pub role_id: Option<RoleId>,
+    /// The site the answers are reported under (the shift's, or the role's only site), if any.
+    pub site_id: Option<SiteId>,
     /// The occasion.
     pub occasion: Occasion,
     /// The instruments asked, in order, as the plan stood when it was sent.
@@ -58,6 +60,7 @@ impl SurveyInvitation {
             organisation_id: plan.organisation_id,
             person_id,
             role_id,
+            site_id: None,
             occasion: plan.occasion,
             instruments: plan.instruments.clone(),
             anonymous: plan.anonymous,

@@ -7,7 +7,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::{Occasion, SurveyInvitation};
-use crate::ids::{OrganisationId, PersonId, RoleId, SurveyResponseId};
+use crate::ids::{OrganisationId, PersonId, RoleId, SiteId, SurveyResponseId};
 use crate::instruments::{Answers, Instrument};
 
 /// Who gave a response, as far as it is kept.
@@ -35,6 +35,8 @@ pub struct SurveyResponse {
     pub respondent: Respondent,
     /// The role reported under, if any.
     pub role_id: Option<RoleId>,
+    /// The site reported under, if any.
+    pub site_id: Option<SiteId>,
     /// The day answered; for anonymous answers, the first day of the month.
     pub answered_on: NaiveDate,
     /// The item-level answers.
@@ -69,6 +71,7 @@ impl SurveyResponse {
             instrument,
             respondent,
             role_id: invitation.role_id,
+            site_id: invitation.site_id,
             answered_on,
             answers,
         }
@@ -83,6 +86,7 @@ impl SurveyResponse {
             instrument: link.instrument,
             respondent: Respondent::Anonymous,
             role_id: link.role_id,
+            site_id: None,
             answered_on: today.with_day(1).unwrap_or(today),
             answers,
         }

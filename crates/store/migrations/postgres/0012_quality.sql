@@ -31,6 +31,7 @@ CREATE TABLE survey_invitations (
     id UUID NOT NULL,
     person_id UUID NOT NULL REFERENCES people (id),
     role_id UUID,
+    site_id UUID,
     occasion TEXT NOT NULL,
     subject TEXT NOT NULL,
     instruments TEXT NOT NULL,
@@ -58,6 +59,7 @@ CREATE TABLE survey_responses (
     instrument_version INTEGER NOT NULL,
     person_id UUID REFERENCES people (id),
     role_id UUID,
+    site_id UUID,
     answered_on DATE NOT NULL,
     answers TEXT NOT NULL,
     PRIMARY KEY (organisation_id, id)

@@ -31,6 +31,7 @@ CREATE TABLE survey_invitations (
     id BLOB NOT NULL,
     person_id BLOB NOT NULL REFERENCES people (id),
     role_id BLOB,
+    site_id BLOB,
     occasion TEXT NOT NULL,
     subject TEXT NOT NULL,
     instruments TEXT NOT NULL,
@@ -59,6 +60,7 @@ CREATE TABLE survey_responses (
     instrument_version INTEGER NOT NULL,
     person_id BLOB REFERENCES people (id),
     role_id BLOB,
+    site_id BLOB,
     answered_on TEXT NOT NULL,
     answers TEXT NOT NULL,
     PRIMARY KEY (organisation_id, id)

@@ -21,10 +21,10 @@ use super::{Db, ThisStore};
 use crate::rows::code;
 use crate::{db_error, sql};
 
-const INVITATION: &str = "organisation_id, id, person_id, role_id, occasion, instruments, \
+const INVITATION: &str = "organisation_id, id, person_id, role_id, site_id, occasion, instruments, \
      anonymous, sent_at, closes_at, remind_at, reminded, answered";
 const RESPONSE: &str = "organisation_id, id, occasion, instrument, instrument_version, person_id, \
-     role_id, answered_on, answers";
+     role_id, site_id, answered_on, answers";
 const INDICATOR: &str = "organisation_id, id, role_id, name, unit, minutes_each, retired";
 const ACTIVITY: &str =
     "organisation_id, id, indicator_id, person_id, logged_by, done_on, quantity, note, logged_at";
@@ -39,6 +39,7 @@ struct InvitationRow {
     id: Uuid,
     person_id: Uuid,
     role_id: Option<Uuid>,
+    site_id: Option<Uuid>,
     occasion: String,
     instruments: String,
     anonymous: bool,
@@ -56,6 +57,7 @@ impl InvitationRow {
             organisation_id: OrganisationId(self.organisation_id),
             person_id: PersonId(self.person_id),
             role_id: self.role_id.map(RoleId),
+            site_id: self.site_id.map(SiteId),
             occasion: code(&self.occasion)?,
             instruments: instruments_from_codes(&self.instruments),
             anonymous: self.anonymous,
@@ -77,6 +79,7 @@ struct ResponseRow {
     instrument_version: i32,
     person_id: Option<Uuid>,
     role_id: Option<Uuid>,
+    site_id: Option<Uuid>,
     answered_on: NaiveDate,
     answers: String,
 }
@@ -97,6 +100,7 @@ impl ResponseRow {
                 Respondent::Identified(PersonId(p))
             }),
             role_id: self.role_id.map(RoleId),
+            site_id: self.site_id.map(SiteId),
             answered_on: self.answered_on,
             answers,
         })
@@ -505,12 +509,13 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
         Write::InsertSurveyInvitation(i, token_hash, subject) => {
             sqlx::query(sql(format!(
                 "INSERT INTO survey_invitations ({INVITATION}, subject, token_hash) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
             )))
             .bind(i.organisation_id.0)
             .bind(i.id.0)
             .bind(i.person_id.0)
             .bind(i.role_id.map(|r| r.0))
+            .bind(i.site_id.map(|r| r.0))
             .bind(i.occasion.code())
             .bind(instruments_to_codes(&i.instruments))
             .bind(i.anonymous)
@@ -557,7 +562,7 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
             let answers = serde_json::to_string(&r.answers)
                 .map_err(|e| StoreError::Other(format!("saving answers: {e}")))?;
             sqlx::query(sql(format!(
-                "INSERT INTO survey_responses ({RESPONSE}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+                "INSERT INTO survey_responses ({RESPONSE}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
             )))
             .bind(r.organisation_id.0)
             .bind(r.id.0)
@@ -566,6 +571,7 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
             .bind(i32::from(r.instrument.version))
             .bind(r.person_id().map(|p| p.0))
             .bind(r.role_id.map(|p| p.0))
+            .bind(r.site_id.map(|p| p.0))
             .bind(r.answered_on)
             .bind(answers)
             .execute(&mut **tx)

@@ -193,6 +193,8 @@ pub struct QualityReportView {
     pub experience: Vec<ThemeView>,
     /// Experience by role.
     pub experience_by_role: Vec<GroupView>,
+    /// Experience by site.
+    pub experience_by_site: Vec<GroupView>,
     /// Experience by quarter.
     pub experience_trend: Vec<GroupView>,
     /// Experience responses in the period.
@@ -240,6 +242,7 @@ impl From<QualityReport> for QualityReportView {
             retention: retention_rows,
             experience: r.experience.iter().map(theme).collect(),
             experience_by_role: groups(&r.experience_by_role),
+            experience_by_site: groups(&r.experience_by_site),
             experience_trend: groups(&r.experience_trend),
             experience_responses: r.experience_responses,
             wellbeing: r

@@ -169,6 +169,7 @@ async fn anonymous_answers_keep_nothing_that_leads_back_to_the_volunteer() {
         );
         assert_eq!(r.id.0.get_version_num(), 4, "the id carries no time");
         assert_eq!(r.role_id, Some(c.role));
+        assert_eq!(r.site_id, Some(c.w.a.site), "the role's only site");
     }
     for person in [&c.bea, &c.cal] {
         assert!(
@@ -308,6 +309,7 @@ async fn the_board_report_withholds_groups_under_five_and_exports_each_table() {
         .assert_contains("fewer than 5")
         .assert_contains("2 responses")
         .assert_lacks("50%");
+    page.assert_contains("Volunteer experience by site");
     // Retention by the year volunteers started: both started this year, too few to show.
     let cohort = format!("Started in {}", c.w.site.app.uk_today().year());
     let row = page

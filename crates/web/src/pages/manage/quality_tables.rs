@@ -138,6 +138,25 @@ pub(super) fn tables(r: &QualityReport, reach: &[ReachTable]) -> Vec<Table> {
             })
             .collect(),
     };
+    let by_site = Table {
+        id: "experience-by-site",
+        caption: "Volunteer experience by site".into(),
+        headers: vec![
+            "Site and theme",
+            "People who answered",
+            "Mean (1 to 5)",
+            "Agreeing",
+        ],
+        rows: r
+            .experience_by_site
+            .iter()
+            .flat_map(|g| {
+                g.themes
+                    .iter()
+                    .map(|f| theme_row(format!("{}: {}", g.group, f.theme.label()), f))
+            })
+            .collect(),
+    };
     let trend = Table {
         id: "experience-trend",
         caption: "Share agreeing, by quarter".into(),
@@ -280,7 +299,7 @@ pub(super) fn tables(r: &QualityReport, reach: &[ReachTable]) -> Vec<Table> {
         rows: vec![support, staff],
     };
     let mut all = vec![
-        experience, by_role, trend, wellbeing, retention, outcomes, feedback,
+        experience, by_role, by_site, trend, wellbeing, retention, outcomes, feedback,
     ];
     all.extend(reach.iter().map(reach_table));
     all
