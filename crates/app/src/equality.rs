@@ -6,10 +6,11 @@ use domain::Labelled;
 use domain::audit::{Actor, AuditEntry};
 use domain::equality::{
     EqualityInput, EqualityRecord, PopulationShare, ReachDimension, ReachRow, parse_population,
-    reach,
+    postcode_attribution, reach,
 };
 use domain::ids::PersonId;
 use domain::staff::Capability;
+use domain::values::Postcode;
 
 use crate::ports::Write;
 use crate::{App, AppError, OrgScope};
@@ -110,19 +111,64 @@ impl App {
         Ok(shares)
     }
 
-    /// Reach over the volunteers active now, by each characteristic.
+    /// Replaces the postcode deprivation data (each English postcode's IMD decile) with
+    /// `rows`, from a release of the ONS Postcode Directory with copyright `year`. A server
+    /// operator's task (the CLI), not an organisation's.
+    pub async fn load_postcode_deprivation(
+        &self,
+        rows: Vec<(Postcode, u8)>,
+        year: i32,
+    ) -> Result<usize, AppError> {
+        let n = rows.len();
+        let rows = rows
+            .into_iter()
+            .map(|(p, d)| (p.as_str().to_owned(), d))
+            .collect();
+        self.store
+            .apply(vec![
+                Write::ReplacePostcodeDeprivation(rows, year),
+                Write::Audit(
+                    AuditEntry::new(
+                        None,
+                        Actor::System,
+                        "postcode_deprivation.loaded",
+                        "postcode_deprivation",
+                        uuid::Uuid::nil(),
+                        self.clock.now(),
+                    )
+                    .with_detail(format!("{n} postcodes, copyright {year}")),
+                ),
+            ])
+            .await?;
+        Ok(n)
+    }
+
+    /// The attribution lines to show beside reach by deprivation, when postcode data is loaded.
+    pub async fn postcode_attribution(&self) -> Result<Option<[String; 3]>, AppError> {
+        Ok(self
+            .store
+            .postcode_deprivation_year()
+            .await?
+            .map(postcode_attribution))
+    }
+
+    /// Reach over the volunteers active now, by each characteristic (deprivation only once
+    /// postcode data is loaded).
     pub async fn reach(&self, scope: &OrgScope) -> Result<Vec<ReachTable>, AppError> {
         scope.require(Capability::View)?;
         let org = scope.organisation_id();
         let profiles = self.store.active_volunteer_profiles(org).await?;
         let population = self.store.population_served(org).await?;
         let today = self.uk_today();
+        // Without postcode data every volunteer's deprivation is unknown: leave it out.
+        let deprivation = self.store.postcode_deprivation_year().await?.is_some();
         Ok(ReachDimension::ALL
             .iter()
+            .filter(|d| deprivation || **d != ReachDimension::Deprivation)
             .map(|&dimension| {
                 let values: Vec<Option<&'static str>> = profiles
                     .iter()
-                    .map(|(born, record)| dimension.category_of(record.as_ref(), *born, today))
+                    .map(|p| dimension.category_of(p.answers.as_ref(), p.born, p.imd_decile, today))
                     .collect();
                 let rows = reach(dimension.categories(), &values)
                     .into_iter()

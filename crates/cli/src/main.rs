@@ -2,6 +2,7 @@
 
 mod bench;
 mod demo;
+mod deprivation;
 mod mailer;
 mod organisation;
 mod serve;
@@ -37,6 +38,11 @@ enum Command {
         #[command(subcommand)]
         command: OrganisationCommand,
     },
+    /// Load reference data on deprivation.
+    Deprivation {
+        #[command(subcommand)]
+        command: DeprivationCommand,
+    },
     /// Measure Alongside on this machine.
     Bench {
         #[command(subcommand)]
@@ -49,6 +55,13 @@ enum BenchCommand {
     /// Replay a sign-up surge against real servers and report sign-ups a second, latency and
     /// overbooking beside the database's raw insert ceiling.
     Signups(bench::SignupArgs),
+}
+
+#[derive(Subcommand)]
+enum DeprivationCommand {
+    /// Load each English postcode's IMD decile from the ONS Postcode Directory CSV (replacing
+    /// any loaded before), so the report can count volunteers by deprivation.
+    Load(deprivation::LoadArgs),
 }
 
 #[derive(Subcommand)]
@@ -132,6 +145,9 @@ async fn main() -> anyhow::Result<()> {
         Command::Bench {
             command: BenchCommand::Signups(args),
         } => bench::signups(args).await,
+        Command::Deprivation {
+            command: DeprivationCommand::Load(args),
+        } => deprivation::load(args).await,
         Command::Token {
             command:
                 TokenCommand::Create {

@@ -27,6 +27,7 @@ fn every_command_has_help() {
         &["demo", "--help"],
         &["token", "create", "--help"],
         &["organisation", "create", "--help"],
+        &["deprivation", "load", "--help"],
     ] {
         let out = alongside().args(args).output().unwrap();
         assert!(out.status.success(), "{args:?}");
@@ -305,4 +306,78 @@ async fn organisation_create_adds_an_organisation_with_its_admin() {
         scope.organisation().ods_code.as_ref().unwrap().as_str(),
         "RZ9"
     );
+}
+
+#[test]
+fn deprivation_loads_english_postcodes_and_a_bad_file_loads_nothing() {
+    let url = temp_sqlite();
+    let dir = std::env::temp_dir();
+    let good = dir.join(format!("onspd-{}.csv", uuid::Uuid::now_v7()));
+    std::fs::write(
+        &good,
+        "pcd,pcds,ctry,imd\r\nLS1  4AP,LS1 4AP,E92000001,120\r\nCF101AA,CF10 1AA,W92000004,55\r\n\
+         LS2  9JT,LS2 9JT,E92000001,32000\r\nZE1  0AA,ZE1 0AA,E92000001,\r\n",
+    )
+    .unwrap();
+    let out = alongside()
+        .args(["deprivation", "load"])
+        .arg(&good)
+        .args(["--copyright-year", "2025", "--database-url", &url])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("Loaded the IMD decile of 2 English postcodes"),
+        "Welsh and rankless rows are left out: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+
+    let bad = dir.join(format!("onspd-bad-{}.csv", uuid::Uuid::now_v7()));
+    std::fs::write(
+        &bad,
+        "pcds,imd\nLS1 4AP,12\nNOT A CODE,5\nLS2 9JT,lots\nLS3 1AA,40000\n",
+    )
+    .unwrap();
+    let out = alongside()
+        .args(["deprivation", "load"])
+        .arg(&bad)
+        .args(["--copyright-year", "2026", "--database-url", &url])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let errors = String::from_utf8_lossy(&out.stderr);
+    for line in [
+        "line 3: pcds",
+        "line 4: imd \"lots\"",
+        "line 5: imd \"40000\"",
+        "Nothing was loaded",
+    ] {
+        assert!(errors.contains(line), "{line}: {errors}");
+    }
+    assert!(!errors.contains("line 2"), "{errors}");
+    // The first load is untouched.
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let year = runtime.block_on(async {
+        let store = store::open(&url).await.unwrap();
+        store.postcode_deprivation_year().await.unwrap()
+    });
+    assert_eq!(year, Some(2025));
+    let missing = alongside()
+        .args([
+            "deprivation",
+            "load",
+            "/no/such/file.csv",
+            "--copyright-year",
+            "2025",
+            "--database-url",
+            &url,
+        ])
+        .output()
+        .unwrap();
+    assert!(!missing.status.success());
 }

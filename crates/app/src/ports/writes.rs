@@ -328,6 +328,8 @@ pub enum Write {
     DeleteEqualityRecord(PersonId),
     /// An organisation's population figures (replacing all earlier ones).
     PutPopulationServed(OrganisationId, Vec<PopulationShare>),
+    /// Every postcode's IMD decile (replacing all earlier ones), with the data's copyright year.
+    ReplacePostcodeDeprivation(Vec<(String, u8)>, i32),
     /// A new feedback link.
     InsertFeedbackLink(FeedbackLink),
     /// A feedback link stopped or started again.

@@ -14,8 +14,8 @@ use crate::{FieldErrors, Labelled, labelled_enum};
 mod reach;
 
 pub use reach::{
-    AGE_BANDS, NOT_ANSWERED, PopulationShare, ReachDimension, ReachRow, age_band, parse_population,
-    reach,
+    AGE_BANDS, DEPRIVATION_DECILES, IOD2019_LSOAS, NOT_ANSWERED, PopulationShare, ReachDimension,
+    ReachRow, age_band, imd_decile, parse_population, postcode_attribution, reach,
 };
 
 labelled_enum!(

@@ -50,8 +50,47 @@ labelled_enum!(
         Ethnicity = "ethnicity": "Ethnic group",
         /// Disability.
         Disability = "disability": "Disability",
+        /// Deprivation of the area they live in: the IMD decile of their postcode's LSOA.
+        Deprivation = "deprivation": "Deprivation (IMD decile of home postcode)",
     }
 );
+
+/// LSOAs ranked in the English Indices of Deprivation 2019 (rank 1 is the most deprived).
+pub const IOD2019_LSOAS: u32 = 32_844;
+
+/// The IMD deciles reports use, most deprived first.
+pub const DEPRIVATION_DECILES: [&str; 10] = [
+    "1 (most deprived 10%)",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "7",
+    "8",
+    "9",
+    "10 (least deprived 10%)",
+];
+
+/// The decile (1 the most deprived tenth of LSOAs, 10 the least) of an IoD2019 rank; `None`
+/// for a rank outside 1 to [`IOD2019_LSOAS`].
+pub fn imd_decile(rank: u32) -> Option<u8> {
+    let n = u64::from(IOD2019_LSOAS);
+    (1..=IOD2019_LSOAS)
+        .contains(&rank)
+        .then(|| ((u64::from(rank) * 10).div_ceil(n)) as u8)
+}
+
+/// The attribution the ONS Postcode Directory's licence (Open Government Licence v3.0)
+/// requires wherever figures derived from it are shown, for a release of `year`.
+pub fn postcode_attribution(year: i32) -> [String; 3] {
+    [
+        format!("Contains OS data \u{a9} Crown copyright and database right {year}"),
+        format!("Contains Royal Mail data \u{a9} Royal Mail copyright and database right {year}"),
+        "Source: Office for National Statistics licensed under the Open Government Licence v.3.0"
+            .to_owned(),
+    ]
+}
 
 impl ReachDimension {
     /// The categories counted, in report order (without "not answered").
@@ -61,17 +100,23 @@ impl ReachDimension {
             Self::Sex => &["Female", "Male", "Prefer not to say"],
             Self::Ethnicity => &ETHNIC_GROUPS,
             Self::Disability => &["Disabled", "Not disabled", "Prefer not to say"],
+            Self::Deprivation => &DEPRIVATION_DECILES,
         }
     }
 
-    /// The category `record` (and the date of birth `born`, on `on`) falls in, if answered.
+    /// The category a volunteer falls in, if known: from their answers `record`, their date of
+    /// birth `born` (on `on`), or the IMD decile of their home postcode.
     pub fn category_of(
         self,
         record: Option<&EqualityRecord>,
         born: Option<NaiveDate>,
+        imd_decile: Option<u8>,
         on: NaiveDate,
     ) -> Option<&'static str> {
         match self {
+            Self::Deprivation => imd_decile
+                .and_then(|d| DEPRIVATION_DECILES.get(usize::from(d).checked_sub(1)?))
+                .copied(),
             Self::Age => born.map(|b| age_band(b, on)),
             Self::Sex => record?.sex.map(Labelled::label),
             Self::Ethnicity => record?.ethnicity.map(Ethnicity::group),
@@ -194,6 +239,26 @@ pub fn reach(categories: &[&'static str], values: &[Option<&'static str>]) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn imd_deciles_cut_the_ranks_into_tenths() {
+        assert_eq!(imd_decile(1), Some(1));
+        assert_eq!(imd_decile(3_284), Some(1));
+        assert_eq!(imd_decile(3_285), Some(2));
+        assert_eq!(imd_decile(16_422), Some(5));
+        assert_eq!(imd_decile(16_423), Some(6));
+        assert_eq!(imd_decile(32_844), Some(10));
+        assert_eq!(imd_decile(0), None);
+        assert_eq!(imd_decile(32_845), None);
+        let on = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let d = ReachDimension::Deprivation;
+        assert_eq!(
+            d.category_of(None, None, Some(1), on),
+            Some("1 (most deprived 10%)")
+        );
+        assert_eq!(d.category_of(None, None, Some(0), on), None);
+        assert_eq!(d.category_of(None, None, None, on), None);
+    }
 
     #[test]
     fn age_bands_turn_on_the_birthday() {

@@ -13,7 +13,7 @@ use sqlx::Transaction;
 use uuid::Uuid;
 
 use super::{Db, ThisStore};
-use crate::db_error;
+use crate::{db_error, sql};
 
 type AnswersRow = (
     Uuid,
@@ -58,7 +58,7 @@ impl EqualityStore for ThisStore {
     async fn active_volunteer_profiles(
         &self,
         org: OrganisationId,
-    ) -> Result<Vec<(Option<NaiveDate>, Option<EqualityRecord>)>, StoreError> {
+    ) -> Result<Vec<VolunteerProfile>, StoreError> {
         type Row = (
             Uuid,
             Option<NaiveDate>,
@@ -66,11 +66,14 @@ impl EqualityStore for ThisStore {
             Option<String>,
             Option<String>,
             Option<DateTime<Utc>>,
+            Option<i32>,
         );
         let rows: Vec<Row> = sqlx::query_as(
-            "SELECT p.id, p.date_of_birth, m.sex, m.ethnicity, m.disability, m.recorded_at \
+            "SELECT p.id, p.date_of_birth, m.sex, m.ethnicity, m.disability, m.recorded_at, \
+             d.imd_decile \
              FROM engagements g JOIN people p ON p.id = g.person_id \
              LEFT JOIN equality_monitoring m ON m.person_id = p.id \
+             LEFT JOIN postcode_deprivation d ON d.postcode = p.postcode \
              WHERE g.organisation_id = $1 AND g.status = 'active'",
         )
         .bind(org.0)
@@ -79,11 +82,23 @@ impl EqualityStore for ThisStore {
         .map_err(db_error)?;
         Ok(rows
             .into_iter()
-            .map(|(person, born, sex, ethnicity, disability, at)| {
-                let answers = at.map(|at| record((person, sex, ethnicity, disability, at)));
-                (born, answers)
-            })
+            .map(
+                |(person, born, sex, ethnicity, disability, at, decile)| VolunteerProfile {
+                    born,
+                    answers: at.map(|at| record((person, sex, ethnicity, disability, at))),
+                    imd_decile: decile.and_then(|d| u8::try_from(d).ok()),
+                },
+            )
             .collect())
+    }
+
+    async fn postcode_deprivation_year(&self) -> Result<Option<i32>, StoreError> {
+        let year: Option<(i32,)> =
+            sqlx::query_as("SELECT copyright_year FROM postcode_deprivation_source WHERE id = 1")
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db_error)?;
+        Ok(year.map(|(y,)| y))
     }
 
     async fn population_served(
@@ -165,6 +180,38 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
                 .await
                 .map_err(db_error)?;
             }
+        }
+        Write::ReplacePostcodeDeprivation(rows, year) => {
+            sqlx::query("DELETE FROM postcode_deprivation")
+                .execute(&mut **tx)
+                .await
+                .map_err(db_error)?;
+            sqlx::query("DELETE FROM postcode_deprivation_source")
+                .execute(&mut **tx)
+                .await
+                .map_err(db_error)?;
+            // Many rows a statement: a full directory has over two million.
+            for chunk in rows.chunks(400) {
+                let values: Vec<String> = (0..chunk.len())
+                    .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
+                    .collect();
+                let text = format!(
+                    "INSERT INTO postcode_deprivation (postcode, imd_decile) VALUES {}",
+                    values.join(", ")
+                );
+                let mut q = sqlx::query(sql(text));
+                for (postcode, decile) in chunk {
+                    q = q.bind(postcode).bind(i32::from(*decile));
+                }
+                q.execute(&mut **tx).await.map_err(db_error)?;
+            }
+            sqlx::query(
+                "INSERT INTO postcode_deprivation_source (id, copyright_year) VALUES (1, $1)",
+            )
+            .bind(*year)
+            .execute(&mut **tx)
+            .await
+            .map_err(db_error)?;
         }
         other => return super::feedback_links::write(tx, other).await,
     }

@@ -67,12 +67,43 @@ async fn answers_and_population_round_trip(store: Arc<dyn Store>) {
         Some(changed.clone())
     );
 
-    // Only the two active volunteers, one with answers; the leaver is not counted.
+    // Only the two active volunteers, one with answers; the leaver is not counted. Everyone's
+    // postcode is SW1A 1AA; its decile is known once postcode data is loaded.
+    assert_eq!(store.postcode_deprivation_year().await.unwrap(), None);
     let mut profiles = store.active_volunteer_profiles(org.id).await.unwrap();
-    profiles.sort_by_key(|(_, r)| r.is_none());
+    profiles.sort_by_key(|p| p.answers.is_none());
     assert_eq!(profiles.len(), 2);
-    assert_eq!(profiles[0].1, Some(changed));
-    assert_eq!(profiles[1].1, None);
+    assert_eq!(profiles[0].answers, Some(changed));
+    assert_eq!(profiles[1].answers, None);
+    assert!(
+        profiles
+            .iter()
+            .all(|p| p.imd_decile.is_none() && p.born.is_some())
+    );
+    let many: Vec<(String, u8)> = (0..1000)
+        .map(|i| (format!("ZZ{} {}AA", i / 10, i % 10), 3))
+        .chain(std::iter::once(("SW1A 1AA".to_owned(), 7)))
+        .collect();
+    store
+        .apply(vec![Write::ReplacePostcodeDeprivation(many, 2025)])
+        .await
+        .unwrap();
+    assert_eq!(store.postcode_deprivation_year().await.unwrap(), Some(2025));
+    let profiles = store.active_volunteer_profiles(org.id).await.unwrap();
+    assert!(
+        profiles.iter().all(|p| p.imd_decile == Some(7)),
+        "{profiles:?}"
+    );
+    store
+        .apply(vec![Write::ReplacePostcodeDeprivation(vec![], 2026)])
+        .await
+        .unwrap();
+    assert_eq!(store.postcode_deprivation_year().await.unwrap(), Some(2026));
+    let profiles = store.active_volunteer_profiles(org.id).await.unwrap();
+    assert!(
+        profiles.iter().all(|p| p.imd_decile.is_none()),
+        "replaced, not added to"
+    );
 
     store
         .apply(vec![Write::DeleteEqualityRecord(people[0])])

@@ -94,6 +94,24 @@ async fn reach_is_counted_with_small_groups_withheld_beside_the_population_serve
     );
     let unanswered = report.row("<th scope=\"row\">Not answered</th>").unwrap();
     assert!(unanswered.contains("fewer than 5"), "{unanswered}");
+    // Deprivation: no attribution until postcode data is loaded; then it is shown, and
+    // volunteers whose postcode is not in it count as not known.
+    report.assert_lacks("Contains OS data");
+    let leeds = domain::values::Postcode::parse("LS1 4AP").unwrap();
+    c.w.site
+        .app
+        .load_postcode_deprivation(vec![(leeds, 2)], 2025)
+        .await
+        .unwrap();
+    let report = admin.get(&c.w.a.path("/quality")).await;
+    report
+        .assert_contains("Active volunteers by deprivation (imd decile of home postcode)")
+        .assert_contains("Contains OS data © Crown copyright and database right 2025")
+        .assert_contains("Source: Office for National Statistics licensed under the Open Government Licence v.3.0");
+    let unknown = report
+        .row("<th scope=\"row\">Not known</th>")
+        .expect("a not known row");
+    assert!(unknown.contains("fewer than 5"), "{unknown}");
     let csv = admin.get(&c.w.a.path("/quality.csv?table=reach-sex")).await;
     assert!(
         csv.body

@@ -64,6 +64,8 @@ struct QualityPage {
     value_method: String,
     min_group: usize,
     copyright_lines: Vec<&'static str>,
+    /// The postcode data's attribution, when deprivation is reported.
+    attribution: Vec<String>,
     /// The query string for CSV links, without `table`.
     query: String,
 }
@@ -182,6 +184,12 @@ async fn show(
             value_method: r.time_given.method.clone(),
             min_group: MIN_GROUP,
             copyright_lines: r.copyright_lines.clone(),
+            attribution: state
+                .app
+                .postcode_attribution()
+                .await?
+                .map(Vec::from)
+                .unwrap_or_default(),
             query,
         },
         None => QualityPage {
@@ -199,6 +207,7 @@ async fn show(
             value_method: String::new(),
             min_group: MIN_GROUP,
             copyright_lines: vec![],
+            attribution: vec![],
             query,
         },
     };

@@ -4,7 +4,7 @@
 use app::equality::ReachTable;
 use app::quality_report::{QualityReport, RetentionFigures};
 use domain::Labelled;
-use domain::equality::ReachDimension;
+use domain::equality::{NOT_ANSWERED, ReachDimension};
 use domain::outcomes::{Figure, MIN_GROUP, ThemeFigure};
 
 use crate::charts::Bar;
@@ -70,6 +70,7 @@ fn reach_id(d: ReachDimension) -> &'static str {
         ReachDimension::Sex => "reach-sex",
         ReachDimension::Ethnicity => "reach-ethnicity",
         ReachDimension::Disability => "reach-disability",
+        ReachDimension::Deprivation => "reach-deprivation",
     }
 }
 
@@ -85,6 +86,13 @@ fn reach_table(t: &ReachTable) -> Table {
             .rows
             .iter()
             .map(|(row, served)| {
+                // Age and deprivation come from records, not answers: unknown, not unanswered.
+                let category = match (t.dimension, row.category) {
+                    (ReachDimension::Age | ReachDimension::Deprivation, NOT_ANSWERED) => {
+                        "Not known"
+                    }
+                    (_, c) => c,
+                };
                 let served = served.map_or_else(
                     || "–".to_owned(),
                     |p| format!("{:.1}%", f64::from(p) / 10.0),
@@ -99,7 +107,7 @@ fn reach_table(t: &ReachTable) -> Table {
                         ]
                     }
                     Figure::Suppressed { .. } => {
-                        vec![row.category.to_owned(), withheld(), String::new(), served]
+                        vec![category.to_owned(), withheld(), String::new(), served]
                     }
                 }
             })
