@@ -31,8 +31,11 @@ pub struct LoadArgs {
     database: DatabaseArgs,
 }
 
-/// Reads `file` into (postcode, decile) pairs, or the problems found, one per bad row.
-fn read(file: &PathBuf) -> anyhow::Result<Result<Vec<(Postcode, u8)>, Vec<String>>> {
+/// Each postcode with its decile, or the problems found, one per bad row.
+type Rows = Result<Vec<(Postcode, u8)>, Vec<String>>;
+
+/// Reads `file` into (postcode, decile) pairs, or the problems found.
+fn read(file: &PathBuf) -> anyhow::Result<Rows> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_path(file)
