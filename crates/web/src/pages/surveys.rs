@@ -39,7 +39,7 @@ pub(crate) struct ItemView {
     pub(crate) options: Vec<OptionView>,
     pub(crate) free_text: bool,
     pub(crate) value: String,
-    /// Scales of more than five answers are numbered, and sit in a row where there is room.
+    /// Numbered scales (such as 0 to 10) sit in a row where there is room.
     pub(crate) numbered: bool,
 }
 
@@ -107,7 +107,8 @@ pub(crate) fn section(instrument: &Instrument, form: &FormData) -> SectionView {
             });
             ItemView {
                 value: form.get(&name),
-                numbered: options.len() > 5,
+                numbered: options.len() > 5
+                    && options.iter().all(|o| o.label.parse::<u8>().is_ok()),
                 free_text: scale.is_none(),
                 text: item.text.to_owned(),
                 hint,

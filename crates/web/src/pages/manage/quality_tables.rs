@@ -5,7 +5,7 @@ use app::equality::ReachTable;
 use app::quality_report::{QualityReport, RetentionFigures};
 use domain::Labelled;
 use domain::equality::{NOT_ANSWERED, ReachDimension};
-use domain::outcomes::{Figure, MIN_GROUP, ThemeFigure};
+use domain::outcomes::{Figure, GroupThemes, MIN_GROUP, ThemeFigure};
 
 use crate::charts::Bar;
 
@@ -60,6 +60,28 @@ fn retention_cells(f: &Figure<RetentionFigures>) -> Vec<String> {
             ),
         ],
         Figure::Suppressed { .. } => vec![withheld(), String::new()],
+    }
+}
+
+/// A table of experience by theme for each group (role, site or quarter).
+fn grouped_themes(
+    id: &'static str,
+    caption: &str,
+    first: &'static str,
+    groups: &[GroupThemes<String>],
+) -> Table {
+    Table {
+        id,
+        caption: caption.to_owned(),
+        headers: vec![first, "People who answered", "Mean (1 to 5)", "Agreeing"],
+        rows: groups
+            .iter()
+            .flat_map(|g| {
+                g.themes
+                    .iter()
+                    .map(|f| theme_row(format!("{}: {}", g.group, f.theme.label()), f))
+            })
+            .collect(),
     }
 }
 
@@ -127,63 +149,24 @@ pub(super) fn tables(r: &QualityReport, reach: &[ReachTable]) -> Vec<Table> {
             .map(|f| theme_row(f.theme.label().to_owned(), f))
             .collect(),
     };
-    let by_role = Table {
-        id: "experience-by-role",
-        caption: "Volunteer experience by role".into(),
-        headers: vec![
-            "Role and theme",
-            "People who answered",
-            "Mean (1 to 5)",
-            "Agreeing",
-        ],
-        rows: r
-            .experience_by_role
-            .iter()
-            .flat_map(|g| {
-                g.themes
-                    .iter()
-                    .map(|f| theme_row(format!("{}: {}", g.group, f.theme.label()), f))
-            })
-            .collect(),
-    };
-    let by_site = Table {
-        id: "experience-by-site",
-        caption: "Volunteer experience by site".into(),
-        headers: vec![
-            "Site and theme",
-            "People who answered",
-            "Mean (1 to 5)",
-            "Agreeing",
-        ],
-        rows: r
-            .experience_by_site
-            .iter()
-            .flat_map(|g| {
-                g.themes
-                    .iter()
-                    .map(|f| theme_row(format!("{}: {}", g.group, f.theme.label()), f))
-            })
-            .collect(),
-    };
-    let trend = Table {
-        id: "experience-trend",
-        caption: "Share agreeing, by quarter".into(),
-        headers: vec![
-            "Quarter and theme",
-            "People who answered",
-            "Mean (1 to 5)",
-            "Agreeing",
-        ],
-        rows: r
-            .experience_trend
-            .iter()
-            .flat_map(|g| {
-                g.themes
-                    .iter()
-                    .map(|f| theme_row(format!("{}: {}", g.group, f.theme.label()), f))
-            })
-            .collect(),
-    };
+    let by_role = grouped_themes(
+        "experience-by-role",
+        "Volunteer experience by role",
+        "Role and theme",
+        &r.experience_by_role,
+    );
+    let by_site = grouped_themes(
+        "experience-by-site",
+        "Volunteer experience by site",
+        "Site and theme",
+        &r.experience_by_site,
+    );
+    let trend = grouped_themes(
+        "experience-trend",
+        "Share agreeing, by quarter",
+        "Quarter and theme",
+        &r.experience_trend,
+    );
     let wellbeing = Table {
         id: "wellbeing",
         caption: "Wellbeing change, first survey to latest follow-up".into(),
