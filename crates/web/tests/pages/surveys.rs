@@ -11,7 +11,7 @@ use crate::calendar::Cal;
 use crate::support::Browser;
 
 /// The survey link in the newest invitation emailed to `email`.
-async fn link_for(c: &Cal, email: &str) -> String {
+pub(crate) async fn link_for(c: &Cal, email: &str) -> String {
     let messages = c.w.site.app.store.recent_messages(500).await.unwrap();
     let body = messages
         .iter()
@@ -23,7 +23,7 @@ async fn link_for(c: &Cal, email: &str) -> String {
     body[start..].split_whitespace().next().unwrap().to_owned()
 }
 
-async fn send_due_surveys(c: &Cal) {
+pub(crate) async fn send_due_surveys(c: &Cal) {
     let app = &c.w.site.app;
     app.schedule_jobs().await.unwrap();
     let report = app.run_jobs("test", 100).await.unwrap();

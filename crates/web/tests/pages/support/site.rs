@@ -51,6 +51,19 @@ impl TestSite {
         }
     }
 
+    /// A browser on the same database seen through `app` (for example one whose clock is fixed
+    /// later), with an empty cookie jar.
+    pub fn browser_with(&self, app: App) -> Browser {
+        Browser {
+            router: router(AppState {
+                app: Arc::new(app),
+                secure_cookies: false,
+                trust_forwarded_for: false,
+            }),
+            cookie: None,
+        }
+    }
+
     /// A browser signed in as `email` (with the fixtures' password).
     pub async fn signed_in(&self, email: &str) -> Browser {
         let mut browser = self.browser();
