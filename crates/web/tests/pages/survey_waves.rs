@@ -118,3 +118,114 @@ async fn a_volunteer_who_leaves_is_asked_an_anonymous_exit_survey_and_no_follow_
         .unwrap();
     assert_eq!(cal[0].occasion, domain::surveys::Occasion::Baseline);
 }
+
+#[tokio::test]
+async fn a_sampled_attended_shift_is_followed_by_a_pulse_survey_reported_under_its_site() {
+    use app::Write;
+    use chrono::{Duration, Utc};
+    use domain::ids::{AttendanceId, BookingId, ShiftId};
+    use domain::rota::attendance::{Attendance, AttendanceMethod, AttendanceStatus};
+    use domain::rota::{Booking, BookingStatus, Shift};
+
+    let c = Cal::new().await;
+    let mut admin = c.w.site.signed_in(c.w.a.admin.email.as_str()).await;
+    // Every attended shift is followed by a pulse survey; the baseline is switched off so the
+    // pulse is the only invitation.
+    for (occasion, one_in, enabled) in [("pulse", "1", "yes"), ("baseline", "10", "")] {
+        let saved = admin
+            .submit(
+                &c.w.a.path(&format!("/surveys/plans/{occasion}")),
+                &[
+                    ("enabled", enabled),
+                    ("instruments", "experience"),
+                    ("anonymous", "yes"),
+                    ("close_after_days", "7"),
+                    ("remind_after_days", "0"),
+                    ("pulse_one_in", one_in),
+                ],
+            )
+            .await;
+        assert_eq!(
+            saved.redirect(),
+            c.w.a.path("/surveys?done=plan"),
+            "{}",
+            saved.body
+        );
+    }
+    let starts = Utc::now() - Duration::hours(6);
+    let shift = Shift {
+        id: ShiftId::new(),
+        organisation_id: c.w.a.id,
+        role_id: c.role,
+        site_id: c.w.a.site,
+        starts_at: starts,
+        ends_at: starts + Duration::hours(3),
+        min_volunteers: 1,
+        max_volunteers: 2,
+        notes: String::new(),
+        supervisor: None,
+        series_id: None,
+        cancelled: false,
+    };
+    let booking = Booking {
+        id: BookingId::new(),
+        organisation_id: c.w.a.id,
+        shift_id: shift.id,
+        person_id: c.bea.id,
+        status: BookingStatus::Booked,
+        starts_at: shift.starts_at,
+        ends_at: shift.ends_at,
+        booked_at: starts - Duration::days(2),
+        cancelled_at: None,
+        cancellation_reason: String::new(),
+        late: false,
+    };
+    let attended = Attendance {
+        id: AttendanceId::new(),
+        organisation_id: c.w.a.id,
+        booking_id: booking.id,
+        shift_id: shift.id,
+        person_id: c.bea.id,
+        status: AttendanceStatus::Attended,
+        arrived_at: Some(starts),
+        left_at: Some(shift.ends_at),
+        method: AttendanceMethod::Staff,
+        recorded_by: None,
+        recorded_at: shift.ends_at,
+    };
+    let app = &c.w.site.app;
+    app.store
+        .apply(vec![
+            Write::InsertShift(shift.clone()),
+            Write::BookShift(booking),
+            Write::InsertAttendance(attended),
+        ])
+        .await
+        .unwrap();
+    send_due_surveys(&c).await;
+    let bea = app
+        .store
+        .survey_invitations_of_person(c.bea.id)
+        .await
+        .unwrap();
+    assert_eq!(bea.len(), 1, "{bea:#?}");
+    assert_eq!(bea[0].occasion, domain::surveys::Occasion::Pulse);
+    assert_eq!(bea[0].site_id, Some(c.w.a.site));
+    assert!(
+        app.store
+            .survey_invitations_of_person(c.cal.id)
+            .await
+            .unwrap()
+            .is_empty(),
+        "Cal attended nothing, and the baseline is switched off"
+    );
+    send_due_surveys(&c).await;
+    assert_eq!(
+        app.store
+            .survey_invitations_of_person(c.bea.id)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+}
