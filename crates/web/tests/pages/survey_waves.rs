@@ -229,3 +229,60 @@ async fn a_sampled_attended_shift_is_followed_by_a_pulse_survey_reported_under_i
         1
     );
 }
+
+#[tokio::test]
+async fn swemwbs_is_asked_only_once_licensed_and_its_copyright_line_goes_with_it() {
+    let c = Cal::new().await;
+    let mut admin = c.w.site.signed_in(c.w.a.admin.email.as_str()).await;
+    let plan = |instruments: &'static str| {
+        vec![
+            ("enabled", "yes"),
+            ("instruments", "ons4"),
+            ("instruments", instruments),
+            ("close_after_days", "21"),
+            ("remind_after_days", "7"),
+            ("pulse_one_in", "10"),
+        ]
+    };
+    let path = c.w.a.path("/surveys/plans/baseline");
+    admin
+        .submit(&path, &plan("swemwbs"))
+        .await
+        .assert_errors(&["baseline-instruments"]);
+    let recorded = admin
+        .submit(
+            &c.w.a.path("/surveys/licences/swemwbs"),
+            &[("registered_on", "2026-01-05"), ("confirmed", "yes")],
+        )
+        .await;
+    assert_eq!(recorded.redirect(), c.w.a.path("/surveys?done=licence"));
+    let saved = admin.submit(&path, &plan("swemwbs")).await;
+    assert_eq!(saved.redirect(), c.w.a.path("/surveys?done=plan"));
+    send_due_surveys(&c).await;
+    let link = link_for(&c, "bea@example.org").await;
+    let copyright = "NHS Health Scotland, University of Warwick and University of Edinburgh";
+    c.w.site
+        .browser()
+        .get(&link)
+        .await
+        .assert_contains("swemwbs-")
+        .assert_contains(copyright);
+    let mut answers = vec![("ons4-satis", "6")];
+    let items = ["q1", "q2", "q3", "q4", "q5", "q6", "q7"];
+    let codes: Vec<String> = items.iter().map(|i| format!("swemwbs-{i}")).collect();
+    for code in &codes {
+        answers.push((code.as_str(), "3"));
+    }
+    c.w.site.browser().post(&link, &answers).await;
+    let mut bea = c.w.site.signed_in("bea@example.org").await;
+    bea.get("/my/wellbeing")
+        .await
+        .assert_contains("Your mental wellbeing")
+        .assert_contains(copyright);
+    // The dashboard puts quality beside quantity.
+    admin
+        .get(&c.w.a.path(""))
+        .await
+        .assert_contains("Quality beside quantity")
+        .assert_contains("Still volunteering after 12 months");
+}
