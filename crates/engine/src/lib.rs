@@ -1,2 +1,4 @@
-//! Optimisation algorithms over plain numbers and indices (assignment, flows, rota search).
-//! Empty in the first slice: matching arrives with the service-user issue.
+//! Optimisation algorithms over plain numbers and indices, with no knowledge of volunteers or
+//! service users: callers turn their records into indices and scores, and back.
+
+pub mod assignment;
