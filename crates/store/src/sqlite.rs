@@ -55,6 +55,9 @@ mod expenses;
 #[path = "sql/feedback_links.rs"]
 mod feedback_links;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/outcomes.rs"]
+mod outcomes;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/quality.rs"]
 mod quality;
 #[allow(clippy::duplicate_mod)]

@@ -11,6 +11,7 @@ mod compliance;
 mod equality;
 mod expenses;
 mod feedback;
+mod outcomes;
 mod quality;
 mod read_models;
 mod rota;
@@ -35,6 +36,7 @@ pub use compliance::*;
 pub use equality::*;
 pub use expenses::*;
 pub use feedback::*;
+pub use outcomes::*;
 pub use quality::*;
 pub use read_models::*;
 pub use rota::*;
@@ -66,6 +68,7 @@ pub trait Store:
     + WaitlistStore
     + CommitmentsStore
     + QualityStore
+    + OutcomesStore
     + EqualityStore
     + FeedbackStore
     + Send

@@ -1,11 +1,9 @@
-//! The store's reads of survey plans, invitations and responses, instrument licences, and
-//! outcome indicators with the activity logged against them.
+//! The store's reads of survey plans, invitations and responses, and instrument licences.
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::engagement::EngagementStatus;
-use domain::ids::{OrganisationId, OutcomeIndicatorId, PersonId, RoleId, SurveyInvitationId};
-use domain::outcome_framework::{ActivityRecord, OutcomeIndicator};
+use domain::ids::{OrganisationId, PersonId, RoleId, SurveyInvitationId};
 use domain::surveys::{InstrumentLicence, SurveyInvitation, SurveyPlan, SurveyResponse};
 
 use super::StoreError;
@@ -27,7 +25,7 @@ pub struct SurveyCandidate {
     pub engagement: EngagementStatus,
 }
 
-/// Reads for quality and outcomes. Organisation-owned reads take the organisation.
+/// Reads of surveys. Organisation-owned reads take the organisation.
 #[async_trait]
 pub trait QualityStore: Send + Sync {
     /// The licences an organisation has recorded.
@@ -81,28 +79,4 @@ pub trait QualityStore: Send + Sync {
         &self,
         person: PersonId,
     ) -> Result<Vec<SurveyResponse>, StoreError>;
-    /// An organisation's outcome indicators (retired ones too), by role then name.
-    async fn outcome_indicators(
-        &self,
-        org: OrganisationId,
-    ) -> Result<Vec<OutcomeIndicator>, StoreError>;
-    /// One outcome indicator.
-    async fn outcome_indicator(
-        &self,
-        org: OrganisationId,
-        id: OutcomeIndicatorId,
-    ) -> Result<Option<OutcomeIndicator>, StoreError>;
-    /// An organisation's activity done in `[from, to]`, by day.
-    async fn activity_records(
-        &self,
-        org: OrganisationId,
-        from: NaiveDate,
-        to: NaiveDate,
-    ) -> Result<Vec<ActivityRecord>, StoreError>;
-    /// A person's latest activity records everywhere, newest first, at most `limit`.
-    async fn activity_of_person(
-        &self,
-        person: PersonId,
-        limit: u32,
-    ) -> Result<Vec<ActivityRecord>, StoreError>;
 }
