@@ -2,6 +2,15 @@
 //! about the shape of a submission can make the request fail before validation speaks.
 
 use axum::body::Bytes;
+use serde::Deserialize;
+
+/// The `?done=` query a page is sent back to after a form succeeds, naming what was done.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct Done {
+    /// What was done, e.g. `saved`.
+    pub(crate) done: String,
+}
 
 /// A submitted `application/x-www-form-urlencoded` body.
 #[derive(Debug, Default, Clone)]

@@ -13,8 +13,8 @@ use domain::FieldErrors;
 use domain::ids::BookingId;
 use domain::rota::attendance::AttendanceStatus;
 use domain::rota::from_utc;
-use serde::Deserialize;
 
+use crate::form::Done;
 use crate::form::FormData;
 use crate::layout::{Layout, nhs_date};
 use crate::session::SignedIn;
@@ -41,12 +41,6 @@ struct CheckInPage {
     done: &'static str,
     /// The id of the part of the page errors are about.
     field: &'static str,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Done {
-    done: String,
 }
 
 fn clock(t: DateTime<Utc>) -> String {

@@ -14,9 +14,9 @@ use domain::FieldErrors;
 use domain::compliance::check::CheckInput;
 use domain::compliance::reference::RefereeInput;
 use domain::ids::CheckId;
-use serde::Deserialize;
 
 use self::view::{Typed, render_page};
+use crate::form::Done;
 use crate::form::FormData;
 use crate::layout::Layout;
 use crate::session::SignedIn;
@@ -27,12 +27,6 @@ pub fn routes() -> Router<AppState> {
         .route("/my/checklist", get(page))
         .route("/my/checklist/{org}/{check}", post(submit))
         .route("/my/checklist/{org}/{check}/referees", post(name_referee))
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Done {
-    done: String,
 }
 
 async fn page(

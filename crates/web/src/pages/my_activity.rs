@@ -11,8 +11,8 @@ use axum::routing::get;
 use domain::FieldErrors;
 use domain::ids::OutcomeIndicatorId;
 use domain::outcome_framework::ActivityInput;
-use serde::Deserialize;
 
+use crate::form::Done;
 use crate::form::FormData;
 use crate::layout::{Layout, nhs_date};
 use crate::session::SignedIn;
@@ -55,12 +55,6 @@ struct ActivityPage {
     roles: Vec<RoleView>,
     recent: Vec<RecentView>,
     done: bool,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Done {
-    done: String,
 }
 
 async fn render(

@@ -10,8 +10,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use serde::Deserialize;
 
+use crate::form::Done;
 use crate::form::FormData;
 use crate::layout::{Layout, nhs_datetime};
 use crate::session::SignedIn;
@@ -36,12 +36,6 @@ struct CalendarPage {
     /// The same address for calendar apps (`webcal:`).
     webcal: Option<String>,
     done: &'static str,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Done {
-    done: String,
 }
 
 async fn render(

@@ -11,8 +11,8 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use domain::ids::{AbsenceId, CommitmentId};
 use domain::rota::{Absence, AbsenceInput};
-use serde::Deserialize;
 
+use crate::form::Done;
 use crate::form::FormData;
 use crate::layout::{Layout, nhs_date};
 use crate::session::SignedIn;
@@ -85,12 +85,6 @@ struct CommitmentsPage {
     absences: Vec<AbsenceLine>,
     typed: AbsenceInput,
     done: &'static str,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Done {
-    done: String,
 }
 
 async fn page(

@@ -10,8 +10,8 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use domain::equality::{Disability, EqualityInput, Ethnicity, Sex};
 use domain::{FieldErrors, Labelled};
-use serde::Deserialize;
 
+use crate::form::Done;
 use crate::form::FormData;
 use crate::layout::Layout;
 use crate::session::SignedIn;
@@ -39,12 +39,6 @@ struct EqualityPage {
     questions: Vec<Question>,
     answered: bool,
     done: &'static str,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Done {
-    done: String,
 }
 
 fn choices<T: Labelled>() -> Vec<(&'static str, &'static str)> {

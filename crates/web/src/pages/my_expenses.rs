@@ -15,8 +15,8 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use domain::FieldErrors;
 use domain::expenses::{ClaimInput, WHY_NO_FLAT_RATE};
-use serde::Deserialize;
 
+use crate::form::Done;
 use crate::layout::Layout;
 use crate::session::SignedIn;
 use crate::{AppState, WebError};
@@ -34,13 +34,6 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/my/expenses/{org}/{id}/receipt", get(claim::receipt))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-}
-
-/// What the list page says after a claim is sent.
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Done {
-    done: String,
 }
 
 /// An organisation the volunteer can claim from, for the list page.

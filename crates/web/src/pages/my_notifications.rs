@@ -10,8 +10,8 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use domain::Labelled;
 use domain::notification::{Channel, NotificationKind, PreferencesInput};
-use serde::Deserialize;
 
+use crate::form::Done;
 use crate::form::FormData;
 use crate::layout::Layout;
 use crate::session::SignedIn;
@@ -45,12 +45,6 @@ struct NotificationsPage {
     layout: Layout,
     kinds: Vec<KindView>,
     done: &'static str,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Done {
-    done: String,
 }
 
 /// The form as shown: `chosen` gives each kind's checked channel code (none checked if absent).

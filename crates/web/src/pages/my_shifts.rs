@@ -19,6 +19,7 @@ use domain::rota::{
 };
 use serde::Deserialize;
 
+use crate::form::Done;
 use crate::form::FormData;
 use crate::layout::{Layout, nhs_date};
 use crate::session::SignedIn;
@@ -71,12 +72,6 @@ struct ShiftsPage {
     done: &'static str,
     /// Personal check-in codes for kiosks: (organisation, code).
     codes: Vec<(String, String)>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Done {
-    done: String,
 }
 
 async fn mine(

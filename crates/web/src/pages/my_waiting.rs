@@ -13,9 +13,9 @@ use axum::routing::{get, post};
 use domain::FieldErrors;
 use domain::ids::{ShiftId, WaitlistEntryId};
 use domain::rota::WaitlistStatus;
-use serde::Deserialize;
 
 use super::my_shifts::when;
+use crate::form::Done;
 use crate::form::FormData;
 use crate::layout::{Layout, nhs_datetime};
 use crate::session::SignedIn;
@@ -44,12 +44,6 @@ struct WaitingPage {
     layout: Layout,
     entries: Vec<WaitingView>,
     done: &'static str,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Done {
-    done: String,
 }
 
 async fn page(

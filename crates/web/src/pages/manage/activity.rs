@@ -13,9 +13,9 @@ use domain::FieldErrors;
 use domain::engagement::EngagementStatus;
 use domain::ids::{OutcomeIndicatorId, PersonId};
 use domain::outcome_framework::ActivityInput;
-use serde::Deserialize;
 
 use super::scope;
+use crate::form::Done;
 use crate::form::FormData;
 use crate::layout::Layout;
 use crate::session::SignedIn;
@@ -39,12 +39,6 @@ struct ActivityPage {
     indicator: String,
     input: ActivityInput,
     done: bool,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Done {
-    done: String,
 }
 
 async fn render(

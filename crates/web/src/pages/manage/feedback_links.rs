@@ -11,9 +11,9 @@ use axum::routing::{get, post};
 use domain::FieldErrors;
 use domain::ids::{FeedbackLinkId, RoleId};
 use domain::surveys::FeedbackLinkInput;
-use serde::Deserialize;
 
 use super::scope;
+use crate::form::Done;
 use crate::form::FormData;
 use crate::layout::Layout;
 use crate::session::SignedIn;
@@ -45,12 +45,6 @@ struct FeedbackLinksPage {
     role: String,
     can_manage: bool,
     done: bool,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Done {
-    done: String,
 }
 
 async fn render(

@@ -11,9 +11,9 @@ use axum::routing::{get, post};
 use domain::FieldErrors;
 use domain::ids::{OutcomeIndicatorId, RoleId};
 use domain::outcome_framework::{IndicatorInput, OutcomeIndicator};
-use serde::Deserialize;
 
 use super::scope;
+use crate::form::Done;
 use crate::form::FormData;
 use crate::layout::Layout;
 use crate::session::SignedIn;
@@ -44,12 +44,6 @@ struct OutcomesPage {
     roles: Vec<RoleView>,
     can_manage: bool,
     done: bool,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Done {
-    done: String,
 }
 
 async fn render(

@@ -11,9 +11,9 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use domain::equality::ReachDimension;
 use domain::{FieldErrors, Labelled};
-use serde::Deserialize;
 
 use super::scope;
+use crate::form::Done;
 use crate::form::FormData;
 use crate::layout::Layout;
 use crate::session::SignedIn;
@@ -44,12 +44,6 @@ struct PopulationPage {
     sections: Vec<Section>,
     can_manage: bool,
     done: bool,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Done {
-    done: String,
 }
 
 async fn render(

@@ -16,9 +16,9 @@ use domain::FieldErrors;
 use domain::ids::{BookingId, ShiftId};
 use domain::rota::from_utc;
 use domain::rota::shift_change::{fill_state, when};
-use serde::Deserialize;
 
 use super::{id, scope, to};
+use crate::form::Done;
 use crate::form::FormData;
 use crate::layout::{Layout, nhs_datetime};
 use crate::session::SignedIn;
@@ -75,12 +75,6 @@ struct ShiftPage {
     candidates: Vec<Candidate>,
     chosen: String,
     done: &'static str,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Done {
-    done: String,
 }
 
 /// What was typed into one of the page's forms, to show again beside its errors.

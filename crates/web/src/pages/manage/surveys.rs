@@ -13,9 +13,9 @@ use axum::routing::{get, post};
 use domain::instruments::{self, Licence};
 use domain::surveys::{LicenceInput, Occasion, SurveyPlanInput};
 use domain::{FieldErrors, Labelled};
-use serde::Deserialize;
 
 use super::scope;
+use crate::form::Done;
 use crate::form::FormData;
 use crate::layout::{Layout, nhs_date};
 use crate::session::SignedIn;
@@ -74,12 +74,6 @@ struct SurveysPage {
     can_manage: bool,
     can_admin: bool,
     done: &'static str,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Done {
-    done: String,
 }
 
 fn plan_view(occasion: Occasion, input: SurveyPlanInput, licensed: &[&str]) -> PlanView {
