@@ -12,7 +12,6 @@ mod form;
 mod layout;
 mod pages;
 mod pdf;
-mod report_period;
 mod security_headers;
 mod session;
 

@@ -19,7 +19,7 @@ use super::auth::ApiScope;
 use super::input::{Id, json, query_value, text};
 use super::problem::{ApiError, PROBLEM_JSON, Problem};
 use crate::AppState;
-use crate::report_period::parse_period;
+use domain::outcomes::parse_period;
 
 /// The outcome routes.
 pub fn routes() -> Router<AppState> {

@@ -17,7 +17,7 @@ use super::auth::ApiScope;
 use super::input::query_value;
 use super::problem::{ApiError, PROBLEM_JSON, Problem};
 use crate::AppState;
-use crate::report_period::parse_period;
+use domain::outcomes::parse_period;
 
 /// The report route.
 pub fn routes() -> Router<AppState> {

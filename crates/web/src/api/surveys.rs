@@ -21,7 +21,7 @@ use super::auth::ApiScope;
 use super::input::{json, query_value, text, text_list};
 use super::problem::{ApiError, PROBLEM_JSON, Problem};
 use crate::AppState;
-use crate::report_period::parse_period;
+use domain::outcomes::parse_period;
 
 /// The survey routes.
 pub fn routes() -> Router<AppState> {

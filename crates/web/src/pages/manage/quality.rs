@@ -19,9 +19,9 @@ use super::quality_tables::{Table, experience_bars, retention_bars, tables, with
 use super::scope;
 use crate::charts::bar_chart;
 use crate::layout::{Layout, nhs_date};
-use crate::report_period::parse_period;
 use crate::session::SignedIn;
 use crate::{AppState, WebError};
+use domain::outcomes::parse_period;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

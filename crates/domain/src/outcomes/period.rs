@@ -1,17 +1,17 @@
 //! The period and hourly rate of a quality report, as typed into the page or the API's query:
 //! one parser, so both refuse the same things with the same field names.
 
+use super::{HourlyRate, RateSource};
+use crate::FieldErrors;
+use crate::expenses::Pence;
 use chrono::{Duration, NaiveDate};
-use domain::FieldErrors;
-use domain::expenses::Pence;
-use domain::outcomes::{HourlyRate, RateSource};
 
 /// The longest period a report covers.
 const MAX_DAYS: i64 = 3 * 366;
 
 /// The period `[from, to]` and rate asked for: `to` defaults to `today`, `from` to a year
 /// before `to`, the rate to the National Living Wage. Errors name `from`, `to` and `rate`.
-pub(crate) fn parse_period(
+pub fn parse_period(
     from: &str,
     to: &str,
     rate: &str,
