@@ -97,4 +97,16 @@ id_type!(
     OutcomeIndicatorId,
     /// Activity logged against an outcome indicator.
     ActivityRecordId,
+    /// A service user or carer known to an organisation.
+    SupportedPersonId,
+    /// A referral of someone for support.
+    ReferralId,
+    /// A match between a volunteer and a service user.
+    MatchId,
+    /// One logged contact (visit, call) between a volunteer and a service user.
+    ContactId,
+    /// A safeguarding concern.
+    ConcernId,
+    /// One entry in a safeguarding concern's record.
+    ConcernEntryId,
 );

@@ -21,9 +21,11 @@ pub mod person;
 pub mod retention;
 pub mod role;
 pub mod rota;
+pub mod safeguarding;
 pub mod site;
 pub mod staff;
 pub mod stats;
+pub mod support;
 pub mod surveys;
 pub mod values;
 
