@@ -13,7 +13,9 @@ mod expense_rows;
 pub mod postgres;
 mod rota_rows;
 mod rows;
+mod safeguarding_rows;
 pub mod sqlite;
+mod support_rows;
 mod waitlist_rows;
 
 use std::sync::Arc;

@@ -51,6 +51,9 @@ mod expenses;
 #[path = "sql/feedback_links.rs"]
 mod feedback_links;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/matches.rs"]
+mod matches;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/outcomes.rs"]
 mod outcomes;
 #[allow(clippy::duplicate_mod)]
@@ -63,8 +66,14 @@ mod reads;
 #[path = "sql/rota.rs"]
 mod rota;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/safeguarding.rs"]
+mod safeguarding;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/store_impl.rs"]
 mod store_impl;
+#[allow(clippy::duplicate_mod)]
+#[path = "sql/support.rs"]
+mod support;
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/waitlist.rs"]
 mod waitlist;

@@ -16,11 +16,11 @@ use domain::staff::{Permission, StaffMember};
 use domain::values::{CharityNumber, Email, InvalidValue, OdsCode, Phone, Postcode, Slug};
 use uuid::Uuid;
 
-fn value<T>(r: Result<T, InvalidValue>) -> Result<T, StoreError> {
+pub(crate) fn value<T>(r: Result<T, InvalidValue>) -> Result<T, StoreError> {
     r.map_err(|e| StoreError::Other(format!("stored value no longer valid: {e}")))
 }
 
-fn opt_value<T>(
+pub(crate) fn opt_value<T>(
     v: Option<String>,
     parse: fn(&str) -> Result<T, InvalidValue>,
 ) -> Result<Option<T>, StoreError> {

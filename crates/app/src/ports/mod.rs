@@ -15,6 +15,7 @@ mod outcomes;
 mod quality;
 mod read_models;
 mod rota;
+mod support;
 mod waitlist;
 mod writes;
 
@@ -40,6 +41,7 @@ pub use outcomes::*;
 pub use quality::*;
 pub use read_models::*;
 pub use rota::*;
+pub use support::*;
 pub use waitlist::*;
 pub use writes::*;
 
@@ -71,6 +73,9 @@ pub trait Store:
     + OutcomesStore
     + EqualityStore
     + FeedbackStore
+    + SupportStore
+    + MatchStore
+    + SafeguardingStore
     + Send
     + Sync
 {

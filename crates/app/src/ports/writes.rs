@@ -334,6 +334,8 @@ pub enum Write {
     InsertFeedbackLink(FeedbackLink),
     /// A feedback link stopped or started again.
     SetFeedbackLinkActive(OrganisationId, FeedbackLinkId, bool),
+    /// A change to service users, carers, referrals, matches, contacts or safeguarding.
+    Support(super::SupportWrite),
     /// Marks a job done; fails unless `worker` still holds it, so its effects roll back.
     CompleteJob {
         /// The job.

@@ -112,6 +112,7 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
                 ));
             }
         }
+        Write::Support(s) => return super::support::write(tx, s).await,
         other => return Err(StoreError::Other(format!("no handler for write {other:?}"))),
     }
     Ok(())
