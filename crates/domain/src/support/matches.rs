@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::SupportType;
-use crate::ids::{MatchId, OrganisationId, PersonId, SupportedPersonId};
+use crate::ids::{MatchId, OrganisationId, PersonId, RoleId, SupportedPersonId};
 use crate::labelled_enum;
 
 labelled_enum!(
@@ -103,6 +103,8 @@ pub struct Match {
     pub supported_person_id: SupportedPersonId,
     /// The volunteer.
     pub volunteer_id: PersonId,
+    /// The role the volunteer supports them in (its checks and training apply).
+    pub role_id: RoleId,
     /// The support.
     pub support_type: SupportType,
     /// Where it is.
