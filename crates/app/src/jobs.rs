@@ -114,6 +114,7 @@ impl App {
                 crate::attendance::no_shows::NO_SHOWS => self.record_no_shows(&job).await,
                 crate::surveys::SURVEY_INVITE => self.send_survey_invitation(&job).await,
                 crate::surveys::SURVEY_REMINDER => self.send_survey_reminder(&job).await,
+                crate::safeguarding::DEPUTY_ESCALATION => self.escalate_to_deputies(&job).await,
                 other => Err(AppError::Internal(format!("unknown job kind {other}"))),
             };
             let outcome = match effects {

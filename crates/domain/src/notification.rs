@@ -20,6 +20,8 @@ labelled_enum!(
         HoursDecision = "hours_decision": "Hours approved or queried",
         /// An invitation to a survey about their volunteering, and its reminder.
         Survey = "survey": "Surveys about your volunteering",
+        /// An invitation to support someone, and changes to the people they support.
+        Matching = "matching": "Invitations to support someone",
     }
 );
 
@@ -43,6 +45,9 @@ impl NotificationKind {
             Self::Cancellation => "When a shift you booked, or your place on it, is cancelled.",
             Self::HoursDecision => "When a manager approves or asks about hours you logged.",
             Self::Survey => "Now and then, a short survey about how volunteering is going for you.",
+            Self::Matching => {
+                "When you are invited to support someone, and when that support changes."
+            }
         }
     }
 }

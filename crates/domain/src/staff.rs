@@ -30,6 +30,8 @@ pub enum Capability {
     ViewChecks,
     /// Create and change roles, sites, applications and engagements.
     ManageVolunteering,
+    /// Read service users' health notes (special-category data).
+    ViewHealthNotes,
     /// Manage staff permissions, API tokens and organisation details.
     Administer,
 }
@@ -79,5 +81,8 @@ mod tests {
         assert!(VolunteerManager.allows(ViewChecks));
         assert!(!Supervisor.allows(ViewChecks));
         assert!(!Viewer.allows(ViewChecks));
+        assert!(VolunteerManager.allows(ViewHealthNotes));
+        assert!(!Supervisor.allows(ViewHealthNotes));
+        assert!(!Viewer.allows(ViewHealthNotes));
     }
 }
