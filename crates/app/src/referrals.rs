@@ -148,11 +148,7 @@ impl App {
         referral: &ReferralInput,
         agreed: bool,
     ) -> Result<Referral, AppError> {
-        let org = self
-            .store
-            .organisation_by_slug(slug)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let org = self.organisation(slug).await?;
         let partner = match signed_in {
             Some(person) => self
                 .store

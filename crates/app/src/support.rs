@@ -156,7 +156,8 @@ impl App {
         Ok(views)
     }
 
-    pub(crate) async fn full_name_of(&self, id: PersonId) -> Result<String, AppError> {
+    /// A person's full name, or "" if they are not on record.
+    pub async fn full_name_of(&self, id: PersonId) -> Result<String, AppError> {
         Ok(self
             .store
             .person(id)

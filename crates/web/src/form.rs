@@ -54,3 +54,35 @@ impl FormData {
         }
     }
 }
+
+/// A closed list as `(code, label)` options for a select or radios.
+pub(crate) fn choices<T: domain::Labelled>() -> Vec<(String, String)> {
+    T::ALL
+        .iter()
+        .map(|v| (v.code().to_owned(), v.label().to_owned()))
+        .collect()
+}
+
+/// A service user or carer as typed into any of the forms that take one.
+pub(crate) fn supported_person_input(form: &FormData) -> domain::support::SupportedPersonInput {
+    domain::support::SupportedPersonInput {
+        given_name: form.get("given_name"),
+        family_name: form.get("family_name"),
+        email: form.get("email"),
+        phone: form.get("phone"),
+        address: form.get("address"),
+        postcode: form.get("postcode"),
+        date_of_birth: form.get("date_of_birth"),
+        age_band: form.get("age_band"),
+        language: form.get("language"),
+        communication_needs: form.get("communication_needs"),
+        access_needs: form.get("access_needs"),
+        volunteer_gender: form.get("volunteer_gender"),
+        interests: form.get("interests"),
+        days: form.all("days"),
+        consent_to_support_on: form.get("consent_to_support_on"),
+        consent_to_data_on: form.get("consent_to_data_on"),
+        consent_method: form.get("consent_method"),
+        receives_support: form.get("receives_support") != "no",
+    }
+}

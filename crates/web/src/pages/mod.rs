@@ -5,6 +5,7 @@ mod attendance_kiosk;
 mod attendance_phone;
 mod auth;
 mod checklist;
+mod concerns;
 mod feedback;
 mod manage;
 mod my;
@@ -14,11 +15,13 @@ pub(crate) mod my_commitments;
 mod my_equality;
 mod my_expenses;
 mod my_hours;
+mod my_matches;
 mod my_notifications;
 mod my_shifts;
 mod my_waiting;
 mod my_wellbeing;
 mod public;
+mod refer;
 mod references;
 mod surveys;
 
@@ -48,6 +51,9 @@ pub fn routes() -> Router<AppState> {
         .merge(my_wellbeing::routes())
         .merge(my_activity::routes())
         .merge(my_equality::routes())
+        .merge(my_matches::routes())
+        .merge(concerns::routes())
+        .merge(refer::routes())
         .merge(manage::routes())
 }
 

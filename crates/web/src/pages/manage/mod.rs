@@ -17,6 +17,9 @@ mod enquiries;
 mod expenses;
 mod expiring;
 mod feedback_links;
+mod health_notes;
+mod matches;
+mod matching;
 mod onboarding;
 mod organisation;
 mod outcomes;
@@ -24,10 +27,14 @@ mod population;
 mod quality;
 mod quality_pdf;
 mod quality_tables;
+mod referrals;
 mod roles;
 mod rota;
 mod rota_forms;
 mod rota_grid;
+mod safeguarding;
+mod service_user;
+mod service_users;
 mod shift;
 mod shift_edit;
 mod shift_move;
@@ -36,6 +43,9 @@ mod sites;
 mod staff;
 mod surveys;
 mod volunteers;
+
+pub(crate) use referrals::{referral_input, targets};
+pub(crate) use service_users::person_choices;
 
 use app::OrgScope;
 use axum::Router;
@@ -75,6 +85,13 @@ pub fn routes() -> Router<AppState> {
         .merge(population::routes())
         .merge(activity::routes())
         .merge(feedback_links::routes())
+        .merge(service_users::routes())
+        .merge(service_user::routes())
+        .merge(health_notes::routes())
+        .merge(matching::routes())
+        .merge(matches::routes())
+        .merge(referrals::routes())
+        .merge(safeguarding::routes())
 }
 
 /// The scope for the organisation in the URL.
