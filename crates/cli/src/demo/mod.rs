@@ -11,12 +11,16 @@ mod checklists;
 mod data;
 mod expenses;
 mod hours;
+mod locations;
 mod organisations;
 mod people;
 mod quality;
 mod reach;
 mod rota;
+mod safeguarding;
 mod stories;
+mod support;
+mod support_people;
 
 use anyhow::{Context, Result, anyhow, bail};
 use app::{App, AppError};
@@ -56,6 +60,7 @@ pub fn sign_ins() -> Vec<DemoSignIn> {
         .iter()
         .flat_map(|org| std::iter::once(&org.admin).chain(org.staff))
         .chain(std::iter::once(&data::DEMO_VOLUNTEER))
+        .chain(std::iter::once(&data::DEMO_BEFRIENDER))
         .filter_map(|spec| {
             spec.sign_in.map(|who| DemoSignIn {
                 who,
@@ -118,6 +123,7 @@ pub async fn seed(app: &App, progress: &dyn Fn(u64, u64)) -> Result<Vec<DemoSign
     reach::add_equality(app, &orgs, &mut rng).await?;
     hours::add_logged_hours(app, &orgs, &mut rng).await?;
     quality::add_feedback(app, &orgs, &mut rng).await?;
+    sign_ins.push(support::add_support(app, &orgs, &mut rng).await?);
     hold_demo_emails(app).await?;
     // After the hold, so its email goes out (to the log without SMTP) for trying the link.
     quality::invite_one_volunteer(app, &orgs).await?;

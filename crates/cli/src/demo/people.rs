@@ -90,7 +90,7 @@ fn date_of_birth(rng: &mut StdRng, age: u32, today: NaiveDate) -> Result<NaiveDa
 }
 
 /// A West Yorkshire postcode, valid in form.
-fn postcode(rng: &mut StdRng) -> Result<String> {
+pub(super) fn postcode(rng: &mut StdRng) -> Result<String> {
     const INWARD_LETTERS: &[u8] = b"ABDEFGHJLNPQRSTUWXYZ";
     let outward = pick(rng, data::OUTWARD_CODES)?;
     let digit = rng.random_range(0..10);
@@ -143,7 +143,11 @@ fn ascii(name: &str) -> String {
 }
 
 /// Between `range` distinct items, comma-separated.
-fn some_of(rng: &mut StdRng, items: &[&str], range: std::ops::RangeInclusive<usize>) -> String {
+pub(super) fn some_of(
+    rng: &mut StdRng,
+    items: &[&str],
+    range: std::ops::RangeInclusive<usize>,
+) -> String {
     let n = rng.random_range(range);
     let chosen: Vec<&str> = items.choose_multiple(rng, n).copied().collect();
     chosen.join(", ")

@@ -19,3 +19,13 @@ pub const DEMO_VOLUNTEER_APPLIES: &[(&str, &str, bool)] = &[
     ("riverside", "Welcome and wayfinding volunteer", false),
     ("wharfe-meadows", "Hospice shop volunteer", true),
 ];
+
+/// The demo befriender: active as a befriender with the good neighbours scheme, with room to
+/// support one or two more people (the browser journey invites them).
+pub const DEMO_BEFRIENDER: StaffSpec = staff(
+    "Priya",
+    "Shah",
+    "befriender@example.org",
+    "",
+    Some("Volunteer befriender, Kirkstall Valley Good Neighbours"),
+);

@@ -12,7 +12,9 @@ mod profiles;
 mod roles;
 mod specs;
 
-pub use demo_volunteer::{DEMO_VOLUNTEER, DEMO_VOLUNTEER_APPLIES, DEMO_VOLUNTEER_BORN};
+pub use demo_volunteer::{
+    DEMO_BEFRIENDER, DEMO_VOLUNTEER, DEMO_VOLUNTEER_APPLIES, DEMO_VOLUNTEER_BORN,
+};
 pub use names::{NAME_GROUPS, NameGroup, OTHER_LANGUAGES, PREFERRED_NAMES};
 pub use organisations::ORGANISATIONS;
 pub use phrases::{
