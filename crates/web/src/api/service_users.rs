@@ -316,17 +316,17 @@ pub async fn link_carer(
             Err(e) => return Err(e.into()),
         }
     }
-    if Relationship::from_code(b.relationship.trim()).is_none() {
+    let relationship = Relationship::from_code(b.relationship.trim());
+    if relationship.is_none() {
         let codes = all_codes::<Relationship>();
         errors.add("relationship", format!("Relationship must be {codes}"));
     }
-    let carer = errors.finish(|| carer)?;
+    let (carer, relationship) = errors.finish(|| Some((carer?, relationship?)))?;
     state
         .app
-        .link_carer(&scope, carer, cared_for, &b.relationship)
+        .link_carer(&scope, carer, cared_for, relationship.code())
         .await
         .map_err(|e| rename_fields(e, |f| (f == "carer").then(|| "carer_id".to_owned())))?;
-    let relationship = Relationship::from_code(b.relationship.trim()).ok_or(AppError::NotFound)?;
     let view = CarerLinkView {
         carer_id: carer.0,
         cared_for_id: cared_for.0,
