@@ -58,9 +58,10 @@ pub async fn raise_concern(
         "" => None,
         raw => given_id(raw, "service_user_id", "the service user", &mut errors),
     };
+    let mut named = false;
     if let Some(id) = about {
         match state.app.supported_person(&scope, id).await {
-            Ok(_) => {}
+            Ok(_) => named = true,
             Err(AppError::NotFound) => errors.add(
                 "service_user_id",
                 "There is no such service user in this organisation",
@@ -75,7 +76,7 @@ pub async fn raise_concern(
         urgent: if b.urgent { "yes" } else { "" }.to_owned(),
     };
     // The concern's own fields are checked with the id's, so every problem is named at once.
-    if let Err(more) = input.parse(about.is_some()) {
+    if let Err(more) = input.parse(named) {
         errors.0.extend(more.0);
     }
     errors.finish(|| Some(()))?;
