@@ -19,6 +19,7 @@ pub mod expenses;
 pub mod expiring;
 pub mod feedback;
 pub mod jobs;
+pub mod match_profiles;
 pub mod matches;
 pub mod matching;
 pub mod notify;

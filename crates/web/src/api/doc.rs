@@ -19,6 +19,7 @@ use super::{
     applications, catalogue, checks, enquiries, onboarding, organisation, people, roles, shifts,
     sites,
 };
+use super::{concerns, matching, referrals, service_users};
 use super::{outcomes, quality, surveys};
 
 /// The API's description, from which the document is generated.
@@ -111,6 +112,30 @@ use super::{outcomes, quality, surveys};
         outcomes::log_activity,
         outcomes::list_activity,
         quality::quality_report,
+        service_users::list_service_users,
+        service_users::add_service_user,
+        service_users::get_service_user,
+        service_users::get_health_notes,
+        service_users::set_health_notes,
+        service_users::move_service_user,
+        service_users::link_carer,
+        referrals::list_referrals,
+        referrals::refer,
+        referrals::decide_referral,
+        matching::suggest_volunteers,
+        matching::get_match_profile,
+        matching::set_match_profile,
+        matching::list_matches,
+        matching::propose_match,
+        matching::match_step,
+        matching::record_contact,
+        matching::plan_matching,
+        concerns::raise_concern,
+        concerns::list_concerns,
+        concerns::get_concern,
+        concerns::add_entry,
+        concerns::list_leads,
+        concerns::set_leads,
     ),
     components(schemas(Problem, FieldProblem)),
     modifiers(&BearerToken),
@@ -132,6 +157,10 @@ use super::{outcomes, quality, surveys};
         (name = "surveys", description = "Survey plans per occasion, instrument licences, and identified responses with their scores"),
         (name = "outcomes", description = "Each role's outcome indicators and the activity logged against them"),
         (name = "reports", description = "Quality beside quantity: experience, wellbeing change, retention, time given and outcomes, with groups under five withheld"),
+        (name = "service users", description = "Service users and carers: consent, status, carers, the triangle of support, and health notes (special-category data, every read audited)"),
+        (name = "referrals", description = "Referrals for support, the triage queue with response targets, and decisions (emailed back to the referrer)"),
+        (name = "matching", description = "Matching volunteers with service users: volunteers' offers, suggestions with reasons, the batch plan, invitations (never assignments), the match lifecycle and contacts"),
+        (name = "safeguarding", description = "Safeguarding concerns: raised by anyone on the staff, seen only by the named leads, with an append-only record"),
         (name = "meta", description = "About the API itself"),
     )
 )]

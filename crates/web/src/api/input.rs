@@ -56,6 +56,50 @@ pub fn text_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Strin
     }
 }
 
+/// Deserialises a list given either as a list or as one comma-separated text, into one
+/// comma-separated text (how the domain reads lists such as interests).
+pub fn text_or_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    match Value::deserialize(deserializer)? {
+        Value::Array(items) => Ok(items
+            .into_iter()
+            .map(|item| text(item).map_err(D::Error::custom))
+            .collect::<Result<Vec<_>, _>>()?
+            .join(", ")),
+        other => text(other).map_err(D::Error::custom),
+    }
+}
+
+/// An id given in a body or query as `field`. Blank or not an id is an error naming `field`
+/// (a 422, not a 404: the address was found; what it was sent was not right).
+pub fn given_id<T: FromStr>(
+    raw: &str,
+    field: &str,
+    what: &str,
+    errors: &mut domain::FieldErrors,
+) -> Option<T> {
+    let found = raw.trim().parse().ok();
+    if found.is_none() {
+        errors.add(field, format!("Give the id of {what}"));
+    }
+    found
+}
+
+/// Renames the fields of an invalid-input error, where the use case names a field otherwise
+/// than this request does; `rename` gives the request's name. Other errors pass unchanged.
+pub fn rename_fields(error: AppError, rename: impl Fn(&str) -> Option<String>) -> AppError {
+    match error {
+        AppError::Invalid(errors) => {
+            let mut renamed = domain::FieldErrors::new();
+            for e in errors.0 {
+                let field = rename(&e.field).unwrap_or(e.field);
+                renamed.add(&field, e.message);
+            }
+            AppError::Invalid(renamed)
+        }
+        other => other,
+    }
+}
+
 /// An identifier from the URL path. One that does not parse (not a UUID) is not found.
 #[derive(Debug, Clone, Copy)]
 pub struct Id<T>(pub T);

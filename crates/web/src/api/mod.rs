@@ -7,18 +7,22 @@ mod auth;
 mod catalogue;
 mod checks;
 mod commitments;
+mod concerns;
 mod doc;
 mod enquiries;
 pub(crate) mod expenses;
 mod input;
+mod matching;
 mod onboarding;
 mod organisation;
 mod outcomes;
 mod people;
 mod problem;
 mod quality;
+mod referrals;
 mod roles;
 mod rota;
+mod service_users;
 mod shift_changes;
 mod shifts;
 mod sites;
@@ -54,6 +58,10 @@ pub fn routes() -> Router<AppState> {
         .merge(surveys::routes())
         .merge(outcomes::routes())
         .merge(quality::routes())
+        .merge(service_users::routes())
+        .merge(referrals::routes())
+        .merge(matching::routes())
+        .merge(concerns::routes())
         .fallback(problem::not_found)
         .method_not_allowed_fallback(problem::method_not_allowed)
 }

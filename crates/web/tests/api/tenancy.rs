@@ -6,6 +6,9 @@ use serde_json::json;
 use crate::commitments::a_commitment;
 use crate::compliance::accept;
 use crate::expenses::a_claim;
+use crate::matching::{matchable, propose};
+use crate::referrals::refer;
+use crate::safeguarding::raise;
 use crate::shifts::add_shift;
 use crate::support::{method, operations, role_body, site_body, world};
 
@@ -19,6 +22,11 @@ async fn another_organisations_records_are_not_found_on_every_route() {
     let shift = add_shift(&w, &a.role, &a.site, "2027-03-10").await.id();
     let claim = a_claim(&w).await;
     let commitment = a_commitment(&w, &a.person, &a.role, &a.site).await;
+    let m = matchable(&w).await;
+    let matched = propose(&w, &m).await.id();
+    let referral = refer(&w, "Arthur", "befriending").await.id();
+    let concern = raise(&w, &m.edna).await;
+    let today = w.app.uk_today().to_string();
     let b_token = &w.b.token;
 
     let id_for = |path: &str| {
@@ -40,6 +48,14 @@ async fn another_organisations_records_are_not_found_on_every_route() {
             &shift
         } else if path.starts_with("/api/v1/expenses/") {
             &claim
+        } else if path.starts_with("/api/v1/service-users/") {
+            &m.edna
+        } else if path.starts_with("/api/v1/referrals/") {
+            &referral
+        } else if path.starts_with("/api/v1/matches/") {
+            &matched
+        } else if path.starts_with("/api/v1/concerns/") {
+            &concern
         } else {
             panic!("no organisation A id for {path}")
         }
@@ -79,6 +95,26 @@ async fn another_organisations_records_are_not_found_on_every_route() {
             json!({"date": "2027-03-10", "start_time": "10:00", "end_time": "12:00",
                 "min_volunteers": 1, "max_volunteers": 2, "notes": ""}),
         ),
+        ("PUT", "/api/v1/service-users/{id}/health-notes") => {
+            Some(json!({"health_notes": "Taken over"}))
+        }
+        ("POST", "/api/v1/service-users/{id}/status") => {
+            Some(json!({"status": "closed", "reason": "Taken over"}))
+        }
+        ("POST", "/api/v1/service-users/{id}/carers") => {
+            Some(json!({"carer_id": m.edna, "relationship": "friend"}))
+        }
+        ("POST", "/api/v1/referrals/{id}/decision") => {
+            Some(json!({"decision": "decline", "note": "Taken over"}))
+        }
+        ("POST", "/api/v1/matches/{id}/step") => Some(json!({"step": "withdraw"})),
+        ("POST", "/api/v1/matches/{id}/contacts") => {
+            Some(json!({"on": today, "minutes": 10, "kind": "call"}))
+        }
+        ("PUT", "/api/v1/people/{id}/match-profile") => Some(crate::matching::profile_body()),
+        ("POST", "/api/v1/concerns/{id}/entries") => {
+            Some(json!({"kind": "note", "text": "Taken over"}))
+        }
         (_, path) if path.contains("{booking_id}") => {
             Some(json!({"reason": "Taken over", "to_shift_id": a.role}))
         }
@@ -96,8 +132,8 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         .collect();
     assert_eq!(
         templated.len(),
-        40,
-        "expected 40 operations on a record, found {templated:?}"
+        53,
+        "expected 53 operations on a record, found {templated:?}"
     );
     for (verb, template) in &templated {
         let path = template
@@ -128,6 +164,39 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         .await;
     stolen_site.assert_problem(StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(stolen_site.error_fields(), ["site_ids"]);
+    // A's records named in B's bodies and queries are simply not found here (a 422 naming the
+    // field, the same as for an id that exists nowhere).
+    let mut stolen_match = m.proposal();
+    stolen_match["volunteer_id"] = json!(m.mo);
+    let stolen_match = w
+        .send(Method::POST, "/api/v1/matches", b_token, stolen_match)
+        .await;
+    stolen_match.assert_problem(StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(stolen_match.error_fields(), ["service_user_id", "role_id"]);
+    let stolen_plan = w
+        .send(
+            Method::POST,
+            "/api/v1/matching/plan",
+            b_token,
+            json!({"role_id": m.role, "support_type": "befriending"}),
+        )
+        .await;
+    assert_eq!(stolen_plan.error_fields(), ["role_id"]);
+    let stolen_concern = w
+        .send(
+            Method::POST,
+            "/api/v1/concerns",
+            b_token,
+            json!({"subject": "service_user", "service_user_id": m.edna, "what": "Who is she?"}),
+        )
+        .await;
+    assert_eq!(
+        stolen_concern.error_fields(),
+        ["service_user_id", "subject_name"]
+    );
+    w.get("/api/v1/concerns", b_token)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND);
 
     // B's lists and organisation show nothing of A's.
     let a_secrets = [
@@ -141,6 +210,13 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         &shift,
         &claim,
         &commitment,
+        &m.edna,
+        &m.mo,
+        &matched,
+        &referral,
+        &concern,
+        "Edna Example",
+        "Arthur Example",
         "riverside",
         "vera@volunteer.example",
     ];
@@ -157,6 +233,10 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         "/api/v1/shifts?from=2027-03-10&to=2027-03-11",
         "/api/v1/expenses",
         "/api/v1/reports/expenses",
+        "/api/v1/service-users",
+        "/api/v1/referrals",
+        "/api/v1/matches",
+        "/api/v1/safeguarding-leads",
     ] {
         let reply = w.get(path, b_token).await;
         assert_eq!(reply.status, StatusCode::OK, "{path}: {}", reply.body);
@@ -221,6 +301,33 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         .await;
     assert_eq!(commitments.body[0]["id"], commitment.as_str());
     assert_eq!(commitments.body[0]["ends_on"], serde_json::Value::Null);
+    let matches = w.get("/api/v1/matches", token).await;
+    assert_eq!(matches.body[0]["status"], "proposed");
+    let referrals = w.get("/api/v1/referrals", token).await;
+    assert!(
+        referrals
+            .body
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["status"] == "new")
+    );
+    let edna = w
+        .get(&format!("/api/v1/service-users/{}", m.edna), token)
+        .await;
+    assert_eq!(edna.body["person"]["status"], "assessed");
+    assert_eq!(edna.body["carers"], json!([]));
+    let notes = w
+        .get(
+            &format!("/api/v1/service-users/{}/health-notes", m.edna),
+            token,
+        )
+        .await;
+    assert_eq!(notes.body["health_notes"], "");
+    let profile = w
+        .get(&format!("/api/v1/people/{}/match-profile", m.mo), token)
+        .await;
+    assert_eq!(profile.body["capacity"], 2);
     let outbox = w.app.store.recent_messages(50).await.unwrap();
     assert!(outbox.iter().all(|m| m.to != "eve@hillside.example"));
 }

@@ -95,6 +95,7 @@ mod onboarding;
 mod organisation;
 mod people;
 mod shifts;
+mod support;
 
 pub use applications::*;
 pub use compliance::*;
@@ -103,3 +104,4 @@ pub use organisation::*;
 pub use pages::*;
 pub use people::*;
 pub use shifts::*;
+pub use support::*;

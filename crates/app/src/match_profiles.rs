@@ -1,0 +1,71 @@
+//! A volunteer's offer of person-to-person support with one organisation (their match
+//! profile): how many people they can support, how far they travel, the days they are free and
+//! the kinds of support they offer. Matching suggests only volunteers who have one.
+
+use domain::audit::AuditEntry;
+use domain::ids::PersonId;
+use domain::staff::Capability;
+use domain::support::{MatchProfile, MatchProfileInput};
+
+use crate::ports::{SupportWrite, Write};
+use crate::support::support;
+use crate::{App, AppError, OrgScope};
+
+impl App {
+    /// A volunteer's match profile with this organisation, if they have offered support.
+    /// Anyone not involved with the organisation (no engagement) is not found, and so is
+    /// anyone a supervisor may not see.
+    pub async fn match_profile(
+        &self,
+        scope: &OrgScope,
+        person: PersonId,
+    ) -> Result<Option<MatchProfile>, AppError> {
+        scope.require(Capability::ViewVolunteers)?;
+        self.require_engaged(scope, person).await?;
+        Ok(self
+            .store
+            .match_profiles_of(person)
+            .await?
+            .into_iter()
+            .find(|p| p.organisation_id == scope.organisation_id()))
+    }
+
+    /// Records (or replaces) a volunteer's match profile, as a manager taking it down on their
+    /// behalf. Only for someone engaged with the organisation; the change is audited.
+    pub async fn set_match_profile(
+        &self,
+        scope: &OrgScope,
+        person: PersonId,
+        input: &MatchProfileInput,
+    ) -> Result<MatchProfile, AppError> {
+        scope.require(Capability::ManageVolunteering)?;
+        // Existence first, so another organisation's volunteer is not found whatever the input.
+        self.require_engaged(scope, person).await?;
+        let profile = input.parse(scope.organisation_id(), person)?;
+        self.store
+            .apply(vec![
+                support(SupportWrite::SetMatchProfile(profile.clone())),
+                Write::Audit(AuditEntry::new(
+                    Some(scope.organisation_id()),
+                    scope.actor().clone(),
+                    "match_profile.set",
+                    "person",
+                    person.0,
+                    self.clock.now(),
+                )),
+            ])
+            .await?;
+        Ok(profile)
+    }
+
+    /// Not found unless the person has an engagement with the organisation that the scope may
+    /// see.
+    async fn require_engaged(&self, scope: &OrgScope, person: PersonId) -> Result<(), AppError> {
+        self.require_can_see_person(scope, person).await?;
+        self.store
+            .engagement_of(scope.organisation_id(), person)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(())
+    }
+}
