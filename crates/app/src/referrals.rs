@@ -42,7 +42,7 @@ impl App {
     /// The triage queue: undecided referrals first (oldest first), then decided ones, newest
     /// first.
     pub async fn referral_queue(&self, scope: &OrgScope) -> Result<Vec<ReferralView>, AppError> {
-        scope.require(Capability::ViewVolunteers)?;
+        scope.require(Capability::ViewServiceUsers)?;
         let org = scope.organisation_id();
         let people = self.store.supported_people(org).await?;
         let now = self.clock.now();
@@ -84,7 +84,7 @@ impl App {
         scope: &OrgScope,
         id: ReferralId,
     ) -> Result<ReferralView, AppError> {
-        scope.require(Capability::ViewVolunteers)?;
+        scope.require(Capability::ViewServiceUsers)?;
         let org = scope.organisation_id();
         let referral = self
             .store

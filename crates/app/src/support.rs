@@ -59,7 +59,7 @@ impl App {
         &self,
         scope: &OrgScope,
     ) -> Result<Vec<SupportedPerson>, AppError> {
-        scope.require(Capability::ViewVolunteers)?;
+        scope.require(Capability::ViewServiceUsers)?;
         Ok(self.store.supported_people(scope.organisation_id()).await?)
     }
 
@@ -69,7 +69,7 @@ impl App {
         scope: &OrgScope,
         id: SupportedPersonId,
     ) -> Result<SupportedPerson, AppError> {
-        scope.require(Capability::ViewVolunteers)?;
+        scope.require(Capability::ViewServiceUsers)?;
         self.store
             .supported_person(scope.organisation_id(), id)
             .await?
@@ -127,7 +127,7 @@ impl App {
 
     /// Every match in the organisation with names, last contact and overdue days.
     pub async fn match_views(&self, scope: &OrgScope) -> Result<Vec<MatchView>, AppError> {
-        scope.require(Capability::ViewVolunteers)?;
+        scope.require(Capability::ViewServiceUsers)?;
         let org = scope.organisation_id();
         let people = self.store.supported_people(org).await?;
         let last = self.store.last_contacts(org).await?;

@@ -32,6 +32,9 @@ pub enum Capability {
     ManageVolunteering,
     /// Read service users' health notes (special-category data).
     ViewHealthNotes,
+    /// See service users, carers, referrals and matches (supervisors, who look after wards,
+    /// do not; they can still refer someone).
+    ViewServiceUsers,
     /// Manage staff permissions, API tokens and organisation details.
     Administer,
 }
@@ -45,7 +48,8 @@ impl Permission {
             Self::VolunteerManager => capability != Administer,
             // Supervisors and viewers see who is ready, never the check details (DBS Code of
             // Practice: share only with those who need it).
-            Self::Supervisor | Self::Viewer => matches!(capability, View | ViewVolunteers),
+            Self::Supervisor => matches!(capability, View | ViewVolunteers),
+            Self::Viewer => matches!(capability, View | ViewVolunteers | ViewServiceUsers),
         }
     }
 }
@@ -84,5 +88,7 @@ mod tests {
         assert!(VolunteerManager.allows(ViewHealthNotes));
         assert!(!Supervisor.allows(ViewHealthNotes));
         assert!(!Viewer.allows(ViewHealthNotes));
+        assert!(Viewer.allows(ViewServiceUsers));
+        assert!(!Supervisor.allows(ViewServiceUsers));
     }
 }

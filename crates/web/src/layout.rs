@@ -20,6 +20,8 @@ pub struct OrgNav {
     pub can_manage: bool,
     /// Whether to show check and training records (and links to them).
     pub can_view_checks: bool,
+    /// Whether to show service users, referrals and matches.
+    pub can_view_service_users: bool,
 }
 
 /// Shared page frame.
@@ -77,6 +79,7 @@ impl Layout {
             can_admin: scope.can(domain::staff::Capability::Administer),
             can_manage: scope.can(domain::staff::Capability::ManageVolunteering),
             can_view_checks: scope.can(domain::staff::Capability::ViewChecks),
+            can_view_service_users: scope.can(domain::staff::Capability::ViewServiceUsers),
         });
         layout
     }

@@ -24,13 +24,13 @@ pub(super) async fn add_concerns(app: &App, org: &SeededOrg, befriender: PersonI
     let manager = by_email("manager@goodneighbours.example")?;
     let admin = by_email("admin@goodneighbours.example")?;
     let as_admin = app
-        .authorise(admin, &scope.organisation().slug.to_string())
+        .authorise(admin, scope.organisation().slug.as_ref())
         .await?;
     app.set_safeguarding_leads(&as_admin, &[(manager, false), (admin, true)])
         .await
         .explain(|| "naming the safeguarding leads".into())?;
     let as_manager = app
-        .authorise(manager, &scope.organisation().slug.to_string())
+        .authorise(manager, scope.organisation().slug.as_ref())
         .await?;
     let org_id = scope.organisation_id();
     let supports = app

@@ -101,7 +101,7 @@ pub(super) async fn add_service_users(
         let input = referral(support, urgency, need, referrer);
         let made = if i % 3 == 1 {
             then.refer_publicly(
-                &scope.organisation().slug.to_string(),
+                scope.organisation().slug.as_ref(),
                 None,
                 app::referrals::PublicReferrer::Themselves,
                 &person,

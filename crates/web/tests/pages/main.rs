@@ -43,6 +43,8 @@ mod survey_waves;
 mod surveys;
 mod tenancy;
 mod theming;
+mod triangle;
+mod triangle_tenancy;
 mod volunteer_forms;
 mod waitlist;
 mod young_volunteers;

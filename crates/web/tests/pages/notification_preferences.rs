@@ -11,13 +11,14 @@ use domain::notification::{Channel, NotificationKind};
 
 use crate::calendar::Cal;
 
-const ALL_EMAIL: [(&str, &str); 6] = [
+const ALL_EMAIL: [(&str, &str); 7] = [
     ("booking_confirmation", "email"),
     ("reminder", "email"),
     ("waitlist_offer", "email"),
     ("cancellation", "email"),
     ("hours_decision", "email"),
     ("survey", "email"),
+    ("matching", "email"),
 ];
 
 /// The subjects of messages queued for `email`.

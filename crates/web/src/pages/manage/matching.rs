@@ -37,6 +37,8 @@ struct Choice {
 
 struct SuggestionRow {
     volunteer_id: String,
+    /// The first form's box is the one the error summary links to.
+    every_id: String,
     name: String,
     score: i64,
     reasons: Vec<String>,
@@ -109,7 +111,13 @@ async fn render_suggestions(
         suggested: found
             .suggested
             .into_iter()
-            .map(|s| SuggestionRow {
+            .enumerate()
+            .map(|(i, s)| SuggestionRow {
+                every_id: if i == 0 {
+                    "contact_every_days".to_owned()
+                } else {
+                    format!("every-{}", s.volunteer_id)
+                },
                 volunteer_id: s.volunteer_id.to_string(),
                 name: s.name,
                 score: s.fit.score,
