@@ -468,3 +468,32 @@ impl App {
         Ok((sent, problems))
     }
 }
+
+impl App {
+    /// Adds or replaces postcode locations (from the ONS Postcode Directory), for travel
+    /// distance in matching. A server operator's task (the CLI), not an organisation's.
+    pub async fn load_postcode_locations(
+        &self,
+        rows: Vec<(domain::values::Postcode, Location)>,
+    ) -> Result<usize, AppError> {
+        let n = rows.len();
+        let rows: Vec<(String, Location)> = rows
+            .into_iter()
+            .map(|(p, l)| (p.as_str().to_owned(), l))
+            .collect();
+        let mut writes = vec![support(SupportWrite::PutPostcodeLocations(rows))];
+        writes.push(Write::Audit(
+            AuditEntry::new(
+                None,
+                domain::audit::Actor::System,
+                "postcode_locations.loaded",
+                "postcode_locations",
+                uuid::Uuid::nil(),
+                self.clock.now(),
+            )
+            .with_detail(format!("{n} postcodes")),
+        ));
+        self.store.apply(writes).await?;
+        Ok(n)
+    }
+}

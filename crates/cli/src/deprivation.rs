@@ -7,17 +7,16 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use clap::Args;
 use domain::equality::imd_decile;
 use domain::values::Postcode;
 
 use crate::DatabaseArgs;
+use crate::onspd::{Onspd, refuse};
 
 /// England's country code in the ONSPD.
 const ENGLAND: &str = "E92000001";
-/// The most row problems printed.
-const SHOWN: usize = 20;
 
 /// What to load.
 #[derive(Args)]
@@ -36,27 +35,13 @@ type Rows = Result<Vec<(Postcode, u8)>, Vec<String>>;
 
 /// Reads `file` into (postcode, decile) pairs, or the problems found.
 fn read(file: &PathBuf) -> anyhow::Result<Rows> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_path(file)
-        .with_context(|| format!("opening {}", file.display()))?;
-    let headers = reader.headers().context("reading the header row")?.clone();
-    let column = |names: &[&str]| {
-        headers
-            .iter()
-            .position(|h| names.contains(&h.trim().trim_start_matches('\u{feff}')))
-    };
-    let Some(postcode_at) = column(&["pcds", "pcd"]) else {
-        bail!("the header row has no pcds column (the postcode)");
-    };
-    let Some(imd_at) = column(&["imd"]) else {
-        bail!("the header row has no imd column (the IMD rank)");
-    };
-    let country_at = column(&["ctry"]);
+    let mut onspd = Onspd::open(file)?;
+    let postcode_at = onspd.required(&["pcds", "pcd"], "the postcode")?;
+    let imd_at = onspd.required(&["imd"], "the IMD rank")?;
+    let country_at = onspd.column(&["ctry"]);
     let mut rows = Vec::new();
     let mut problems = Vec::new();
-    for (index, record) in reader.records().enumerate() {
-        let line = index + 2;
+    for (line, record) in onspd.rows() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
@@ -98,16 +83,7 @@ fn read(file: &PathBuf) -> anyhow::Result<Rows> {
 pub async fn load(args: LoadArgs) -> anyhow::Result<()> {
     let rows = match read(&args.file)? {
         Ok(rows) => rows,
-        Err(problems) => {
-            for p in problems.iter().take(SHOWN) {
-                eprintln!("error: {p}");
-            }
-            if problems.len() > SHOWN {
-                eprintln!("error: and {} more rows", problems.len() - SHOWN);
-            }
-            eprintln!("Nothing was loaded.");
-            std::process::exit(2);
-        }
+        Err(problems) => refuse(&problems),
     };
     let store = store::open(&args.database.database_url)
         .await

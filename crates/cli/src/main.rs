@@ -4,7 +4,9 @@ mod bench;
 mod demo;
 mod deprivation;
 mod mailer;
+mod onspd;
 mod organisation;
+mod postcodes;
 mod serve;
 
 use std::sync::Arc;
@@ -43,6 +45,11 @@ enum Command {
         #[command(subcommand)]
         command: DeprivationCommand,
     },
+    /// Load postcode locations, for travel distance in matching.
+    Postcodes {
+        #[command(subcommand)]
+        command: PostcodesCommand,
+    },
     /// Measure Alongside on this machine.
     Bench {
         #[command(subcommand)]
@@ -62,6 +69,13 @@ enum DeprivationCommand {
     /// Load each English postcode's IMD decile from the ONS Postcode Directory CSV (replacing
     /// any loaded before), so the report can count volunteers by deprivation.
     Load(deprivation::LoadArgs),
+}
+
+#[derive(Subcommand)]
+enum PostcodesCommand {
+    /// Load each postcode's latitude and longitude from the ONS Postcode Directory CSV (adding
+    /// to or replacing those loaded before), so matching can give distances.
+    Load(postcodes::LoadArgs),
 }
 
 #[derive(Subcommand)]
@@ -148,6 +162,9 @@ async fn main() -> anyhow::Result<()> {
         Command::Deprivation {
             command: DeprivationCommand::Load(args),
         } => deprivation::load(args).await,
+        Command::Postcodes {
+            command: PostcodesCommand::Load(args),
+        } => postcodes::load(args).await,
         Command::Token {
             command:
                 TokenCommand::Create {

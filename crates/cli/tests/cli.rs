@@ -28,6 +28,7 @@ fn every_command_has_help() {
         &["token", "create", "--help"],
         &["organisation", "create", "--help"],
         &["deprivation", "load", "--help"],
+        &["postcodes", "load", "--help"],
     ] {
         let out = alongside().args(args).output().unwrap();
         assert!(out.status.success(), "{args:?}");
@@ -380,4 +381,65 @@ fn deprivation_loads_english_postcodes_and_a_bad_file_loads_nothing() {
         .output()
         .unwrap();
     assert!(!missing.status.success());
+}
+
+#[test]
+fn postcode_locations_load_and_a_bad_file_loads_nothing() {
+    let url = temp_sqlite();
+    let dir = std::env::temp_dir();
+    let good = dir.join(format!("onspd-loc-{}.csv", uuid::Uuid::now_v7()));
+    // With a byte-order mark and CRLF, as spreadsheets save it; the last has no grid reference.
+    std::fs::write(
+        &good,
+        "\u{feff}pcd,pcds,lat,long\r\nLS1  4AP,LS1 4AP,53.797,-1.548\r\nYO1  7HH,YO1 7HH,53.959,-1.081\r\n\
+         ZZ9  9ZZ,ZZ9 9ZZ,99.999999,0.000000\r\n",
+    )
+    .unwrap();
+    let out = alongside()
+        .args(["postcodes", "load"])
+        .arg(&good)
+        .args(["--database-url", &url])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("Loaded the location of 2 postcodes"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let bad = dir.join(format!("onspd-loc-bad-{}.csv", uuid::Uuid::now_v7()));
+    std::fs::write(
+        &bad,
+        "pcds,lat,long\nLS2 9JT,53.8,-1.55\nLS3 1AA,north,-1.5\nLS4 2AA,40.0,-1.5\nNOT A CODE,53.8,-1.5\n",
+    )
+    .unwrap();
+    let out = alongside()
+        .args(["postcodes", "load"])
+        .arg(&bad)
+        .args(["--database-url", &url])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let errors = String::from_utf8_lossy(&out.stderr);
+    for line in [
+        "line 3: lat \"north\"",
+        "line 4: lat 40 long -1.5 is not in the UK",
+        "line 5: pcds",
+        "Nothing was loaded",
+    ] {
+        assert!(errors.contains(line), "{line}: {errors}");
+    }
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let found = runtime.block_on(async {
+        let store = store::open(&url).await.unwrap();
+        store
+            .postcode_locations(&["LS1 4AP".into(), "YO1 7HH".into(), "LS2 9JT".into()])
+            .await
+            .unwrap()
+    });
+    assert_eq!(found.len(), 2, "the bad file added nothing: {found:?}");
 }
