@@ -108,10 +108,11 @@ try {
   await press('Yes, I can');
   check((await driver.getCurrentUrl()).includes('done=accepted'), 'Priya\'s yes is recorded');
   await axe(driver, 'my matches (accepted)');
-  const current = await driver.findElements(By.css('main .card h3 a'));
-  check(current.length >= 1, 'Priya sees the people she supports');
+  const active = By.xpath("//main//div[contains(@class, 'card')][contains(., ': active.')]//h3/a");
+  const current = await driver.findElements(active);
+  check(current.length >= 1, 'Priya sees someone she already supports');
   if (current.length > 0) {
-    await click(driver, By.css('main .card h3 a'));
+    await click(driver, active);
     check((await mainText()).includes('Log a visit or call'), 'the visit log form is offered');
     await axe(driver, 'log a visit');
   }
