@@ -69,3 +69,69 @@ impl App {
         Ok(())
     }
 }
+
+/// One organisation a volunteer could offer person-to-person support to, with their offer.
+#[derive(Debug, Clone)]
+pub struct MyOffer {
+    /// The organisation.
+    pub organisation_id: domain::ids::OrganisationId,
+    /// Its name.
+    pub organisation_name: String,
+    /// Their offer, if they have made one.
+    pub profile: Option<MatchProfile>,
+}
+
+impl App {
+    /// The organisations where `me` is an active volunteer, each with their offer.
+    pub async fn my_offers(&self, me: PersonId) -> Result<Vec<MyOffer>, AppError> {
+        let profiles = self.store.match_profiles_of(me).await?;
+        Ok(self
+            .store
+            .engagements_of_person(me)
+            .await?
+            .into_iter()
+            .filter(|(e, _)| e.status == domain::engagement::EngagementStatus::Active)
+            .map(|(e, o)| MyOffer {
+                profile: profiles
+                    .iter()
+                    .find(|p| p.organisation_id == e.organisation_id)
+                    .cloned(),
+                organisation_id: e.organisation_id,
+                organisation_name: o.name,
+            })
+            .collect())
+    }
+
+    /// A volunteer makes (or changes) their own offer to an organisation they are active with;
+    /// capacity 0 says "not at the moment" without losing the rest.
+    pub async fn set_my_offer(
+        &self,
+        me: PersonId,
+        org: domain::ids::OrganisationId,
+        input: &MatchProfileInput,
+    ) -> Result<MatchProfile, AppError> {
+        if !self
+            .my_offers(me)
+            .await?
+            .iter()
+            .any(|o| o.organisation_id == org)
+        {
+            return Err(AppError::NotFound);
+        }
+        let profile = input.parse(org, me)?;
+        self.store
+            .apply(vec![
+                support(SupportWrite::SetMatchProfile(profile.clone())),
+                Write::Audit(AuditEntry::new(
+                    Some(org),
+                    domain::audit::Actor::Person(me),
+                    "match_profile.set",
+                    "person",
+                    me.0,
+                    self.clock.now(),
+                )),
+            ])
+            .await?;
+        Ok(profile)
+    }
+}

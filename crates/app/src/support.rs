@@ -300,6 +300,62 @@ impl App {
         Ok(())
     }
 
+    /// Links a service user's or carer's record to their Alongside account (found by email),
+    /// so a carer who also volunteers is one person with two relationships. A blank email
+    /// unlinks.
+    pub async fn link_account(
+        &self,
+        scope: &OrgScope,
+        id: SupportedPersonId,
+        email: &str,
+    ) -> Result<Option<PersonId>, AppError> {
+        scope.require(Capability::ManageVolunteering)?;
+        let mut record = self.supported_person(scope, id).await?;
+        let account = if email.trim().is_empty() {
+            None
+        } else {
+            let email = domain::values::Email::parse(email)
+                .map_err(|e| FieldErrors::one("account_email", e.0))?;
+            let found = self.store.person_by_email(email.as_str()).await?;
+            Some(
+                found
+                    .ok_or_else(|| {
+                        FieldErrors::one(
+                            "account_email",
+                            "Nobody has an Alongside account with that email address",
+                        )
+                    })?
+                    .0
+                    .id,
+            )
+        };
+        record.person_id = account;
+        self.store
+            .apply(vec![
+                support(SupportWrite::UpdatePerson(record)),
+                self.support_audit(scope, "supported_person.account_linked", id),
+            ])
+            .await?;
+        Ok(account)
+    }
+
+    /// Whether the record's account also volunteers (or applied) with this organisation, for
+    /// the triangle view: one person, two relationships.
+    pub async fn also_volunteers_here(
+        &self,
+        scope: &OrgScope,
+        person: &SupportedPerson,
+    ) -> Result<bool, AppError> {
+        Ok(match person.person_id {
+            Some(account) => self
+                .store
+                .engagement_of(scope.organisation_id(), account)
+                .await?
+                .is_some(),
+            None => false,
+        })
+    }
+
     /// A service user's health notes. Special-category data: only staff who need it, and
     /// every read is audited.
     pub async fn health_notes(

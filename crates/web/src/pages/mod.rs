@@ -17,6 +17,7 @@ mod my_expenses;
 mod my_hours;
 mod my_matches;
 mod my_notifications;
+pub(crate) mod my_offer;
 mod my_shifts;
 mod my_waiting;
 mod my_wellbeing;
@@ -52,6 +53,7 @@ pub fn routes() -> Router<AppState> {
         .merge(my_activity::routes())
         .merge(my_equality::routes())
         .merge(my_matches::routes())
+        .merge(my_offer::routes())
         .merge(concerns::routes())
         .merge(refer::routes())
         .merge(manage::routes())

@@ -39,6 +39,7 @@ mod shift_changes;
 mod shift_people;
 mod sign_in;
 mod support;
+mod support_offers;
 mod survey_waves;
 mod surveys;
 mod tenancy;

@@ -34,6 +34,7 @@ mod rota_forms;
 mod rota_grid;
 mod safeguarding;
 mod service_user;
+mod service_user_edit;
 mod service_users;
 mod shift;
 mod shift_edit;
@@ -42,6 +43,7 @@ mod shift_waitlist;
 mod sites;
 mod staff;
 mod surveys;
+mod volunteer_offer;
 mod volunteers;
 
 pub(crate) use referrals::{referral_input, targets};
@@ -87,11 +89,13 @@ pub fn routes() -> Router<AppState> {
         .merge(feedback_links::routes())
         .merge(service_users::routes())
         .merge(service_user::routes())
+        .merge(service_user_edit::routes())
         .merge(health_notes::routes())
         .merge(matching::routes())
         .merge(matches::routes())
         .merge(referrals::routes())
         .merge(safeguarding::routes())
+        .merge(volunteer_offer::routes())
 }
 
 /// The scope for the organisation in the URL.

@@ -11,14 +11,11 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use domain::ids::SupportedPersonId;
 use domain::staff::Capability;
-use domain::support::{
-    Days, Relationship, SupportStatus, SupportType, SupportedPerson, SupportedPersonInput,
-};
+use domain::support::{Relationship, SupportStatus, SupportType, SupportedPerson};
 use domain::{FieldErrors, Labelled};
 
-use super::service_users::person_choices;
-use super::{id, managing_scope, scope, to};
-use crate::form::{FormData, choices, supported_person_input};
+use super::{id, scope, to};
+use crate::form::{FormData, choices};
 use crate::layout::{Layout, nhs_date};
 use crate::session::SignedIn;
 use crate::{AppState, WebError};
@@ -29,8 +26,8 @@ pub fn routes() -> Router<AppState> {
         .route("/manage/{org}/service-users/{id}/status", post(move_status))
         .route("/manage/{org}/service-users/{id}/carers", post(link_carer))
         .route(
-            "/manage/{org}/service-users/{id}/edit",
-            get(edit).post(save),
+            "/manage/{org}/service-users/{id}/account",
+            post(link_account),
         )
 }
 
@@ -77,6 +74,10 @@ struct PersonPage {
     can_manage: bool,
     /// Nothing chosen yet, for the selects.
     blank: String,
+    /// Linked to an Alongside account.
+    has_account: bool,
+    /// That account volunteers (or applied) here too.
+    volunteers_here: bool,
 }
 
 fn details(p: &SupportedPerson) -> Vec<Detail> {
@@ -275,6 +276,8 @@ pub(super) async fn render(
         may_read_health_notes: t.may_read_health_notes,
         can_manage: scope.can(Capability::ManageVolunteering),
         blank: String::new(),
+        has_account: p.person_id.is_some(),
+        volunteers_here: state.app.also_volunteers_here(&scope, p).await?,
         layout,
     };
     Ok((status, Html(page.render()?)).into_response())
@@ -331,96 +334,7 @@ async fn link_carer(
     }
 }
 
-#[derive(Template)]
-#[template(path = "support/edit.html")]
-struct EditPage {
-    layout: Layout,
-    slug: String,
-    id: String,
-    p: SupportedPersonInput,
-    age_bands: Vec<(String, String)>,
-    genders: Vec<(String, String)>,
-    methods: Vec<(String, String)>,
-    days: Vec<(&'static str, &'static str, bool)>,
-}
-
-fn input_of(p: &SupportedPerson) -> SupportedPersonInput {
-    let date =
-        |c: Option<domain::support::Consent>| c.map(|c| c.given_on.to_string()).unwrap_or_default();
-    SupportedPersonInput {
-        given_name: p.given_name.clone(),
-        family_name: p.family_name.clone(),
-        email: p.email.as_ref().map(|e| e.to_string()).unwrap_or_default(),
-        phone: p.phone.as_ref().map(|x| x.national()).unwrap_or_default(),
-        address: p.address.clone(),
-        postcode: p
-            .postcode
-            .as_ref()
-            .map(|x| x.to_string())
-            .unwrap_or_default(),
-        date_of_birth: p.date_of_birth.map(|d| d.to_string()).unwrap_or_default(),
-        age_band: p.age_band.clone(),
-        language: p.language.clone(),
-        communication_needs: p.communication_needs.clone(),
-        access_needs: p.access_needs.clone(),
-        volunteer_gender: p
-            .volunteer_gender
-            .map(|g| g.code().to_owned())
-            .unwrap_or_default(),
-        interests: p.interests.join(", "),
-        days: p
-            .days
-            .days()
-            .iter()
-            .map(|d| d.to_string().to_lowercase())
-            .collect(),
-        consent_to_support_on: date(p.consent_to_support),
-        consent_to_data_on: date(p.consent_to_data),
-        consent_method: p
-            .consent_to_support
-            .or(p.consent_to_data)
-            .map(|c| c.method.code().to_owned())
-            .unwrap_or_default(),
-        receives_support: p.status.is_some(),
-    }
-}
-
-async fn render_edit(
-    state: &AppState,
-    user: &SignedIn,
-    slug: &str,
-    raw: &str,
-    p: SupportedPersonInput,
-    errors: FieldErrors,
-) -> Result<Response, WebError> {
-    let scope = managing_scope(state, user, slug).await?;
-    let layout = Layout::for_org("Change their details", user, &scope).with_errors(errors);
-    let status = layout.status();
-    let [age_bands, genders, methods] = person_choices();
-    let page = EditPage {
-        layout,
-        slug: slug.to_owned(),
-        id: raw.to_owned(),
-        days: Days::from_codes(p.days.iter().map(String::as_str)).choices(),
-        p,
-        age_bands,
-        genders,
-        methods,
-    };
-    Ok((status, Html(page.render()?)).into_response())
-}
-
-async fn edit(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path((slug, raw)): Path<(String, String)>,
-) -> Result<Response, WebError> {
-    let scope = managing_scope(&state, &user, &slug).await?;
-    let p = state.app.supported_person(&scope, id(&raw)?).await?;
-    render_edit(&state, &user, &slug, &raw, input_of(&p), FieldErrors::new()).await
-}
-
-async fn save(
+async fn link_account(
     State(state): State<AppState>,
     user: SignedIn,
     Path((slug, raw)): Path<(String, String)>,
@@ -429,16 +343,13 @@ async fn save(
     let form = FormData::parse(&body);
     user.check_csrf(&form)?;
     let scope = scope(&state, &user, &slug).await?;
-    let input = supported_person_input(&form);
     match state
         .app
-        .update_supported_person(&scope, id(&raw)?, &input)
+        .link_account(&scope, id(&raw)?, &form.get("account_email"))
         .await
     {
         Ok(_) => Ok(to(format!("/manage/{slug}/service-users/{raw}"))),
-        Err(app::AppError::Invalid(errors)) => {
-            render_edit(&state, &user, &slug, &raw, input, errors).await
-        }
+        Err(app::AppError::Invalid(errors)) => render(&state, &user, &slug, &raw, errors).await,
         Err(e) => Err(e.into()),
     }
 }
