@@ -4,7 +4,7 @@
 //! other nations is a different index). Every row is checked first; a file with any bad row
 //! loads nothing and says which rows, and a good one replaces the earlier data in one go.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context;
@@ -34,7 +34,7 @@ pub struct LoadArgs {
 type Rows = Result<Vec<(Postcode, u8)>, Vec<String>>;
 
 /// Reads `file` into (postcode, decile) pairs, or the problems found.
-fn read(file: &PathBuf) -> anyhow::Result<Rows> {
+fn read(file: &Path) -> anyhow::Result<Rows> {
     let mut onspd = Onspd::open(file)?;
     let postcode_at = onspd.required(&["pcds", "pcd"], "the postcode")?;
     let imd_at = onspd.required(&["imd"], "the IMD rank")?;

@@ -3,7 +3,7 @@
 //! lives from a service user. Postcodes the directory has no location for (`lat` 99.999999)
 //! are skipped; any other bad row loads nothing and is named.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context;
@@ -26,8 +26,11 @@ pub struct LoadArgs {
 /// The directory's marker for a postcode with no grid reference.
 const NO_LOCATION: f64 = 99.999_999;
 
+/// Each postcode with its location, or the problems found, one per bad row.
+type Rows = Result<Vec<(Postcode, Location)>, Vec<String>>;
+
 /// Reads `file` into (postcode, location) pairs, or the problems found.
-fn read(file: &PathBuf) -> anyhow::Result<Result<Vec<(Postcode, Location)>, Vec<String>>> {
+fn read(file: &Path) -> anyhow::Result<Rows> {
     let mut onspd = Onspd::open(file)?;
     let postcode_at = onspd.required(&["pcds", "pcd"], "the postcode")?;
     let lat_at = onspd.required(&["lat"], "the latitude")?;
