@@ -151,41 +151,49 @@ impl SupportStore for ThisStore {
     }
 }
 
+/// Binds a person's details as `$1`..`$21`, the order both the insert and the update use.
+fn bind_details<'q>(
+    q: sqlx::query::Query<'q, Db, <Db as sqlx::Database>::Arguments>,
+    p: &'q SupportedPerson,
+) -> sqlx::query::Query<'q, Db, <Db as sqlx::Database>::Arguments> {
+    q.bind(p.organisation_id.0)
+        .bind(p.id.0)
+        .bind(p.person_id.map(|x| x.0))
+        .bind(&p.given_name)
+        .bind(&p.family_name)
+        .bind(p.email.as_ref().map(|e| e.to_string()))
+        .bind(p.phone.as_ref().map(|x| x.as_str().to_owned()))
+        .bind(&p.address)
+        .bind(p.postcode.as_ref().map(|x| x.to_string()))
+        .bind(p.date_of_birth)
+        .bind(&p.age_band)
+        .bind(&p.language)
+        .bind(&p.communication_needs)
+        .bind(&p.access_needs)
+        .bind(p.volunteer_gender.map(|g| g.code()))
+        .bind(p.interests.join("\n"))
+        .bind(i32::try_from(p.days.bits()).unwrap_or(0))
+        .bind(p.consent_to_support.map(|c| c.given_on))
+        .bind(p.consent_to_support.map(|c| c.method.code()))
+        .bind(p.consent_to_data.map(|c| c.given_on))
+        .bind(p.consent_to_data.map(|c| c.method.code()))
+}
+
 async fn insert_person(
     tx: &mut Transaction<'_, Db>,
     p: &SupportedPerson,
 ) -> Result<(), StoreError> {
-    sqlx::query(sql(format!(
+    let q = sqlx::query(sql(format!(
         "INSERT INTO supported_people ({PERSON_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
          $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)"
-    )))
-    .bind(p.organisation_id.0)
-    .bind(p.id.0)
-    .bind(p.person_id.map(|x| x.0))
-    .bind(&p.given_name)
-    .bind(&p.family_name)
-    .bind(p.email.as_ref().map(|e| e.to_string()))
-    .bind(p.phone.as_ref().map(|x| x.as_str().to_owned()))
-    .bind(&p.address)
-    .bind(p.postcode.as_ref().map(|x| x.to_string()))
-    .bind(p.date_of_birth)
-    .bind(&p.age_band)
-    .bind(&p.language)
-    .bind(&p.communication_needs)
-    .bind(&p.access_needs)
-    .bind(p.volunteer_gender.map(|g| g.code()))
-    .bind(p.interests.join("\n"))
-    .bind(i32::try_from(p.days.bits()).unwrap_or(0))
-    .bind(p.consent_to_support.map(|c| c.given_on))
-    .bind(p.consent_to_support.map(|c| c.method.code()))
-    .bind(p.consent_to_data.map(|c| c.given_on))
-    .bind(p.consent_to_data.map(|c| c.method.code()))
-    .bind(p.status.map(|s| s.code()))
-    .bind(&p.closure_reason)
-    .bind(p.created_at)
-    .execute(&mut **tx)
-    .await
-    .map_err(db_error)?;
+    )));
+    bind_details(q, p)
+        .bind(p.status.map(|s| s.code()))
+        .bind(&p.closure_reason)
+        .bind(p.created_at)
+        .execute(&mut **tx)
+        .await
+        .map_err(db_error)?;
     Ok(())
 }
 
@@ -193,38 +201,18 @@ async fn update_person(
     tx: &mut Transaction<'_, Db>,
     p: &SupportedPerson,
 ) -> Result<(), StoreError> {
-    let r = sqlx::query(
+    let q = sqlx::query(
         "UPDATE supported_people SET person_id = $3, given_name = $4, family_name = $5, email = $6, \
          phone = $7, address = $8, postcode = $9, date_of_birth = $10, age_band = $11, language = $12, \
          communication_needs = $13, access_needs = $14, volunteer_gender = $15, interests = $16, \
          days = $17, consent_to_support_on = $18, consent_to_support_method = $19, \
          consent_to_data_on = $20, consent_to_data_method = $21 \
          WHERE organisation_id = $1 AND id = $2",
-    )
-    .bind(p.organisation_id.0)
-    .bind(p.id.0)
-    .bind(p.person_id.map(|x| x.0))
-    .bind(&p.given_name)
-    .bind(&p.family_name)
-    .bind(p.email.as_ref().map(|e| e.to_string()))
-    .bind(p.phone.as_ref().map(|x| x.as_str().to_owned()))
-    .bind(&p.address)
-    .bind(p.postcode.as_ref().map(|x| x.to_string()))
-    .bind(p.date_of_birth)
-    .bind(&p.age_band)
-    .bind(&p.language)
-    .bind(&p.communication_needs)
-    .bind(&p.access_needs)
-    .bind(p.volunteer_gender.map(|g| g.code()))
-    .bind(p.interests.join("\n"))
-    .bind(i32::try_from(p.days.bits()).unwrap_or(0))
-    .bind(p.consent_to_support.map(|c| c.given_on))
-    .bind(p.consent_to_support.map(|c| c.method.code()))
-    .bind(p.consent_to_data.map(|c| c.given_on))
-    .bind(p.consent_to_data.map(|c| c.method.code()))
-    .execute(&mut **tx)
-    .await
-    .map_err(db_error)?;
+    );
+    let r = bind_details(q, p)
+        .execute(&mut **tx)
+        .await
+        .map_err(db_error)?;
     one(r.rows_affected(), "This person's record no longer exists")
 }
 
