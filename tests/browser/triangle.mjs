@@ -67,6 +67,10 @@ try {
   check((await heading(driver)).startsWith('Health notes'), 'health notes open (and the read is recorded)');
   await axe(driver, 'health notes');
   await driver.get(record);
+  await press('Make a feedback link for them');
+  const feedbackLink = (await mainText()).match(/\/support-feedback\/[0-9a-f]+/)?.[0];
+  check(Boolean(feedbackLink), 'Edna\'s own feedback link is shown');
+  await axe(driver, 'service user with a feedback link');
   await choose('role', 'Befriender');
   await choose('support_type', 'Befriending');
   await press('Suggest volunteers');
@@ -122,6 +126,13 @@ try {
   await driver.get(`${base}/my/concerns`);
   await axe(driver, 'my concerns');
   await signOut(driver);
+
+  if (feedbackLink) {
+    console.log('step: Edna\'s own feedback link opens without signing in.');
+    await driver.get(`${base}${feedbackLink}`);
+    check((await heading(driver)).startsWith('How is the support'), 'the feedback form opens');
+    await axe(driver, 'support feedback form');
+  }
 
   console.log('step: The coordinator introduces them and starts regular support.');
   await signIn(driver, coordinator, '/manage');

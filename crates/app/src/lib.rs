@@ -44,6 +44,7 @@ pub mod scope;
 pub mod sites;
 pub mod staff;
 pub mod support;
+pub mod support_feedback;
 pub mod surveys;
 pub mod tokens;
 pub mod waitlist;

@@ -47,6 +47,12 @@ pub struct Triangle {
     pub referrals: Vec<Referral>,
     /// Whether this viewer may read health notes.
     pub may_read_health_notes: bool,
+    /// Their named staff contact, with name.
+    pub staff_contact: Option<(PersonId, String)>,
+    /// Feedback about their support, newest first.
+    pub feedback: Vec<domain::support::SupportFeedback>,
+    /// The address of their own feedback link, if one has been made.
+    pub feedback_link: Option<String>,
 }
 
 pub(crate) fn support(w: SupportWrite) -> Write {
@@ -114,7 +120,20 @@ impl App {
             .into_iter()
             .filter(|r| r.supported_person_id == id)
             .collect();
+        let staff_contact = match self.store.staff_contact(org, id).await? {
+            Some(p) => Some((p, self.full_name_of(p).await?)),
+            None => None,
+        };
+        let feedback = self.store.support_feedback(org, id).await?;
+        let feedback_link = self
+            .store
+            .support_feedback_token(org, id)
+            .await?
+            .map(|t| self.support_feedback_address(&t));
         Ok(Triangle {
+            staff_contact,
+            feedback,
+            feedback_link,
             person,
             carers,
             cared_for,

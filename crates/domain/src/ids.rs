@@ -109,4 +109,6 @@ id_type!(
     ConcernId,
     /// One entry in a safeguarding concern's record.
     ConcernEntryId,
+    /// Feedback from a service user or carer about their support.
+    SupportFeedbackId,
 );

@@ -75,6 +75,9 @@ mod store_impl;
 #[path = "sql/support.rs"]
 mod support;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/support_feedback.rs"]
+mod support_feedback;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/waitlist.rs"]
 mod waitlist;
 #[allow(clippy::duplicate_mod)]

@@ -7,7 +7,7 @@ use domain::ids::*;
 use domain::safeguarding::{Concern, ConcernEntry};
 use domain::support::{
     CarerLink, Contact, Location, Match, MatchProfile, MatchStatus, Referral, ReferralStatus,
-    SupportStatus, SupportedPerson,
+    SupportFeedback, SupportStatus, SupportedPerson,
 };
 
 use super::StoreError;
@@ -47,6 +47,29 @@ pub trait SupportStore: Send + Sync {
         org: OrganisationId,
         id: ReferralId,
     ) -> Result<Option<Referral>, StoreError>;
+    /// Feedback about someone's support, newest first.
+    async fn support_feedback(
+        &self,
+        org: OrganisationId,
+        id: SupportedPersonId,
+    ) -> Result<Vec<SupportFeedback>, StoreError>;
+    /// The token of someone's own feedback link, if one has been made.
+    async fn support_feedback_token(
+        &self,
+        org: OrganisationId,
+        id: SupportedPersonId,
+    ) -> Result<Option<String>, StoreError>;
+    /// Whose feedback link this token is, whatever the organisation.
+    async fn support_feedback_link(
+        &self,
+        token: &str,
+    ) -> Result<Option<(OrganisationId, SupportedPersonId)>, StoreError>;
+    /// Someone's named staff contact, if any.
+    async fn staff_contact(
+        &self,
+        org: OrganisationId,
+        id: SupportedPersonId,
+    ) -> Result<Option<PersonId>, StoreError>;
     /// The locations of these postcodes that are known.
     async fn postcode_locations(
         &self,
@@ -198,6 +221,21 @@ pub enum SupportWrite {
     InsertConcern(Concern, ConcernEntry),
     /// An entry added to a concern's record.
     AddConcernEntry(ConcernEntry),
+    /// Feedback about someone's support.
+    InsertSupportFeedback(SupportFeedback),
+    /// Someone's own feedback link, replacing any earlier one.
+    SetSupportFeedbackLink {
+        /// The organisation.
+        org: OrganisationId,
+        /// Whose.
+        id: SupportedPersonId,
+        /// The token in its address.
+        token: String,
+        /// When.
+        at: DateTime<Utc>,
+    },
+    /// Someone's named staff contact (none removes it).
+    SetStaffContact(OrganisationId, SupportedPersonId, Option<PersonId>),
     /// Postcode locations added or replaced.
     PutPostcodeLocations(Vec<(String, Location)>),
 }

@@ -246,6 +246,38 @@ async fn match_them(
             .explain(|| "logging a visit".into())?;
         day -= 7;
     }
+    if stage == Stage::Active {
+        let said = [
+            (
+                "very_good",
+                "carer",
+                "Mum looks forward to her visits all week.",
+            ),
+            (
+                "good",
+                "service_user",
+                "We have a laugh. I'd like a bit longer some weeks.",
+            ),
+            (
+                "very_good",
+                "service_user",
+                "She's helped me get out to the shops again.",
+            ),
+        ];
+        let (rating, by, comment) = said[i % said.len()];
+        let input = domain::support::SupportFeedbackInput {
+            rating: rating.into(),
+            answered_by: by.into(),
+            comment: comment.into(),
+        };
+        app_at(app, 10)
+            .record_support_feedback(scope, who, &input)
+            .await
+            .explain(|| "recording feedback".into())?;
+        app.set_staff_contact(scope, who, scope.actor().person_id())
+            .await
+            .explain(|| "naming a staff contact".into())?;
+    }
     if stage == Stage::Ended {
         app_at(app, (day + 7).max(1))
             .match_step(

@@ -6,6 +6,7 @@ mod availability;
 mod carer;
 mod contact;
 mod distance;
+mod feedback;
 mod fit;
 mod matches;
 mod person;
@@ -15,6 +16,7 @@ pub use availability::Days;
 pub use carer::{CarerLink, Relationship};
 pub use contact::{Contact, ContactFields, ContactInput, ContactKind};
 pub use distance::{Location, miles_between};
+pub use feedback::{SupportFeedback, SupportFeedbackInput};
 pub use fit::{Fit, Gender, MatchProfile, MatchProfileInput, Needs, VolunteerForMatching, fit};
 pub use matches::{Match, MatchStatus, MatchStep, contact_overdue};
 pub use person::{

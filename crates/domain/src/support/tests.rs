@@ -231,3 +231,19 @@ fn days_round_trip_through_their_stored_bits() {
     assert_eq!(d.days(), vec![Weekday::Mon, Weekday::Sun]);
     assert_eq!(Days::NONE.describe(), "any day");
 }
+
+#[test]
+fn feedback_needs_an_answer_and_who_gave_it() {
+    let e = SupportFeedbackInput::default().parse().unwrap_err();
+    assert!(e.get("rating").is_some() && e.get("answered_by").is_some());
+    let (rating, by, comment) = SupportFeedbackInput {
+        rating: "good".into(),
+        answered_by: "carer".into(),
+        comment: " She looks forward to Tuesdays ".into(),
+    }
+    .parse()
+    .unwrap();
+    assert!(rating.is_positive());
+    assert_eq!(by, crate::instruments::feedback::AnsweredBy::Carer);
+    assert_eq!(comment, "She looks forward to Tuesdays");
+}

@@ -166,6 +166,42 @@ CREATE TABLE concern_entries (
 );
 CREATE INDEX concern_entries_concern ON concern_entries (organisation_id, concern_id, at);
 
+-- Each service user's named staff contact.
+CREATE TABLE staff_contacts (
+    organisation_id UUID NOT NULL,
+    supported_person_id UUID NOT NULL,
+    person_id UUID NOT NULL REFERENCES people (id),
+    PRIMARY KEY (organisation_id, supported_person_id),
+    FOREIGN KEY (organisation_id, supported_person_id) REFERENCES supported_people (organisation_id, id)
+);
+
+-- Feedback from a service user or carer about their own support (not anonymous: it shows on
+-- their record). Given by their own link (kept as it is: it is meant to be sent or printed, and
+-- only lets its holder give feedback about that person's support) or recorded by staff.
+CREATE TABLE support_feedback (
+    organisation_id UUID NOT NULL,
+    id UUID NOT NULL,
+    supported_person_id UUID NOT NULL,
+    rating TEXT NOT NULL,
+    answered_by TEXT NOT NULL,
+    comment TEXT NOT NULL,
+    recorded_by UUID REFERENCES people (id),
+    given_on DATE NOT NULL,
+    recorded_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (organisation_id, id),
+    FOREIGN KEY (organisation_id, supported_person_id) REFERENCES supported_people (organisation_id, id)
+);
+CREATE INDEX support_feedback_person ON support_feedback (organisation_id, supported_person_id, given_on);
+
+CREATE TABLE support_feedback_links (
+    organisation_id UUID NOT NULL,
+    supported_person_id UUID NOT NULL,
+    token TEXT NOT NULL UNIQUE,
+    created_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (organisation_id, supported_person_id),
+    FOREIGN KEY (organisation_id, supported_person_id) REFERENCES supported_people (organisation_id, id)
+);
+
 CREATE TABLE postcode_locations (
     postcode TEXT PRIMARY KEY,
     latitude DOUBLE PRECISION NOT NULL,

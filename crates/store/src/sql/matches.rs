@@ -255,6 +255,6 @@ pub(super) async fn write(
             }
         }
         SupportWrite::InsertContact(c) => insert_contact(tx, c).await,
-        other => super::safeguarding::write(tx, other).await,
+        other => super::support_feedback::write(tx, other).await,
     }
 }

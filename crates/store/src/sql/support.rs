@@ -117,6 +117,37 @@ impl SupportStore for ThisStore {
         row.map(ReferralRow::into_domain).transpose()
     }
 
+    async fn support_feedback(
+        &self,
+        org: OrganisationId,
+        id: SupportedPersonId,
+    ) -> Result<Vec<domain::support::SupportFeedback>, StoreError> {
+        self.read_support_feedback(org, id).await
+    }
+
+    async fn support_feedback_token(
+        &self,
+        org: OrganisationId,
+        id: SupportedPersonId,
+    ) -> Result<Option<String>, StoreError> {
+        self.read_support_feedback_token(org, id).await
+    }
+
+    async fn support_feedback_link(
+        &self,
+        token: &str,
+    ) -> Result<Option<(OrganisationId, SupportedPersonId)>, StoreError> {
+        self.read_support_feedback_link(token).await
+    }
+
+    async fn staff_contact(
+        &self,
+        org: OrganisationId,
+        id: SupportedPersonId,
+    ) -> Result<Option<PersonId>, StoreError> {
+        self.read_staff_contact(org, id).await
+    }
+
     async fn postcode_locations(
         &self,
         postcodes: &[String],

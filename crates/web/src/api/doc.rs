@@ -19,7 +19,7 @@ use super::{
     applications, catalogue, checks, enquiries, onboarding, organisation, people, roles, shifts,
     sites,
 };
-use super::{concerns, matching, referrals, service_users};
+use super::{concerns, matching, referrals, service_users, support_feedback};
 use super::{outcomes, quality, surveys};
 
 /// The API's description, from which the document is generated.
@@ -119,6 +119,8 @@ use super::{outcomes, quality, surveys};
         service_users::set_health_notes,
         service_users::move_service_user,
         service_users::link_carer,
+        support_feedback::list_feedback,
+        support_feedback::record_feedback,
         referrals::list_referrals,
         referrals::refer,
         referrals::decide_referral,

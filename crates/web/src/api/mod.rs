@@ -26,6 +26,7 @@ mod service_users;
 mod shift_changes;
 mod shifts;
 mod sites;
+mod support_feedback;
 mod surveys;
 mod views;
 mod waitlist;
@@ -59,6 +60,7 @@ pub fn routes() -> Router<AppState> {
         .merge(outcomes::routes())
         .merge(quality::routes())
         .merge(service_users::routes())
+        .merge(support_feedback::routes())
         .merge(referrals::routes())
         .merge(matching::routes())
         .merge(concerns::routes())

@@ -24,6 +24,7 @@ mod my_wellbeing;
 mod public;
 mod refer;
 mod references;
+mod support_feedback;
 mod surveys;
 
 use axum::Router;
@@ -56,6 +57,7 @@ pub fn routes() -> Router<AppState> {
         .merge(my_offer::routes())
         .merge(concerns::routes())
         .merge(refer::routes())
+        .merge(support_feedback::routes())
         .merge(manage::routes())
 }
 

@@ -112,6 +112,8 @@ fn openapi_document_is_3_1_and_describes_every_route() {
         ("PUT", "/api/v1/service-users/{id}/health-notes"),
         ("POST", "/api/v1/service-users/{id}/status"),
         ("POST", "/api/v1/service-users/{id}/carers"),
+        ("GET", "/api/v1/service-users/{id}/feedback"),
+        ("POST", "/api/v1/service-users/{id}/feedback"),
         ("GET", "/api/v1/referrals"),
         ("POST", "/api/v1/referrals"),
         ("POST", "/api/v1/referrals/{id}/decision"),

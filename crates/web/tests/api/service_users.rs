@@ -261,3 +261,39 @@ async fn bad_service_users_and_carer_links_are_named_by_field_and_nothing_is_sav
         .await
         .assert_problem(StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn feedback_on_someones_support_is_recorded_by_staff_and_listed_newest_first() {
+    let w = world().await;
+    let edna = add_service_user(&w, "Edna").await;
+    let path = format!("/api/v1/service-users/{edna}/feedback");
+    let empty = w
+        .send(Method::POST, &path, &w.a.token, json!({"comment": "x"}))
+        .await;
+    empty.assert_problem(StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(empty.error_fields(), ["rating", "answered_by"]);
+    for (rating, comment) in [
+        ("good", "Kind"),
+        ("very_good", "She looks forward to Tuesdays"),
+    ] {
+        let kept = w
+            .send(
+                Method::POST,
+                &path,
+                &w.a.token,
+                json!({"rating": rating, "answered_by": "carer", "comment": comment}),
+            )
+            .await;
+        assert_eq!(kept.status, StatusCode::CREATED, "{}", kept.body);
+    }
+    let listed = w.get(&path, &w.a.token).await;
+    assert_eq!(listed.status, StatusCode::OK);
+    let items = listed.body.as_array().expect("a list").clone();
+    assert_eq!(items.len(), 2);
+    assert!(
+        items
+            .iter()
+            .all(|f| f["recorded_by_staff"] == true && f["answered_by"] == "carer")
+    );
+    assert_eq!(w.get(&path, &w.b.token).await.status, StatusCode::NOT_FOUND);
+}

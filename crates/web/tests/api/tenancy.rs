@@ -101,6 +101,9 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         ("POST", "/api/v1/service-users/{id}/status") => {
             Some(json!({"status": "closed", "reason": "Taken over"}))
         }
+        ("POST", "/api/v1/service-users/{id}/feedback") => {
+            Some(json!({"rating": "very_poor", "answered_by": "carer"}))
+        }
         ("POST", "/api/v1/service-users/{id}/carers") => {
             Some(json!({"carer_id": m.edna, "relationship": "friend"}))
         }
@@ -132,8 +135,8 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         .collect();
     assert_eq!(
         templated.len(),
-        53,
-        "expected 53 operations on a record, found {templated:?}"
+        55,
+        "expected 55 operations on a record, found {templated:?}"
     );
     for (verb, template) in &templated {
         let path = template

@@ -217,3 +217,91 @@ async fn an_unacknowledged_concern_passes_to_the_deputies_once_when_overdue() {
     assert_eq!(to_deputy, 3);
     assert_eq!(passed(&record(at(30), t.concern).await), 1);
 }
+
+#[tokio::test]
+async fn feedback_by_their_own_link_or_recorded_by_staff_shows_on_their_record() {
+    let w = World::new().await;
+    let t = Triangle::of(&w.site, &w.a, "a").await;
+    let record = w.a.path(&format!("/service-users/{}", t.person));
+    let mut admin = w.site.signed_in(w.a.admin.email.as_str()).await;
+    admin
+        .submit(&format!("{record}/feedback"), &[("comment", "Lovely")])
+        .await
+        .assert_errors(&["rating", "answered_by"]);
+    let recorded = admin
+        .submit(
+            &format!("{record}/feedback"),
+            &[
+                ("rating", "good"),
+                ("answered_by", "carer"),
+                ("comment", "Mum looks forward to Tuesdays"),
+            ],
+        )
+        .await;
+    assert_eq!(recorded.status, StatusCode::SEE_OTHER);
+    admin.submit(&format!("{record}/feedback-link"), &[]).await;
+    let page = admin.get(&record).await;
+    page.assert_contains("Mum looks forward to Tuesdays")
+        .assert_contains("Recorded by staff");
+    let at = page
+        .body
+        .find("/support-feedback/")
+        .expect("the feedback link is shown");
+    let address: String = page.body[at + "/support-feedback/".len()..]
+        .chars()
+        .take_while(char::is_ascii_hexdigit)
+        .collect();
+    let path = format!("/support-feedback/{address}");
+
+    // Anyone with the link, without signing in, sees only the first name.
+    let mut anyone = w.site.browser();
+    anyone
+        .get(&path)
+        .await
+        .assert_status(StatusCode::OK)
+        .assert_contains("Edna")
+        .assert_lacks("Marsh");
+    anyone
+        .post(&path, &[("comment", "x")])
+        .await
+        .assert_errors(&["rating", "answered_by"]);
+    anyone
+        .post(
+            &path,
+            &[
+                ("rating", "very_good"),
+                ("answered_by", "service_user"),
+                ("comment", "Priya is a treasure"),
+            ],
+        )
+        .await
+        .assert_contains("Thank you for your feedback");
+    admin
+        .get(&record)
+        .await
+        .assert_contains("Priya is a treasure")
+        .assert_contains("By their link");
+    // A new link stops the old one.
+    admin.submit(&format!("{record}/feedback-link"), &[]).await;
+    assert_eq!(anyone.get(&path).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        anyone.get("/support-feedback/nonsense").await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // A staff contact must be on the staff.
+    admin
+        .submit(
+            &format!("{record}/staff-contact"),
+            &[("staff_contact", &t.befriender.id.to_string())],
+        )
+        .await
+        .assert_errors(&["staff_contact"]);
+    admin
+        .submit(
+            &format!("{record}/staff-contact"),
+            &[("staff_contact", &w.a.admin.id.to_string())],
+        )
+        .await;
+    admin.get(&record).await.assert_contains("Ada Admin-trust");
+}

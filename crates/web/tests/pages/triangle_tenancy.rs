@@ -66,6 +66,15 @@ fn posts(slug: &str, t: &Triangle, lead: &str) -> Vec<(String, Form)> {
             ],
         ),
         (
+            m(format!("/service-users/{p}/feedback")),
+            vec![("rating", "good".into()), ("answered_by", "carer".into())],
+        ),
+        (m(format!("/service-users/{p}/feedback-link")), vec![]),
+        (
+            m(format!("/service-users/{p}/staff-contact")),
+            vec![("staff_contact", lead.into())],
+        ),
+        (
             m("/referrals/new".into()),
             vec![
                 ("support_type", "befriending".into()),

@@ -42,6 +42,7 @@ mod shift_move;
 mod shift_waitlist;
 mod sites;
 mod staff;
+mod support_feedback;
 mod surveys;
 mod volunteer_offer;
 mod volunteers;
@@ -96,6 +97,7 @@ pub fn routes() -> Router<AppState> {
         .merge(referrals::routes())
         .merge(safeguarding::routes())
         .merge(volunteer_offer::routes())
+        .merge(support_feedback::routes())
 }
 
 /// The scope for the organisation in the URL.

@@ -10,6 +10,7 @@ use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use domain::ids::SupportedPersonId;
+use domain::instruments::feedback::{AnsweredBy, Rating};
 use domain::staff::Capability;
 use domain::support::{Relationship, SupportStatus, SupportType, SupportedPerson};
 use domain::{FieldErrors, Labelled};
@@ -78,6 +79,13 @@ struct PersonPage {
     has_account: bool,
     /// That account volunteers (or applied) here too.
     volunteers_here: bool,
+    staff_contact: String,
+    staff_contact_id: String,
+    staff: Vec<(String, String)>,
+    feedback: Vec<(String, String, String, String, String)>,
+    feedback_link: String,
+    ratings: Vec<(String, String)>,
+    answerers: Vec<(String, String)>,
 }
 
 fn details(p: &SupportedPerson) -> Vec<Detail> {
@@ -276,11 +284,63 @@ pub(super) async fn render(
         may_read_health_notes: t.may_read_health_notes,
         can_manage: scope.can(Capability::ManageVolunteering),
         blank: String::new(),
+        staff_contact: t
+            .staff_contact
+            .as_ref()
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default(),
+        staff_contact_id: t
+            .staff_contact
+            .as_ref()
+            .map(|(id, _)| id.to_string())
+            .unwrap_or_default(),
+        staff: staff_choices(state, &scope).await?,
+        feedback: t
+            .feedback
+            .iter()
+            .map(|f| {
+                (
+                    nhs_date(&f.given_on),
+                    f.rating.label().to_owned(),
+                    f.answered_by.label().to_owned(),
+                    f.comment.clone(),
+                    if f.recorded_by.is_some() {
+                        "Recorded by staff"
+                    } else {
+                        "By their link"
+                    }
+                    .to_owned(),
+                )
+            })
+            .collect(),
+        feedback_link: t.feedback_link.clone().unwrap_or_default(),
+        ratings: choices::<Rating>(),
+        answerers: choices::<AnsweredBy>(),
         has_account: p.person_id.is_some(),
         volunteers_here: state.app.also_volunteers_here(&scope, p).await?,
         layout,
     };
     Ok((status, Html(page.render()?)).into_response())
+}
+
+/// The organisation's staff as (person, name) choices, for naming a staff contact; empty for
+/// those who may not see the staff list.
+async fn staff_choices(
+    state: &AppState,
+    scope: &app::OrgScope,
+) -> Result<Vec<(String, String)>, WebError> {
+    if !scope.can(Capability::ManageVolunteering) {
+        return Ok(Vec::new());
+    }
+    Ok(state
+        .app
+        .store
+        .staff(scope.organisation_id())
+        .await
+        .map_err(app::AppError::from)?
+        .into_iter()
+        .map(|(_, p)| (p.id.to_string(), p.full_name()))
+        .collect())
 }
 
 async fn show(
