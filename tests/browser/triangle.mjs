@@ -120,9 +120,16 @@ try {
     check((await mainText()).includes('Log a visit or call'), 'the visit log form is offered');
     await axe(driver, 'log a visit');
   }
+  console.log('step: On a phone, the concern form says to call 999 first and fits the screen.');
+  await driver.manage().window().setRect({ width: 390, height: 844 });
   await driver.get(`${base}/safeguarding/raise`);
   check((await mainText()).includes('call 999'), 'the concern form says to call 999 first');
-  await axe(driver, 'raise a concern');
+  check(!(await driver.executeScript('return document.documentElement.scrollWidth > window.innerWidth')),
+    'the concern form does not scroll sideways on a phone');
+  const fields = await driver.findElements(By.css('main form input:not([type="hidden"]), main form select, main form textarea'));
+  check(fields.length <= 6, `the concern form is short (${fields.length} fields)`);
+  await axe(driver, 'raise a concern (phone)');
+  await driver.manage().window().setRect({ width: 1280, height: 1000 });
   await driver.get(`${base}/my/concerns`);
   await axe(driver, 'my concerns');
   await signOut(driver);
