@@ -44,7 +44,13 @@ impl App {
     pub async fn referral_queue(&self, scope: &OrgScope) -> Result<Vec<ReferralView>, AppError> {
         scope.require(Capability::ViewServiceUsers)?;
         let org = scope.organisation_id();
-        let people = self.store.supported_people(org).await?;
+        let people: std::collections::HashMap<_, _> = self
+            .store
+            .supported_people(org)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
         let now = self.clock.now();
         let mut views: Vec<ReferralView> = self
             .store
@@ -52,10 +58,7 @@ impl App {
             .await?
             .into_iter()
             .filter_map(|referral| {
-                let person = people
-                    .iter()
-                    .find(|p| p.id == referral.supported_person_id)?
-                    .clone();
+                let person = people.get(&referral.supported_person_id)?.clone();
                 Some(ReferralView {
                     due_by: referral.due_by(),
                     breached: referral.breached(now),

@@ -148,12 +148,24 @@ impl App {
     pub async fn match_views(&self, scope: &OrgScope) -> Result<Vec<MatchView>, AppError> {
         scope.require(Capability::ViewServiceUsers)?;
         let org = scope.organisation_id();
-        let people = self.store.supported_people(org).await?;
-        let last = self.store.last_contacts(org).await?;
+        let people: std::collections::HashMap<SupportedPersonId, String> = self
+            .store
+            .supported_people(org)
+            .await?
+            .iter()
+            .map(|p| (p.id, p.full_name()))
+            .collect();
+        let last: std::collections::HashMap<_, _> =
+            self.store.last_contacts(org).await?.into_iter().collect();
         let today = self.uk_today();
         let mut views = Vec::new();
+        // Volunteers often have several matches: read each name once.
+        let mut names: std::collections::HashMap<PersonId, String> = Default::default();
         for m in self.store.matches(org).await? {
-            let last_contact = last.iter().find(|(id, _)| *id == m.id).map(|(_, d)| *d);
+            if !names.contains_key(&m.volunteer_id) {
+                names.insert(m.volunteer_id, self.full_name_of(m.volunteer_id).await?);
+            }
+            let last_contact = last.get(&m.id).copied();
             let overdue_days = match (m.status, m.started_on) {
                 (domain::support::MatchStatus::Active, Some(start)) => {
                     contact_overdue(start, last_contact, m.contact_every_days, today)
@@ -162,11 +174,10 @@ impl App {
             };
             views.push(MatchView {
                 person_name: people
-                    .iter()
-                    .find(|p| p.id == m.supported_person_id)
-                    .map(SupportedPerson::full_name)
+                    .get(&m.supported_person_id)
+                    .cloned()
                     .unwrap_or_default(),
-                volunteer_name: self.full_name_of(m.volunteer_id).await?,
+                volunteer_name: names.get(&m.volunteer_id).cloned().unwrap_or_default(),
                 last_contact,
                 overdue_days,
                 record: m,
