@@ -162,8 +162,8 @@ impl App {
         // Volunteers often have several matches: read each name once.
         let mut names: std::collections::HashMap<PersonId, String> = Default::default();
         for m in self.store.matches(org).await? {
-            if !names.contains_key(&m.volunteer_id) {
-                names.insert(m.volunteer_id, self.full_name_of(m.volunteer_id).await?);
+            if let std::collections::hash_map::Entry::Vacant(e) = names.entry(m.volunteer_id) {
+                e.insert(self.full_name_of(m.volunteer_id).await?);
             }
             let last_contact = last.get(&m.id).copied();
             let overdue_days = match (m.status, m.started_on) {
