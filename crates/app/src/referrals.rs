@@ -16,6 +16,9 @@ use crate::ports::{SupportWrite, Write};
 use crate::support::support;
 use crate::{App, AppError, OrgScope};
 
+/// How many referrals one network address may send through public forms in an hour.
+pub const PUBLIC_REFERRALS_PER_HOUR: u64 = 10;
+
 /// A referral in the queue with the person referred and its target.
 #[derive(Debug, Clone)]
 pub struct ReferralView {
@@ -141,10 +144,13 @@ impl App {
 
     /// A referral through the organisation's public form: by the person themselves or their
     /// carer (who must say the person agrees), or by a signed-in member of another
-    /// organisation's staff (a partner referral).
+    /// organisation's staff (a partner referral). The form needs no account, so each network
+    /// address (`client`) may send at most [`PUBLIC_REFERRALS_PER_HOUR`] an hour.
+    #[allow(clippy::too_many_arguments)]
     pub async fn refer_publicly(
         &self,
         slug: &str,
+        client: &str,
         signed_in: Option<PersonId>,
         who: PublicReferrer,
         person: &SupportedPersonInput,
@@ -152,6 +158,16 @@ impl App {
         agreed: bool,
     ) -> Result<Referral, AppError> {
         let org = self.organisation(slug).await?;
+        let now = self.clock.now();
+        let limit_key = format!("public-referral:{client}");
+        if self
+            .store
+            .sign_in_failures(&limit_key, now - chrono::Duration::hours(1))
+            .await?
+            >= PUBLIC_REFERRALS_PER_HOUR
+        {
+            return Err(AppError::RateLimited);
+        }
         let partner = match signed_in {
             Some(person) => self
                 .store
@@ -204,6 +220,7 @@ impl App {
             Ok(ok) => ok,
         };
         let mut writes = writes;
+        writes.push(Write::RecordSignInFailure(limit_key, now));
         writes.push(Write::Audit(AuditEntry::new(
             Some(org.id),
             signed_in.map_or(Actor::System, Actor::Person),

@@ -102,6 +102,7 @@ pub(super) async fn add_service_users(
         let made = if i % 3 == 1 {
             then.refer_publicly(
                 scope.organisation().slug.as_ref(),
+                &format!("demo-{i}"),
                 None,
                 app::referrals::PublicReferrer::Themselves,
                 &person,

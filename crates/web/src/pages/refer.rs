@@ -11,6 +11,7 @@ use axum::routing::get;
 use domain::FieldErrors;
 use domain::support::{Days, ReferralInput, SupportType, SupportedPersonInput, Urgency};
 
+use crate::client_address::ClientAddress;
 use crate::form::{FormData, choices, supported_person_input};
 use crate::layout::Layout;
 use crate::pages::manage::{person_choices, referral_input, targets};
@@ -103,6 +104,7 @@ async fn blank(
 
 async fn send(
     State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
     MaybeSignedIn(user): MaybeSignedIn,
     Path(slug): Path<String>,
     body: Bytes,
@@ -133,6 +135,7 @@ async fn send(
         .app
         .refer_publicly(
             &slug,
+            &address,
             user.as_ref().map(|u| u.person.id),
             who,
             &typed.p,

@@ -591,3 +591,34 @@ async fn the_waiting_list_is_matched_at_once_after_review() {
         .count();
     assert_eq!(invited, 2);
 }
+
+#[tokio::test]
+async fn the_public_form_takes_at_most_ten_referrals_an_hour_from_one_address() {
+    let w = World::new().await;
+    let mut anyone = w.site.browser();
+    let path = format!("/refer/{}", w.a.slug);
+    let form = |n: String| {
+        vec![
+            ("who", "self".to_owned()),
+            ("support_type", "befriending".to_owned()),
+            ("urgency", "routine".to_owned()),
+            ("need", "Company".to_owned()),
+            ("given_name", n),
+            ("family_name", "Booth".to_owned()),
+            ("agreed", "yes".to_owned()),
+        ]
+    };
+    for n in 0..10 {
+        let fields = form(format!("Person{n}"));
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        anyone
+            .post(&path, &fields)
+            .await
+            .assert_contains("we have your request");
+    }
+    let fields = form("Eleven".into());
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let refused = anyone.post(&path, &fields).await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(w.site.app.store.referrals(w.a.id).await.unwrap().len(), 10);
+}
