@@ -10,7 +10,7 @@ use domain::rota::{Booking, Shift};
 use domain::staff::Capability;
 
 use super::Unbookable;
-use crate::ports::{ShiftRow, Write};
+use crate::ports::{ShiftBookingRow, ShiftRow, Write};
 use crate::{App, AppError, OrgScope, StoreError};
 
 /// How far ahead the shifts to move someone to are listed.
@@ -107,7 +107,7 @@ impl App {
         scope: &OrgScope,
         id: ShiftId,
         person_id: &str,
-    ) -> Result<Booking, AppError> {
+    ) -> Result<ShiftBookingRow, AppError> {
         scope.require(Capability::ManageVolunteering)?;
         let org = scope.organisation_id();
         let row = self.store.shift(org, id).await?.ok_or(AppError::NotFound)?;
@@ -152,7 +152,11 @@ impl App {
         );
         writes.push(self.shift_audit(scope, "booking.added", &row.shift, detail));
         match self.store.apply(writes).await {
-            Ok(()) => Ok(booking),
+            Ok(()) => Ok(ShiftBookingRow {
+                booking,
+                email: volunteer.email.to_string(),
+                person_name: name,
+            }),
             // The store refused under its locks: say why in the manager's terms.
             Err(StoreError::Conflict(refused)) => Err(self
                 .why_not_added(org, &row.shift, person, &name, refused)

@@ -302,9 +302,10 @@ pub async fn add_booking(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let body = json::<AddBookingBody>(&body)?;
-    let booking = state.app.add_to_shift(&scope, id, &body.person_id).await?;
-    let view = booking_view(&state, &scope, id, booking.id).await?;
-    Ok((StatusCode::CREATED, Json(view)).into_response())
+    // The new place is answered from what the booking already knew, without reading the
+    // shift's whole list again: a sign-up surge pays for every read.
+    let added = state.app.add_to_shift(&scope, id, &body.person_id).await?;
+    Ok((StatusCode::CREATED, Json(ShiftBookingView::from(&added))).into_response())
 }
 
 /// Remove a volunteer from a shift
