@@ -35,6 +35,7 @@ mod rota_grid;
 mod safeguarding;
 mod service_user;
 mod service_user_edit;
+mod service_user_forms;
 mod service_users;
 mod shift;
 mod shift_edit;
@@ -42,7 +43,6 @@ mod shift_move;
 mod shift_waitlist;
 mod sites;
 mod staff;
-mod support_feedback;
 mod surveys;
 mod volunteer_offer;
 mod volunteers;
@@ -97,7 +97,7 @@ pub fn routes() -> Router<AppState> {
         .merge(referrals::routes())
         .merge(safeguarding::routes())
         .merge(volunteer_offer::routes())
-        .merge(support_feedback::routes())
+        .merge(service_user_forms::routes())
 }
 
 /// The scope for the organisation in the URL.

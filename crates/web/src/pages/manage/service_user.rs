@@ -5,31 +5,23 @@
 use app::support::Triangle;
 use askama::Template;
 use axum::Router;
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::get;
 use domain::ids::SupportedPersonId;
 use domain::instruments::feedback::{AnsweredBy, Rating};
 use domain::staff::Capability;
 use domain::support::{Relationship, SupportStatus, SupportType, SupportedPerson};
 use domain::{FieldErrors, Labelled};
 
-use super::{id, scope, to};
-use crate::form::{FormData, choices};
+use super::{id, scope};
+use crate::form::choices;
 use crate::layout::{Layout, nhs_date};
 use crate::session::SignedIn;
 use crate::{AppState, WebError};
 
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/manage/{org}/service-users/{id}", get(show))
-        .route("/manage/{org}/service-users/{id}/status", post(move_status))
-        .route("/manage/{org}/service-users/{id}/carers", post(link_carer))
-        .route(
-            "/manage/{org}/service-users/{id}/account",
-            post(link_account),
-        )
+    Router::new().route("/manage/{org}/service-users/{id}", get(show))
 }
 
 struct Detail {
@@ -349,67 +341,4 @@ async fn show(
     Path((slug, raw)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
     render(&state, &user, &slug, &raw, FieldErrors::new()).await
-}
-
-async fn move_status(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path((slug, raw)): Path<(String, String)>,
-    body: Bytes,
-) -> Result<Response, WebError> {
-    let form = FormData::parse(&body);
-    user.check_csrf(&form)?;
-    let scope = scope(&state, &user, &slug).await?;
-    let who = id(&raw)?;
-    match state
-        .app
-        .move_support_status(&scope, who, &form.get("status"), &form.get("reason"))
-        .await
-    {
-        Ok(()) => Ok(to(format!("/manage/{slug}/service-users/{raw}"))),
-        Err(app::AppError::Invalid(errors)) => render(&state, &user, &slug, &raw, errors).await,
-        Err(e) => Err(e.into()),
-    }
-}
-
-async fn link_carer(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path((slug, raw)): Path<(String, String)>,
-    body: Bytes,
-) -> Result<Response, WebError> {
-    let form = FormData::parse(&body);
-    user.check_csrf(&form)?;
-    let scope = scope(&state, &user, &slug).await?;
-    let cared_for = id(&raw)?;
-    let carer = id(&form.get("carer"))?;
-    match state
-        .app
-        .link_carer(&scope, carer, cared_for, &form.get("relationship"))
-        .await
-    {
-        Ok(()) => Ok(to(format!("/manage/{slug}/service-users/{raw}"))),
-        Err(app::AppError::Invalid(errors)) => render(&state, &user, &slug, &raw, errors).await,
-        Err(e) => Err(e.into()),
-    }
-}
-
-async fn link_account(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path((slug, raw)): Path<(String, String)>,
-    body: Bytes,
-) -> Result<Response, WebError> {
-    let form = FormData::parse(&body);
-    user.check_csrf(&form)?;
-    let scope = scope(&state, &user, &slug).await?;
-    match state
-        .app
-        .link_account(&scope, id(&raw)?, &form.get("account_email"))
-        .await
-    {
-        Ok(_) => Ok(to(format!("/manage/{slug}/service-users/{raw}"))),
-        Err(app::AppError::Invalid(errors)) => render(&state, &user, &slug, &raw, errors).await,
-        Err(e) => Err(e.into()),
-    }
 }

@@ -1,6 +1,6 @@
-//! The forms on a service user's record for their feedback and staff contact: staff record
-//! feedback they gave, make (or remake) the person's own feedback link, and name a staff
-//! contact.
+//! The forms on a service user's record: their status, carers, Alongside account, feedback
+//! (recorded by staff, or their own link made or remade) and staff contact. Each goes back to
+//! the record, with any field errors shown on it.
 
 use axum::Router;
 use axum::body::Bytes;
@@ -26,6 +26,12 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/manage/{org}/service-users/{id}/staff-contact",
             post(staff_contact),
+        )
+        .route("/manage/{org}/service-users/{id}/status", post(move_status))
+        .route("/manage/{org}/service-users/{id}/carers", post(link_carer))
+        .route(
+            "/manage/{org}/service-users/{id}/account",
+            post(link_account),
         )
 }
 
@@ -99,5 +105,55 @@ async fn staff_contact(
         Some(id(&raw_person)?)
     };
     let result = state.app.set_staff_contact(&scope, id(&raw)?, person).await;
+    done(&state, &user, (&slug, &raw), result).await
+}
+
+async fn move_status(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path((slug, raw)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, WebError> {
+    let form = FormData::parse(&body);
+    user.check_csrf(&form)?;
+    let scope = scope(&state, &user, &slug).await?;
+    let result = state
+        .app
+        .move_support_status(&scope, id(&raw)?, &form.get("status"), &form.get("reason"))
+        .await;
+    done(&state, &user, (&slug, &raw), result).await
+}
+
+async fn link_carer(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path((slug, raw)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, WebError> {
+    let form = FormData::parse(&body);
+    user.check_csrf(&form)?;
+    let scope = scope(&state, &user, &slug).await?;
+    let carer = id(&form.get("carer"))?;
+    let result = state
+        .app
+        .link_carer(&scope, carer, id(&raw)?, &form.get("relationship"))
+        .await;
+    done(&state, &user, (&slug, &raw), result).await
+}
+
+async fn link_account(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path((slug, raw)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, WebError> {
+    let form = FormData::parse(&body);
+    user.check_csrf(&form)?;
+    let scope = scope(&state, &user, &slug).await?;
+    let result = state
+        .app
+        .link_account(&scope, id(&raw)?, &form.get("account_email"))
+        .await
+        .map(|_| ());
     done(&state, &user, (&slug, &raw), result).await
 }
