@@ -61,6 +61,23 @@ pub enum MatchStep {
 }
 
 impl MatchStep {
+    /// Reads a step from its code (`withdraw`, `introduce`, `activate`, `end` with `reason`,
+    /// and the volunteer's `accept` and `decline`, which [`MatchStep::apply`] keeps for them).
+    pub fn parse(code: &str, reason: &str) -> Result<Self, crate::FieldErrors> {
+        match code.trim() {
+            "withdraw" => Ok(Self::Withdraw),
+            "introduce" => Ok(Self::Introduce),
+            "activate" => Ok(Self::Activate),
+            "end" => Ok(Self::End(reason.to_owned())),
+            "accept" => Ok(Self::Accept),
+            "decline" => Ok(Self::Decline),
+            _ => Err(crate::FieldErrors::one(
+                "step",
+                "Step must be withdraw, introduce, activate or end",
+            )),
+        }
+    }
+
     /// The status the step leads to from `from`, or why it cannot be taken. `by_volunteer`
     /// says whether the matched volunteer is the one taking it: only they can accept or
     /// decline, and only managers can do the rest.

@@ -150,21 +150,7 @@ pub async fn match_step(
     let b: StepBody = json(&body)?;
     // Accept and decline are passed on so that the app, which alone knows who may take them,
     // refuses them with its own reason.
-    let step = match b.step.trim() {
-        "withdraw" => MatchStep::Withdraw,
-        "introduce" => MatchStep::Introduce,
-        "activate" => MatchStep::Activate,
-        "end" => MatchStep::End(b.reason),
-        "accept" => MatchStep::Accept,
-        "decline" => MatchStep::Decline,
-        _ => {
-            return Err(FieldErrors::one(
-                "step",
-                "Step must be withdraw, introduce, activate or end",
-            )
-            .into());
-        }
-    };
+    let step = MatchStep::parse(&b.step, &b.reason)?;
     state.app.match_step(&scope, id, &step).await?;
     Ok(Json(described(&state, &scope, id).await?))
 }

@@ -84,13 +84,8 @@ async fn step(
     user.check_csrf(&form)?;
     let scope = scope(&state, &user, &slug).await?;
     let match_id: MatchId = id(&raw)?;
-    let step = match form.get("step").as_str() {
-        "withdraw" => MatchStep::Withdraw,
-        "introduce" => MatchStep::Introduce,
-        "activate" => MatchStep::Activate,
-        "end" => MatchStep::End(form.get("reason")),
-        _ => return Err(app::AppError::NotFound.into()),
-    };
+    let step = MatchStep::parse(&form.get("step"), &form.get("reason"))
+        .map_err(|_| app::AppError::NotFound)?;
     let m = state
         .app
         .match_views(&scope)
