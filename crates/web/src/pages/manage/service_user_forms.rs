@@ -2,6 +2,7 @@
 //! (recorded by staff, or their own link made or remade) and staff contact. Each goes back to
 //! the record, with any field errors shown on it.
 
+use app::OrgScope;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -17,25 +18,31 @@ use crate::session::SignedIn;
 use crate::{AppState, WebError};
 
 pub fn routes() -> Router<AppState> {
+    let form = |rest: &str| format!("/manage/{{org}}/service-users/{{id}}/{rest}");
     Router::new()
-        .route("/manage/{org}/service-users/{id}/feedback", post(record))
-        .route(
-            "/manage/{org}/service-users/{id}/feedback-link",
-            post(make_link),
-        )
-        .route(
-            "/manage/{org}/service-users/{id}/staff-contact",
-            post(staff_contact),
-        )
-        .route("/manage/{org}/service-users/{id}/status", post(move_status))
-        .route("/manage/{org}/service-users/{id}/carers", post(link_carer))
-        .route(
-            "/manage/{org}/service-users/{id}/account",
-            post(link_account),
-        )
+        .route(&form("feedback"), post(record))
+        .route(&form("feedback-link"), post(make_link))
+        .route(&form("staff-contact"), post(staff_contact))
+        .route(&form("status"), post(move_status))
+        .route(&form("carers"), post(link_carer))
+        .route(&form("account"), post(link_account))
 }
 
-/// Runs a form's use case; field errors show on the record page.
+/// A form sent from someone's record: checked against forgery, with the organisation's scope
+/// and whose record it is.
+async fn opened(
+    state: &AppState,
+    user: &SignedIn,
+    (slug, raw): (&str, &str),
+    body: &Bytes,
+) -> Result<(OrgScope, FormData, SupportedPersonId), WebError> {
+    let form = FormData::parse(body);
+    user.check_csrf(&form)?;
+    let scope = scope(state, user, slug).await?;
+    Ok((scope, form, id(raw)?))
+}
+
+/// Back to the record after a form's use case; field errors show on the record page.
 async fn done(
     state: &AppState,
     user: &SignedIn,
@@ -49,77 +56,63 @@ async fn done(
     }
 }
 
+type Record = Path<(String, String)>;
+
 async fn record(
     State(state): State<AppState>,
     user: SignedIn,
-    Path((slug, raw)): Path<(String, String)>,
+    Path((slug, raw)): Record,
     body: Bytes,
 ) -> Result<Response, WebError> {
-    let form = FormData::parse(&body);
-    user.check_csrf(&form)?;
-    let scope = scope(&state, &user, &slug).await?;
-    let who: SupportedPersonId = id(&raw)?;
+    let (scope, form, who) = opened(&state, &user, (&slug, &raw), &body).await?;
     let input = SupportFeedbackInput {
         rating: form.get("rating"),
         answered_by: form.get("answered_by"),
         comment: form.get("comment"),
     };
-    let result = state
-        .app
-        .record_support_feedback(&scope, who, &input)
-        .await
-        .map(|_| ());
-    done(&state, &user, (&slug, &raw), result).await
+    let result = state.app.record_support_feedback(&scope, who, &input).await;
+    done(&state, &user, (&slug, &raw), result.map(|_| ())).await
 }
 
 async fn make_link(
     State(state): State<AppState>,
     user: SignedIn,
-    Path((slug, raw)): Path<(String, String)>,
+    Path((slug, raw)): Record,
     body: Bytes,
 ) -> Result<Response, WebError> {
-    let form = FormData::parse(&body);
-    user.check_csrf(&form)?;
-    let scope = scope(&state, &user, &slug).await?;
-    let result = state
-        .app
-        .make_support_feedback_link(&scope, id(&raw)?)
-        .await
-        .map(|_| ());
-    done(&state, &user, (&slug, &raw), result).await
+    let (scope, _, who) = opened(&state, &user, (&slug, &raw), &body).await?;
+    let result = state.app.make_support_feedback_link(&scope, who).await;
+    done(&state, &user, (&slug, &raw), result.map(|_| ())).await
 }
 
 async fn staff_contact(
     State(state): State<AppState>,
     user: SignedIn,
-    Path((slug, raw)): Path<(String, String)>,
+    Path((slug, raw)): Record,
     body: Bytes,
 ) -> Result<Response, WebError> {
-    let form = FormData::parse(&body);
-    user.check_csrf(&form)?;
-    let scope = scope(&state, &user, &slug).await?;
-    let raw_person = form.get("staff_contact");
-    let person = if raw_person.trim().is_empty() {
+    let (scope, form, who) = opened(&state, &user, (&slug, &raw), &body).await?;
+    let chosen = form.get("staff_contact");
+    let person = if chosen.trim().is_empty() {
         None
     } else {
-        Some(id(&raw_person)?)
+        Some(id(&chosen)?)
     };
-    let result = state.app.set_staff_contact(&scope, id(&raw)?, person).await;
+    let result = state.app.set_staff_contact(&scope, who, person).await;
     done(&state, &user, (&slug, &raw), result).await
 }
 
 async fn move_status(
     State(state): State<AppState>,
     user: SignedIn,
-    Path((slug, raw)): Path<(String, String)>,
+    Path((slug, raw)): Record,
     body: Bytes,
 ) -> Result<Response, WebError> {
-    let form = FormData::parse(&body);
-    user.check_csrf(&form)?;
-    let scope = scope(&state, &user, &slug).await?;
+    let (scope, form, who) = opened(&state, &user, (&slug, &raw), &body).await?;
+    let (to_status, reason) = (form.get("status"), form.get("reason"));
     let result = state
         .app
-        .move_support_status(&scope, id(&raw)?, &form.get("status"), &form.get("reason"))
+        .move_support_status(&scope, who, &to_status, &reason)
         .await;
     done(&state, &user, (&slug, &raw), result).await
 }
@@ -127,16 +120,14 @@ async fn move_status(
 async fn link_carer(
     State(state): State<AppState>,
     user: SignedIn,
-    Path((slug, raw)): Path<(String, String)>,
+    Path((slug, raw)): Record,
     body: Bytes,
 ) -> Result<Response, WebError> {
-    let form = FormData::parse(&body);
-    user.check_csrf(&form)?;
-    let scope = scope(&state, &user, &slug).await?;
+    let (scope, form, who) = opened(&state, &user, (&slug, &raw), &body).await?;
     let carer = id(&form.get("carer"))?;
     let result = state
         .app
-        .link_carer(&scope, carer, id(&raw)?, &form.get("relationship"))
+        .link_carer(&scope, carer, who, &form.get("relationship"))
         .await;
     done(&state, &user, (&slug, &raw), result).await
 }
@@ -144,16 +135,13 @@ async fn link_carer(
 async fn link_account(
     State(state): State<AppState>,
     user: SignedIn,
-    Path((slug, raw)): Path<(String, String)>,
+    Path((slug, raw)): Record,
     body: Bytes,
 ) -> Result<Response, WebError> {
-    let form = FormData::parse(&body);
-    user.check_csrf(&form)?;
-    let scope = scope(&state, &user, &slug).await?;
+    let (scope, form, who) = opened(&state, &user, (&slug, &raw), &body).await?;
     let result = state
         .app
-        .link_account(&scope, id(&raw)?, &form.get("account_email"))
-        .await
-        .map(|_| ());
-    done(&state, &user, (&slug, &raw), result).await
+        .link_account(&scope, who, &form.get("account_email"))
+        .await;
+    done(&state, &user, (&slug, &raw), result.map(|_| ())).await
 }
