@@ -180,6 +180,47 @@ pub struct SupportedPersonInput {
 }
 
 impl SupportedPersonInput {
+    /// The form's view of a record, for changing it.
+    pub fn from_person(p: &SupportedPerson) -> Self {
+        let date = |c: Option<Consent>| c.map(|c| c.given_on.to_string()).unwrap_or_default();
+        Self {
+            given_name: p.given_name.clone(),
+            family_name: p.family_name.clone(),
+            email: p.email.as_ref().map(|e| e.to_string()).unwrap_or_default(),
+            phone: p.phone.as_ref().map(|x| x.national()).unwrap_or_default(),
+            address: p.address.clone(),
+            postcode: p
+                .postcode
+                .as_ref()
+                .map(|x| x.to_string())
+                .unwrap_or_default(),
+            date_of_birth: p.date_of_birth.map(|d| d.to_string()).unwrap_or_default(),
+            age_band: p.age_band.clone(),
+            language: p.language.clone(),
+            communication_needs: p.communication_needs.clone(),
+            access_needs: p.access_needs.clone(),
+            volunteer_gender: p
+                .volunteer_gender
+                .map(|g| g.code().to_owned())
+                .unwrap_or_default(),
+            interests: p.interests.join(", "),
+            days: p
+                .days
+                .days()
+                .iter()
+                .map(|d| d.to_string().to_lowercase())
+                .collect(),
+            consent_to_support_on: date(p.consent_to_support),
+            consent_to_data_on: date(p.consent_to_data),
+            consent_method: p
+                .consent_to_support
+                .or(p.consent_to_data)
+                .map(|c| c.method.code().to_owned())
+                .unwrap_or_default(),
+            receives_support: p.status.is_some(),
+        }
+    }
+
     /// Validates the input into a new record (status `Referred` when they receive support).
     pub fn parse(
         &self,

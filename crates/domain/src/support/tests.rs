@@ -247,3 +247,44 @@ fn feedback_needs_an_answer_and_who_gave_it() {
     assert_eq!(by, crate::instruments::feedback::AnsweredBy::Carer);
     assert_eq!(comment, "She looks forward to Tuesdays");
 }
+
+#[test]
+fn steps_are_read_from_their_codes() {
+    assert_eq!(
+        MatchStep::parse(" end ", "Moved"),
+        Ok(MatchStep::End("Moved".into()))
+    );
+    assert_eq!(MatchStep::parse("accept", ""), Ok(MatchStep::Accept));
+    assert!(
+        MatchStep::parse("assign", "")
+            .unwrap_err()
+            .get("step")
+            .is_some()
+    );
+}
+
+#[test]
+fn a_record_reads_back_into_the_same_record_through_its_form() {
+    let now = Utc.with_ymd_and_hms(2026, 11, 29, 9, 0, 0).unwrap();
+    let today = day(2026, 11, 29);
+    let input = SupportedPersonInput {
+        given_name: "Edna".into(),
+        family_name: "Brown".into(),
+        postcode: "LS1 4AP".into(),
+        date_of_birth: "1940-05-02".into(),
+        volunteer_gender: "woman".into(),
+        interests: "gardening, baking".into(),
+        days: vec!["tue".into(), "fri".into()],
+        consent_to_support_on: "2026-11-28".into(),
+        consent_to_data_on: "2026-11-28".into(),
+        consent_method: "written".into(),
+        receives_support: true,
+        ..Default::default()
+    };
+    let (id, org) = (SupportedPersonId::new(), OrganisationId::new());
+    let first = input.parse(id, org, today, now).unwrap();
+    let again = SupportedPersonInput::from_person(&first)
+        .parse(id, org, today, now)
+        .unwrap();
+    assert_eq!(again, first);
+}

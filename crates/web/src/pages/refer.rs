@@ -9,12 +9,12 @@ use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use domain::FieldErrors;
-use domain::support::{Days, ReferralInput, SupportType, SupportedPersonInput, Urgency};
+use domain::support::{ReferralInput, SupportType, SupportedPersonInput, Urgency};
 
 use crate::client_address::ClientAddress;
 use crate::form::{FormData, choices, supported_person_input};
 use crate::layout::Layout;
-use crate::pages::manage::{person_choices, referral_input, targets};
+use crate::pages::manage::{PersonChoices, referral_input, targets};
 use crate::session::MaybeSignedIn;
 use crate::{AppState, WebError};
 
@@ -32,9 +32,7 @@ struct PublicReferPage {
     agreed: bool,
     p: SupportedPersonInput,
     r: ReferralInput,
-    age_bands: Vec<(String, String)>,
-    genders: Vec<(String, String)>,
-    days: Vec<(&'static str, &'static str, bool)>,
+    c: PersonChoices,
     support_types: Vec<(String, String)>,
     urgencies: Vec<(String, String)>,
     targets: Vec<(String, i64)>,
@@ -60,18 +58,15 @@ async fn render(
     let layout = Layout::for_user(&format!("Ask {} for support", organisation.name), user)
         .with_errors(errors);
     let status = layout.status();
-    let [age_bands, genders, _] = person_choices();
     let page = PublicReferPage {
         layout,
         slug: slug.to_owned(),
         organisation: organisation.name,
         who: typed.who,
         agreed: typed.agreed,
-        days: Days::from_codes(typed.p.days.iter().map(String::as_str)).choices(),
+        c: PersonChoices::for_input(&typed.p),
         p: typed.p,
         r: typed.r,
-        age_bands,
-        genders,
         support_types: choices::<SupportType>(),
         urgencies: choices::<Urgency>(),
         targets: targets(),

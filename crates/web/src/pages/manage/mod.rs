@@ -48,7 +48,7 @@ mod volunteer_offer;
 mod volunteers;
 
 pub(crate) use referrals::{referral_input, targets};
-pub(crate) use service_users::person_choices;
+pub(crate) use service_users::PersonChoices;
 
 use app::OrgScope;
 use axum::Router;

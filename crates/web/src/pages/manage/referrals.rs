@@ -9,12 +9,12 @@ use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use domain::support::{
-    Days, ReferralDecision, ReferralInput, ReferralStatus, SupportType, SupportedPersonInput,
-    Urgency, response_target_hours,
+    ReferralDecision, ReferralInput, ReferralStatus, SupportType, SupportedPersonInput, Urgency,
+    response_target_hours,
 };
 use domain::{FieldErrors, Labelled};
 
-use super::service_users::person_choices;
+use super::service_users::PersonChoices;
 use super::{id, scope, to};
 use crate::form::{FormData, choices, supported_person_input};
 use crate::layout::{Layout, nhs_datetime};
@@ -179,10 +179,7 @@ struct ReferPage {
     slug: String,
     p: SupportedPersonInput,
     r: ReferralInput,
-    age_bands: Vec<(String, String)>,
-    genders: Vec<(String, String)>,
-    methods: Vec<(String, String)>,
-    days: Vec<(&'static str, &'static str, bool)>,
+    c: PersonChoices,
     support_types: Vec<(String, String)>,
     urgencies: Vec<(String, String)>,
     targets: Vec<(String, i64)>,
@@ -211,16 +208,12 @@ async fn render_refer(
     let scope = scope(state, user, slug).await?;
     let layout = Layout::for_org("Refer someone for support", user, &scope).with_errors(errors);
     let status = layout.status();
-    let [age_bands, genders, methods] = person_choices();
     let page = ReferPage {
         layout,
         slug: slug.to_owned(),
-        days: Days::from_codes(typed.0.days.iter().map(String::as_str)).choices(),
+        c: PersonChoices::for_input(&typed.0),
         p: typed.0,
         r: typed.1,
-        age_bands,
-        genders,
-        methods,
         support_types: choices::<SupportType>(),
         urgencies: choices::<Urgency>(),
         targets: targets(),

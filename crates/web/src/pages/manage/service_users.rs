@@ -90,49 +90,64 @@ async fn list(
     Ok(Html(page.render()?).into_response())
 }
 
+/// The choices the person forms offer: age bands, volunteer genders, consent methods, and the
+/// days with those already chosen.
+pub(crate) struct PersonChoices {
+    pub(crate) age_bands: Vec<(String, String)>,
+    pub(crate) genders: Vec<(String, String)>,
+    pub(crate) methods: Vec<(String, String)>,
+    pub(crate) days: Vec<(&'static str, &'static str, bool)>,
+}
+
+impl PersonChoices {
+    /// The choices, with `p`'s days ticked.
+    pub(crate) fn for_input(p: &SupportedPersonInput) -> Self {
+        Self {
+            age_bands: AGE_BANDS
+                .iter()
+                .map(|b| ((*b).to_owned(), (*b).to_owned()))
+                .collect(),
+            genders: choices::<Gender>(),
+            methods: choices::<ConsentMethod>(),
+            days: Days::from_codes(p.days.iter().map(String::as_str)).choices(),
+        }
+    }
+}
+
+/// The form that adds someone, or (with `existing`, their id) changes their details.
 #[derive(Template)]
-#[template(path = "support/new.html")]
-struct NewPage {
+#[template(path = "support/person_form.html")]
+struct PersonFormPage {
     layout: Layout,
     slug: String,
+    existing: String,
     p: SupportedPersonInput,
-    age_bands: Vec<(String, String)>,
-    genders: Vec<(String, String)>,
-    methods: Vec<(String, String)>,
-    days: Vec<(&'static str, &'static str, bool)>,
+    c: PersonChoices,
 }
 
-/// The age bands, the gender choices and the consent methods for the person forms.
-pub(crate) fn person_choices() -> [Vec<(String, String)>; 3] {
-    [
-        AGE_BANDS
-            .iter()
-            .map(|b| ((*b).to_owned(), (*b).to_owned()))
-            .collect(),
-        choices::<Gender>(),
-        choices::<ConsentMethod>(),
-    ]
-}
-
-async fn render_new(
+/// The add or change form, with what was typed and any errors.
+pub(super) async fn render_person_form(
     state: &AppState,
     user: &SignedIn,
     slug: &str,
+    existing: Option<&str>,
     p: SupportedPersonInput,
     errors: FieldErrors,
 ) -> Result<Response, WebError> {
     let scope = managing_scope(state, user, slug).await?;
-    let layout = Layout::for_org("Add a service user or carer", user, &scope).with_errors(errors);
+    let title = if existing.is_some() {
+        "Change their details"
+    } else {
+        "Add a service user or carer"
+    };
+    let layout = Layout::for_org(title, user, &scope).with_errors(errors);
     let status = layout.status();
-    let [age_bands, genders, methods] = person_choices();
-    let page = NewPage {
+    let page = PersonFormPage {
         layout,
         slug: slug.to_owned(),
-        days: Days::from_codes(p.days.iter().map(String::as_str)).choices(),
+        existing: existing.unwrap_or_default().to_owned(),
+        c: PersonChoices::for_input(&p),
         p,
-        age_bands,
-        genders,
-        methods,
     };
     Ok((status, Html(page.render()?)).into_response())
 }
@@ -146,7 +161,7 @@ async fn blank(
         receives_support: true,
         ..Default::default()
     };
-    render_new(&state, &user, &slug, p, FieldErrors::new()).await
+    render_person_form(&state, &user, &slug, None, p, FieldErrors::new()).await
 }
 
 async fn add(
@@ -162,7 +177,7 @@ async fn add(
     match state.app.add_supported_person(&scope, &input).await {
         Ok(p) => Ok(to(format!("/manage/{slug}/service-users/{}", p.id))),
         Err(app::AppError::Invalid(errors)) => {
-            render_new(&state, &user, &slug, input, errors).await
+            render_person_form(&state, &user, &slug, None, input, errors).await
         }
         Err(e) => Err(e.into()),
     }
