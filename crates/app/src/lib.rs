@@ -22,6 +22,7 @@ pub mod jobs;
 pub mod match_profiles;
 pub mod matches;
 pub mod matching;
+pub mod networks;
 pub mod notify;
 pub mod onboarding;
 pub mod onboarding_report;

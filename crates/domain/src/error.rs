@@ -83,6 +83,30 @@ impl FieldErrors {
         value.to_owned()
     }
 
+    /// A date typed in one box (`2027-03-05`, `5 3 2027` or `5/3/2027`) with a real year; blank is
+    /// `None` without an error.
+    pub fn optional_date(&mut self, field: &str, value: &str) -> Option<chrono::NaiveDate> {
+        use chrono::Datelike;
+        if value.trim().is_empty() {
+            return None;
+        }
+        let date =
+            crate::person::parse_date(value).filter(|d| (1900..=2200).contains(&d.year()));
+        if date.is_none() {
+            self.add(field, "Enter a real date, for example 27 3 2027");
+        }
+        date
+    }
+
+    /// A date that must be given.
+    pub fn date(&mut self, field: &str, label: &str, value: &str) -> Option<chrono::NaiveDate> {
+        if value.trim().is_empty() {
+            self.add(field, format!("Enter {label}"));
+            return None;
+        }
+        self.optional_date(field, value)
+    }
+
     /// True when nothing is wrong.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()

@@ -111,4 +111,24 @@ id_type!(
     ConcernEntryId,
     /// Feedback from a service user or carer about their support.
     SupportFeedbackId,
+    /// A network of organisations and volunteer managers.
+    NetworkId,
+    /// A member of a network: an organisation or an individual.
+    NetworkMemberId,
+    /// A role template in a network's shared role library.
+    RoleTemplateId,
+    /// A mutual recognition agreement between organisations.
+    AgreementId,
+    /// A volunteer's consent to share their verified checks with another organisation.
+    PassportConsentId,
+    /// A referral of a volunteer from one network member to another.
+    VolunteerReferralId,
+    /// A learning event.
+    EventId,
+    /// A series of learning events (a year's line-up).
+    EventSeriesId,
+    /// A registration for a learning event.
+    EventRegistrationId,
+    /// A resource (guide, policy, case study, template) in a library.
+    ResourceId,
 );

@@ -12,6 +12,7 @@ pub mod ids;
 pub mod instruments;
 mod labels;
 pub mod notification;
+pub mod network;
 pub mod organisation;
 pub mod outcome_framework;
 /// Outcome statistics for reports: wellbeing change, experience by theme, value of time; small

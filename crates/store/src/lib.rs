@@ -15,6 +15,7 @@ mod rota_rows;
 mod rows;
 mod safeguarding_rows;
 pub mod sqlite;
+mod network_rows;
 mod support_rows;
 mod waitlist_rows;
 

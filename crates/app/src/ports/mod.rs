@@ -11,6 +11,7 @@ mod compliance;
 mod equality;
 mod expenses;
 mod feedback;
+mod network;
 mod outcomes;
 mod quality;
 mod read_models;
@@ -37,6 +38,7 @@ pub use compliance::*;
 pub use equality::*;
 pub use expenses::*;
 pub use feedback::*;
+pub use network::*;
 pub use outcomes::*;
 pub use quality::*;
 pub use read_models::*;
@@ -76,6 +78,7 @@ pub trait Store:
     + SupportStore
     + MatchStore
     + SafeguardingStore
+    + NetworkStore
     + Send
     + Sync
 {

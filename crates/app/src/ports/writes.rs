@@ -336,6 +336,8 @@ pub enum Write {
     SetFeedbackLinkActive(OrganisationId, FeedbackLinkId, bool),
     /// A change to service users, carers, referrals, matches, contacts or safeguarding.
     Support(super::SupportWrite),
+    /// Networks, their members, library and agreements, and the volunteer passport.
+    Network(super::NetworkWrite),
     /// Marks a job done; fails unless `worker` still holds it, so its effects roll back.
     CompleteJob {
         /// The job.
