@@ -27,6 +27,8 @@ pub struct ChecklistItem {
     pub holds: bool,
     /// References asked for (references items only).
     pub references: Vec<ReferenceRequest>,
+    /// Where it was recognised from another organisation's verification (the passport).
+    pub recognised: Option<domain::network::recognition::Recognition>,
 }
 
 /// One placement's checklist and what it adds up to today.
@@ -156,9 +158,16 @@ impl App {
                 placed.push((placement, role));
             }
         }
-        let checks = self
+        let mut checks = self
             .add_missing_items(org, person_id, &person, &placed, &catalogue)
             .await?;
+        if self
+            .recognise_shared(org, person_id, &checks, &catalogue)
+            .await?
+        {
+            checks = self.store.checks_of(org, person_id).await?;
+        }
+        let recognitions = self.store.recognitions(org, person_id).await?;
         let mut lists = Vec::new();
         for (placement, role) in placed {
             let mut items = Vec::new();
@@ -173,7 +182,11 @@ impl App {
                     }
                     _ => vec![],
                 };
+                let recognised = check.as_ref().and_then(|c| {
+                    recognitions.iter().find(|r| r.check_id == c.id).cloned()
+                });
                 items.push(ChecklistItem {
+                    recognised,
                     requirement: t.clone(),
                     holds: check.as_ref().is_some_and(|c| c.holds_on(today)),
                     check,

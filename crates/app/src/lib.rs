@@ -4,6 +4,7 @@
 //! [`App::authorise`] can create, so no query can forget tenancy.
 
 pub mod accounts;
+pub mod agreements;
 pub mod applications;
 pub mod attendance;
 pub mod calendar;
@@ -28,6 +29,7 @@ pub mod onboarding;
 pub mod onboarding_report;
 pub mod organisations;
 pub mod outcomes;
+pub mod passport;
 pub mod password_links;
 pub mod people;
 pub mod ports;

@@ -196,6 +196,25 @@ impl App {
         Ok(mine)
     }
 
+    /// The networks an organisation is a current member of.
+    pub async fn organisation_networks(&self, scope: &OrgScope) -> Result<Vec<Network>, AppError> {
+        scope.require(Capability::View)?;
+        let today = self.uk_today();
+        let mut networks = Vec::new();
+        for m in self
+            .store
+            .memberships_of_organisation(scope.organisation_id())
+            .await?
+        {
+            if m.is_current(today)
+                && let Some(n) = self.store.network(m.network_id).await?
+            {
+                networks.push(n);
+            }
+        }
+        Ok(networks)
+    }
+
     /// Every network, for the public list.
     pub async fn all_networks(&self) -> Result<Vec<Network>, AppError> {
         Ok(self.store.networks().await?)
@@ -325,7 +344,7 @@ impl App {
                 people.push(p);
             }
         }
-        people.sort_by(|a, b| a.full_name().cmp(&b.full_name()));
+        people.sort_by_key(|p| p.full_name());
         Ok(people)
     }
 

@@ -30,6 +30,18 @@ pub struct OnboardingReport {
     pub stages: Vec<(&'static str, Option<f64>)>,
     /// The stage with the longest median.
     pub slowest_stage: Option<&'static str>,
+    /// Volunteers who brought a passport (checks recognised from another organisation), and
+    /// everyone else: the passport's effect on time to onboard.
+    pub passport: PassportEffect,
+}
+
+/// Time to onboard for passport applicants beside everyone else.
+#[derive(Debug, Clone, Serialize)]
+pub struct PassportEffect {
+    /// Those with checks recognised from another organisation.
+    pub with_passport: OnboardingSummary,
+    /// Everyone else.
+    pub without: OnboardingSummary,
 }
 
 fn days(from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
@@ -111,7 +123,17 @@ impl App {
             .filter_map(|(name, m)| m.map(|m| (*name, m)))
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(name, _)| name);
+        let split = |passport: bool| -> Vec<f64> {
+            rows.iter()
+                .filter(|r| r.passport == passport)
+                .map(|r| days(r.applied_at, r.activated_at))
+                .collect()
+        };
         Ok(OnboardingReport {
+            passport: PassportEffect {
+                with_passport: summary(&split(true)),
+                without: summary(&split(false)),
+            },
             overall: summary(&total),
             roles,
             stages,

@@ -205,6 +205,7 @@ pub(crate) struct OnboardingTimesRow {
     accepted_at: DateTime<Utc>,
     checks_done_at: Option<DateTime<Utc>>,
     activated_at: DateTime<Utc>,
+    passport: bool,
 }
 
 impl From<OnboardingTimesRow> for OnboardingTimes {
@@ -216,6 +217,7 @@ impl From<OnboardingTimesRow> for OnboardingTimes {
             accepted_at: r.accepted_at,
             checks_done_at: r.checks_done_at,
             activated_at: r.activated_at,
+            passport: r.passport,
         }
     }
 }

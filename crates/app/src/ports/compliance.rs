@@ -63,6 +63,9 @@ pub struct OnboardingTimes {
     pub checks_done_at: Option<DateTime<Utc>>,
     /// When the volunteer became active.
     pub activated_at: DateTime<Utc>,
+    /// Whether anything on their checklist was recognised from another organisation's
+    /// verification (a passport applicant) before they started.
+    pub passport: bool,
 }
 
 /// A background job.

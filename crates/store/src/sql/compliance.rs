@@ -231,7 +231,11 @@ impl ComplianceStore for ThisStore {
             "SELECT pl.role_id, r.title AS role_title, pl.applied_at, pl.accepted_at, pl.activated_at, \
              (SELECT MAX(c.decided_at) FROM checks c WHERE c.organisation_id = pl.organisation_id \
               AND c.person_id = pl.person_id AND c.decided_at <= pl.activated_at \
-              AND c.status IN ('verified', 'waived')) AS checks_done_at \
+              AND c.status IN ('verified', 'waived')) AS checks_done_at, \
+             EXISTS (SELECT 1 FROM check_recognitions cr JOIN checks rc \
+              ON rc.organisation_id = cr.organisation_id AND rc.id = cr.check_id \
+              WHERE cr.organisation_id = pl.organisation_id AND rc.person_id = pl.person_id \
+              AND cr.recognised_at <= pl.activated_at) AS passport \
              FROM placements pl JOIN roles r ON r.organisation_id = pl.organisation_id AND r.id = pl.role_id \
              WHERE pl.organisation_id = $1 AND pl.activated_at IS NOT NULL AND pl.activated_at >= $2 \
              ORDER BY pl.activated_at",

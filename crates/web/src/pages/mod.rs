@@ -18,6 +18,7 @@ mod my_hours;
 mod my_matches;
 mod my_notifications;
 pub(crate) mod my_offer;
+mod my_passport;
 mod my_shifts;
 mod my_waiting;
 mod my_wellbeing;
@@ -47,6 +48,7 @@ pub fn routes() -> Router<AppState> {
         .merge(my_waiting::routes())
         .merge(my_commitments::routes())
         .merge(checklist::routes())
+        .merge(my_passport::routes())
         .merge(references::routes())
         .merge(surveys::routes())
         .merge(feedback::routes())

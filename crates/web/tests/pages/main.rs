@@ -28,6 +28,7 @@ mod notification_preferences;
 mod onboarding;
 mod onboarding_lists;
 mod organisation_details;
+mod passport;
 mod password_resets;
 mod permissions;
 mod references;

@@ -212,6 +212,9 @@ fn item_view(
     view.id = id.to_string();
     view.status = check.status.label();
     view.dates = dates(check, today);
+    if let Some(r) = &item.recognised {
+        view.dates.insert(0, recognised_from(r));
+    }
     let can_send = t.kind.volunteer_can_submit();
     let mut renewable = false;
     if let Some(expires) = check.expires_on
@@ -319,4 +322,13 @@ fn stored_input(check: &domain::compliance::Check) -> CheckInput {
         note: check.note.clone(),
         ..CheckInput::default()
     }
+}
+
+/// How a recognised item reads: who verified it first, and when.
+fn recognised_from(r: &domain::network::recognition::Recognition) -> String {
+    format!(
+        "Verified by {} on {}, shared through your passport",
+        r.from_organisation_name,
+        nhs_date(&r.verified_on)
+    )
 }

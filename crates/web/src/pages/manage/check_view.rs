@@ -180,7 +180,23 @@ fn item_view(
         },
         name: item.requirement.name.clone(),
         status: check.status.label(),
-        facts: facts(check),
+        facts: {
+            let mut f = facts(check);
+            if let Some(r) = &item.recognised {
+                f.insert(
+                    0,
+                    (
+                        "Recognised",
+                        format!(
+                            "Verified by {} on {}, under a mutual recognition agreement",
+                            r.from_organisation_name,
+                            nhs_date(&r.verified_on)
+                        ),
+                    ),
+                );
+            }
+            f
+        },
         references: item.references.iter().map(referee_view).collect(),
         form,
         recorded_under,

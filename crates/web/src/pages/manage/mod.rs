@@ -2,6 +2,7 @@
 //! person and the organisation in the URL into an `OrgScope`; anyone not on the staff gets 404.
 
 mod activity;
+mod agreements;
 mod application_list;
 mod applications;
 mod attendance;
@@ -59,6 +60,7 @@ use crate::{AppState, WebError};
 pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(dashboard::routes())
+        .merge(agreements::routes())
         .merge(enquiries::routes())
         .merge(volunteers::routes())
         .merge(application_list::routes())

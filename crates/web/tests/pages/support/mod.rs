@@ -9,7 +9,7 @@ mod world;
 pub use browser::Browser;
 pub use page::{Page, attribute_after};
 pub use site::{TestSite, role_input};
-pub use world::{Org, World, engagement};
+pub use world::{Org, World, charity, engagement};
 
 /// Everyone's password in the fixtures.
 pub const PASSWORD: &str = "correct horse battery staple";
