@@ -19,6 +19,19 @@ impl App {
         role_id: RoleId,
         input: &ApplicationInput,
     ) -> Result<Application, AppError> {
+        let (application, writes) = self.application_writes(person_id, role_id, input).await?;
+        self.store.apply(writes).await?;
+        Ok(application)
+    }
+
+    /// The application and everything that goes with it (engagement, audit, confirmation), to
+    /// apply alone or with a referral.
+    pub(crate) async fn application_writes(
+        &self,
+        person_id: PersonId,
+        role_id: RoleId,
+        input: &ApplicationInput,
+    ) -> Result<(Application, Vec<Write>), AppError> {
         let opportunity = self.opportunity(role_id).await?;
         let role = &opportunity.role;
         let person = self
@@ -116,8 +129,7 @@ impl App {
             &format!("Your application: {}", role.title),
             body,
         )));
-        self.store.apply(writes).await?;
-        Ok(application)
+        Ok((application, writes))
     }
 
     /// A person's own applications everywhere.

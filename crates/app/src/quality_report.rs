@@ -26,7 +26,7 @@ mod wellbeing;
 use feedback::feedback_figures;
 pub use feedback::{FeedbackFigures, StaffFeedback, SupportFeedback};
 pub use staying::RetentionFigures;
-use staying::{retention, tenures};
+pub(crate) use staying::{retention, tenures};
 use wellbeing::wellbeing_change;
 pub use wellbeing::{WellbeingChange, measure_scores};
 
@@ -98,7 +98,19 @@ impl App {
         rate: &HourlyRate,
     ) -> Result<QualityReport, AppError> {
         scope.require(Capability::View)?;
-        let org = scope.organisation_id();
+        self.quality_report_for(scope.organisation_id(), from, to, rate)
+            .await
+    }
+
+    /// The report for an organisation, for callers that have already decided who may see what
+    /// (the report itself, and network benchmarking, which shows only suppressed summaries).
+    pub(crate) async fn quality_report_for(
+        &self,
+        org: domain::ids::OrganisationId,
+        from: NaiveDate,
+        to: NaiveDate,
+        rate: &HourlyRate,
+    ) -> Result<QualityReport, AppError> {
         let today = self.uk_today();
         let roles: HashMap<RoleId, String> = self
             .store

@@ -20,7 +20,7 @@ pub struct RetentionFigures {
 
 /// Tenures in days from `history`, one per key (a person, or a person in a role): from the
 /// first activation to the last ending, censored at `today` while any placement is open.
-pub(super) fn tenures<K: Ord>(
+pub(crate) fn tenures<K: Ord>(
     history: &[SurveyCandidate],
     key: impl Fn(&SurveyCandidate) -> K,
     today: NaiveDate,
@@ -52,7 +52,7 @@ pub(super) fn tenures<K: Ord>(
         .collect()
 }
 
-pub(super) fn retention(tenures: &[Tenure]) -> Figure<RetentionFigures> {
+pub(crate) fn retention(tenures: &[Tenure]) -> Figure<RetentionFigures> {
     Figure::from_group(tenures.len(), || {
         let steps = kaplan_meier(tenures);
         RetentionFigures {
