@@ -3,11 +3,11 @@
 //! organisation's admin signs with what it accepts in return. Only signed parties recognise each
 //! other's checks, and only the items each accepts. Any party can end it.
 
+use domain::FieldErrors;
 use domain::audit::AuditEntry;
 use domain::ids::{AgreementId, NetworkId, OrganisationId};
 use domain::network::recognition::{Agreement, Party, TermsInput};
 use domain::staff::Capability;
-use domain::FieldErrors;
 
 use crate::ports::{NetworkWrite, Write};
 use crate::{App, AppError, OrgScope};
@@ -96,7 +96,10 @@ impl App {
                     .iter()
                     .any(|m| m.network_id == network && m.is_current(today));
                 if !member {
-                    e.add("network_id", "Choose a network your organisation belongs to");
+                    e.add(
+                        "network_id",
+                        "Choose a network your organisation belongs to",
+                    );
                 }
             }
             None => {

@@ -85,7 +85,8 @@ impl App {
             .iter()
             .filter_map(|t| t.figure.shown().map(|r| r.share_agreeing))
             .collect();
-        let experience = (!shares.is_empty()).then(|| shares.iter().sum::<f64>() / shares.len() as f64);
+        let experience =
+            (!shares.is_empty()).then(|| shares.iter().sum::<f64>() / shares.len() as f64);
         let wellbeing = report
             .wellbeing
             .iter()

@@ -182,9 +182,9 @@ impl App {
                     }
                     _ => vec![],
                 };
-                let recognised = check.as_ref().and_then(|c| {
-                    recognitions.iter().find(|r| r.check_id == c.id).cloned()
-                });
+                let recognised = check
+                    .as_ref()
+                    .and_then(|c| recognitions.iter().find(|r| r.check_id == c.id).cloned());
                 items.push(ChecklistItem {
                     recognised,
                     requirement: t.clone(),

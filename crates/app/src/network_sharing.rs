@@ -79,10 +79,7 @@ impl App {
     /// Where the organisation's roles are listed.
     pub async fn role_listings(&self, scope: &OrgScope) -> Result<Vec<RoleListing>, AppError> {
         scope.require(Capability::View)?;
-        Ok(self
-            .store
-            .role_listings_of(scope.organisation_id())
-            .await?)
+        Ok(self.store.role_listings_of(scope.organisation_id()).await?)
     }
 
     /// A manager lists one of their open roles to a network their organisation belongs to, or
@@ -158,7 +155,9 @@ impl App {
             let access = self.access_to(network, None).await?;
             for (o, listing) in self.network_opportunities(&access).await? {
                 if listing.organisation_id != org
-                    && !roles.iter().any(|(x, _): &(Opportunity, _)| x.role.id == o.role.id)
+                    && !roles
+                        .iter()
+                        .any(|(x, _): &(Opportunity, _)| x.role.id == o.role.id)
                 {
                     roles.push((o, listing.network_id));
                 }
@@ -182,7 +181,11 @@ impl App {
             return Err(AppError::NotFound);
         }
         let mut e = FieldErrors::new();
-        let consent_on = e.date("consent_on", "the day they agreed to be referred", &input.consent_on);
+        let consent_on = e.date(
+            "consent_on",
+            "the day they agreed to be referred",
+            &input.consent_on,
+        );
         if consent_on.is_some_and(|d| d > self.uk_today()) {
             e.add("consent_on", "The day they agreed must be today or earlier");
         }
@@ -197,7 +200,10 @@ impl App {
             None => None,
         };
         if target.is_none() {
-            e.add("role_id", "Choose a role listed by another member of your network");
+            e.add(
+                "role_id",
+                "Choose a role listed by another member of your network",
+            );
         }
         let (Some(consent_on), Some(note), Some((opportunity, network_id))) =
             (consent_on, note, target)
@@ -284,10 +290,14 @@ impl App {
                     .map(|o| o.map(|o| o.name).unwrap_or_default())
             };
             views.push(ReferralView {
-                volunteer: application.map(|a| a.person_name.clone()).unwrap_or_default(),
+                volunteer: application
+                    .map(|a| a.person_name.clone())
+                    .unwrap_or_default(),
                 from: name(r.from_organisation_id).await?,
                 to: name(r.to_organisation_id).await?,
-                role: application.map(|a| a.role_title.clone()).unwrap_or_default(),
+                role: application
+                    .map(|a| a.role_title.clone())
+                    .unwrap_or_default(),
                 outcome: application
                     .map(|a| domain::Labelled::label(a.application.status).to_owned())
                     .unwrap_or_else(|| "Withdrawn".into()),

@@ -61,14 +61,22 @@ impl App {
             let items = self.shareable_items(person, from, to).await?;
             let consent = consents
                 .iter()
-                .find(|c| c.is_live() && c.from_organisation_id == from && c.to_organisation_id == to)
+                .find(|c| {
+                    c.is_live() && c.from_organisation_id == from && c.to_organisation_id == to
+                })
                 .cloned();
             if items.is_empty() && consent.is_none() {
                 continue;
             }
             options.push(ShareOption {
-                from: OrgName { id: from, name: name(from) },
-                to: OrgName { id: to, name: name(to) },
+                from: OrgName {
+                    id: from,
+                    name: name(from),
+                },
+                to: OrgName {
+                    id: to,
+                    name: name(to),
+                },
                 items: items.into_iter().map(|t| t.name).collect(),
                 consent,
             });
@@ -109,8 +117,15 @@ impl App {
         let at = consent.granted_at;
         let audit = |org, action: &str| {
             Write::Audit(
-                AuditEntry::new(Some(org), Actor::Person(person), action, "person", person.0, at)
-                    .with_detail(consent.id.to_string()),
+                AuditEntry::new(
+                    Some(org),
+                    Actor::Person(person),
+                    action,
+                    "person",
+                    person.0,
+                    at,
+                )
+                .with_detail(consent.id.to_string()),
             )
         };
         self.store
@@ -215,25 +230,41 @@ impl App {
                     let recognised = recognised_check(mine, item, theirs, &issuer_name, now);
                     let verified_on = theirs.decided_at.map(|d| d.date_naive()).unwrap_or(today);
                     writes.push(Write::UpdateCheck(recognised, mine.version()));
-                    writes.push(Write::Network(NetworkWrite::InsertRecognition(Recognition {
-                        organisation_id: org,
-                        check_id: mine.id,
-                        from_organisation_id: from,
-                        from_organisation_name: issuer_name.clone(),
-                        source_check_id: theirs.id,
-                        agreement_id: agreement.id,
-                        consent_id: consent.id,
-                        verified_on,
-                        recognised_at: now,
-                    })));
+                    writes.push(Write::Network(NetworkWrite::InsertRecognition(
+                        Recognition {
+                            organisation_id: org,
+                            check_id: mine.id,
+                            from_organisation_id: from,
+                            from_organisation_name: issuer_name.clone(),
+                            source_check_id: theirs.id,
+                            agreement_id: agreement.id,
+                            consent_id: consent.id,
+                            verified_on,
+                            recognised_at: now,
+                        },
+                    )));
                     let detail = format!("{} from {issuer_name}", item.name);
                     writes.push(Write::Audit(
-                        AuditEntry::new(Some(org), Actor::System, "checks.recognised", "check", mine.id.0, now)
-                            .with_detail(&detail),
+                        AuditEntry::new(
+                            Some(org),
+                            Actor::System,
+                            "checks.recognised",
+                            "check",
+                            mine.id.0,
+                            now,
+                        )
+                        .with_detail(&detail),
                     ));
                     writes.push(Write::Audit(
-                        AuditEntry::new(Some(from), Actor::System, "passport.shared", "check", theirs.id.0, now)
-                            .with_detail(&item.name),
+                        AuditEntry::new(
+                            Some(from),
+                            Actor::System,
+                            "passport.shared",
+                            "check",
+                            theirs.id.0,
+                            now,
+                        )
+                        .with_detail(&item.name),
                     ));
                     taken.push(mine.id);
                 }

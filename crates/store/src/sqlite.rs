@@ -58,11 +58,11 @@ mod feedback_links;
 #[path = "sql/matches.rs"]
 mod matches;
 #[allow(clippy::duplicate_mod)]
-#[path = "sql/networks.rs"]
-mod networks;
-#[allow(clippy::duplicate_mod)]
 #[path = "sql/network_writes.rs"]
 mod network_writes;
+#[allow(clippy::duplicate_mod)]
+#[path = "sql/networks.rs"]
+mod networks;
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/outcomes.rs"]
 mod outcomes;

@@ -22,6 +22,7 @@ mod my_passport;
 mod my_shifts;
 mod my_waiting;
 mod my_wellbeing;
+pub(crate) mod networks;
 mod public;
 mod refer;
 mod references;
@@ -49,6 +50,7 @@ pub fn routes() -> Router<AppState> {
         .merge(my_commitments::routes())
         .merge(checklist::routes())
         .merge(my_passport::routes())
+        .merge(networks::routes())
         .merge(references::routes())
         .merge(surveys::routes())
         .merge(feedback::routes())

@@ -24,6 +24,7 @@ mod journeys;
 mod leaving;
 mod manager_forms;
 mod my_shifts;
+mod networks;
 mod notification_preferences;
 mod onboarding;
 mod onboarding_lists;

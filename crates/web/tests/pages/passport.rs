@@ -142,9 +142,14 @@ async fn passport() -> Passport {
         )
         .await
         .unwrap();
-    app.sign_agreement(&hospice, agreement.id, &accepts(&[("identity", "")]), "Ada".into())
-        .await
-        .unwrap();
+    app.sign_agreement(
+        &hospice,
+        agreement.id,
+        &accepts(&[("identity", "")]),
+        "Ada".into(),
+    )
+    .await
+    .unwrap();
     Passport {
         w,
         pat,
@@ -332,11 +337,10 @@ async fn agreements_are_seen_only_by_their_parties() {
         .assert_contains("In force");
 
     // A third organisation is not a party.
-    let other_admin = p
-        .w
-        .site
-        .person("Otto", "Other", "otto@elsewhere.example.org", "1970-01-01")
-        .await;
+    let other_admin =
+        p.w.site
+            .person("Otto", "Other", "otto@elsewhere.example.org", "1970-01-01")
+            .await;
     let mut input = crate::support::charity();
     input.name = "Elsewhere Befrienders".into();
     input.slug = "elsewhere".into();

@@ -221,8 +221,8 @@ async fn render_new(
         .collect();
     let catalogue = state.app.catalogue(&scope).await?;
     let terms = choices(&catalogue, &form.map(typed_terms).unwrap_or_default());
-    let layout = Layout::for_org("Propose a mutual recognition agreement", user, &scope)
-        .with_errors(errors);
+    let layout =
+        Layout::for_org("Propose a mutual recognition agreement", user, &scope).with_errors(errors);
     let status = layout.status();
     let page = NewPage {
         layout,

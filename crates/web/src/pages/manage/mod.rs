@@ -21,6 +21,7 @@ mod feedback_links;
 mod health_notes;
 mod matches;
 mod matching;
+mod networks;
 mod onboarding;
 mod organisation;
 mod outcomes;
@@ -61,6 +62,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(dashboard::routes())
         .merge(agreements::routes())
+        .merge(networks::routes())
         .merge(enquiries::routes())
         .merge(volunteers::routes())
         .merge(application_list::routes())
