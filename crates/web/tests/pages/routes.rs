@@ -164,6 +164,12 @@ pub fn manager_gets(slug: &str, ids: &Ids) -> Vec<String> {
         m("/population"),
         m("/feedback"),
         m("/activity"),
+        m("/agreements"),
+        m("/agreements/new"),
+        m("/networks"),
+        m("/networks/new"),
+        m("/network-referrals"),
+        m(&format!("/volunteers/{}/refer", ids.person)),
     ]
 }
 
@@ -256,6 +262,14 @@ pub fn manager_posts(slug: &str, ids: &Ids, grant_email: &str) -> Vec<(String, F
             vec![("status", "screening".into()), ("note", String::new())],
         ),
         (m("/organisation"), organisation_form(slug)),
+        (
+            m("/networks/new"),
+            vec![
+                ("name", "Intruder network".into()),
+                ("slug", format!("intruder-{slug}")),
+                ("kind", "other".into()),
+            ],
+        ),
         (
             m("/volunteers/new"),
             enquiry_form(&format!("enquiry.{slug}@example.org")),
