@@ -12,6 +12,7 @@ mod data;
 mod expenses;
 mod hours;
 mod locations;
+mod networks;
 mod organisations;
 mod people;
 mod quality;
@@ -61,6 +62,7 @@ pub fn sign_ins() -> Vec<DemoSignIn> {
         .flat_map(|org| std::iter::once(&org.admin).chain(org.staff))
         .chain(std::iter::once(&data::DEMO_VOLUNTEER))
         .chain(std::iter::once(&data::DEMO_BEFRIENDER))
+        .chain(std::iter::once(&data::DEMO_PASSPORT))
         .filter_map(|spec| {
             spec.sign_in.map(|who| DemoSignIn {
                 who,
@@ -124,6 +126,8 @@ pub async fn seed(app: &App, progress: &dyn Fn(u64, u64)) -> Result<Vec<DemoSign
     hours::add_logged_hours(app, &orgs, &mut rng).await?;
     quality::add_feedback(app, &orgs, &mut rng).await?;
     sign_ins.push(support::add_support(app, &orgs, &mut rng).await?);
+    let (_networks, passport) = networks::add_networks(app, &orgs, &mut rng).await?;
+    sign_ins.push(passport);
     hold_demo_emails(app).await?;
     // After the hold, so its email goes out (to the log without SMTP) for trying the link.
     quality::invite_one_volunteer(app, &orgs).await?;

@@ -29,3 +29,13 @@ pub const DEMO_BEFRIENDER: StaffSpec = staff(
     "",
     Some("Volunteer befriender, Kirkstall Valley Good Neighbours"),
 );
+
+/// The passport volunteer: active at the hospice, about to apply to the acute trust, which
+/// recognises the hospice's checks and training (the passport browser journey signs in as them).
+pub const DEMO_PASSPORT: StaffSpec = staff(
+    "Tunde",
+    "Adeyemi",
+    "passport@example.org",
+    "",
+    Some("Volunteer at Wharfe Meadows Hospice (volunteer passport)"),
+);
