@@ -55,7 +55,7 @@ async fn demo_fills_every_corner_and_is_the_same_each_time() {
     .expect("seeding");
     let (done, total) = *last.lock().expect("progress lock");
     assert_eq!(done, total, "progress reaches the end");
-    assert_eq!(sign_ins.len(), 10);
+    assert_eq!(sign_ins.len(), 11);
     assert_eq!(
         sign_ins,
         super::sign_ins(),
@@ -64,6 +64,25 @@ async fn demo_fills_every_corner_and_is_the_same_each_time() {
 
     let orgs = app.store.organisations().await.expect("organisations");
     assert!(orgs.len() >= 5);
+    // The partnership joins all five; the association has individual members, one lapsed.
+    let networks = app.store.networks().await.expect("networks");
+    assert_eq!(networks.len(), 2);
+    let today = app.uk_today();
+    for n in &networks {
+        let members = app.store.network_members(n.id).await.expect("members");
+        if n.slug.as_str() == "west-riding" {
+            assert_eq!(members.len(), 5);
+        } else {
+            assert!(members.iter().filter(|m| m.organisation_id().is_none()).count() >= 8);
+            assert!(members.iter().any(|m| m.standing(today)
+                == domain::network::membership::Standing::Lapsed));
+        }
+    }
+    let riverside = orgs.iter().find(|o| o.slug.as_str() == "riverside").expect("trust");
+    let agreements = app.store.agreements_of(riverside.id).await.expect("agreements");
+    assert!(agreements
+        .iter()
+        .any(|a| a.parties.iter().all(|p| p.signed_at.is_some()) && a.parties.len() == 2));
     assert!(app.store.count_people().await.expect("count") >= 600);
     // The invented people's confirmation emails are held, never sent.
     let outbox = app.store.recent_messages(1_000).await.expect("outbox");
