@@ -73,16 +73,34 @@ async fn demo_fills_every_corner_and_is_the_same_each_time() {
         if n.slug.as_str() == "west-riding" {
             assert_eq!(members.len(), 5);
         } else {
-            assert!(members.iter().filter(|m| m.organisation_id().is_none()).count() >= 8);
-            assert!(members.iter().any(|m| m.standing(today)
-                == domain::network::membership::Standing::Lapsed));
+            assert!(
+                members
+                    .iter()
+                    .filter(|m| m.organisation_id().is_none())
+                    .count()
+                    >= 8
+            );
+            assert!(
+                members
+                    .iter()
+                    .any(|m| m.standing(today) == domain::network::membership::Standing::Lapsed)
+            );
         }
     }
-    let riverside = orgs.iter().find(|o| o.slug.as_str() == "riverside").expect("trust");
-    let agreements = app.store.agreements_of(riverside.id).await.expect("agreements");
-    assert!(agreements
+    let riverside = orgs
         .iter()
-        .any(|a| a.parties.iter().all(|p| p.signed_at.is_some()) && a.parties.len() == 2));
+        .find(|o| o.slug.as_str() == "riverside")
+        .expect("trust");
+    let agreements = app
+        .store
+        .agreements_of(riverside.id)
+        .await
+        .expect("agreements");
+    assert!(
+        agreements
+            .iter()
+            .any(|a| a.parties.iter().all(|p| p.signed_at.is_some()) && a.parties.len() == 2)
+    );
     assert!(app.store.count_people().await.expect("count") >= 600);
     // The invented people's confirmation emails are held, never sent.
     let outbox = app.store.recent_messages(1_000).await.expect("outbox");

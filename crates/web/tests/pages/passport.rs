@@ -374,3 +374,78 @@ async fn agreements_are_seen_only_by_their_parties() {
         .await;
     refused.assert_errors(&["name", "partners", "months-identity"]);
 }
+
+#[tokio::test]
+async fn a_network_wide_agreement_binds_each_member_once_it_signs() {
+    let p = passport().await;
+    let app = &p.w.site.app;
+    // End the two-party agreement; make the same promise open to a network's members instead.
+    let two_party = app.agreements(&p.trust).await.unwrap()[0].id;
+    app.end_agreement(&p.trust, two_party).await.unwrap();
+    let network = app
+        .create_network(
+            &p.trust,
+            &domain::network::NetworkInput {
+                name: "Riverside partnership".into(),
+                slug: "riverside-partnership".into(),
+                kind: "care_partnership".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let access = app
+        .network_access("riverside-partnership", Some(p.w.a.admin.id))
+        .await
+        .unwrap();
+    app.add_network_member(
+        &access,
+        &domain::network::membership::MemberInput {
+            membership_type: "organisational".into(),
+            organisation_id: p.w.b.id.to_string(),
+            joined_on: "2026-01-01".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let open = app
+        .propose_agreement(
+            &p.trust,
+            &app::agreements::AgreementInput {
+                name: "Partnership passport".into(),
+                network_id: Some(network.id),
+                accepts: TermsInput {
+                    items: vec![("identity".into(), String::new())],
+                },
+                ..Default::default()
+            },
+            "Ada".into(),
+        )
+        .await
+        .unwrap();
+    app.share_passport(p.pat.id, p.w.b.id, p.w.a.id)
+        .await
+        .expect_err("nothing is shareable until the hospice signs");
+    // The hospice sees the open agreement and joins by signing.
+    let seen = app.agreements(&p.hospice).await.unwrap();
+    assert!(seen.iter().any(|a| a.id == open.id));
+    app.sign_agreement(
+        &p.hospice,
+        open.id,
+        &TermsInput {
+            items: vec![("identity".into(), String::new())],
+        },
+        "Bea".into(),
+    )
+    .await
+    .unwrap();
+    app.share_passport(p.pat.id, p.w.b.id, p.w.a.id)
+        .await
+        .unwrap();
+    app.my_checklists(p.pat.id).await.unwrap();
+    assert_eq!(
+        p.trust_check("identity").await.status,
+        CheckStatus::Verified
+    );
+}
