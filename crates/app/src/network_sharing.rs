@@ -266,6 +266,30 @@ impl App {
         Ok(referral)
     }
 
+    /// Service users the organisation's staff referred to other organisations, with where each
+    /// referral got to (the receiving organisation decides; the referrer follows it here).
+    pub async fn service_user_referrals_made(
+        &self,
+        scope: &OrgScope,
+    ) -> Result<Vec<(domain::support::Referral, String)>, AppError> {
+        scope.require(Capability::ViewServiceUsers)?;
+        let mut out = Vec::new();
+        for r in self
+            .store
+            .partner_referrals_made(scope.organisation_id())
+            .await?
+        {
+            let to = self
+                .store
+                .organisation(r.organisation_id)
+                .await?
+                .map(|o| o.name)
+                .unwrap_or_default();
+            out.push((r, to));
+        }
+        Ok(out)
+    }
+
     /// Referrals the organisation made or received, with their outcome.
     pub async fn volunteer_referrals(
         &self,

@@ -143,6 +143,11 @@ pub trait NetworkStore: Send + Sync {
     async fn role_listings(&self, network: NetworkId) -> Result<Vec<RoleListing>, StoreError>;
     /// Where an organisation has listed its roles.
     async fn role_listings_of(&self, org: OrganisationId) -> Result<Vec<RoleListing>, StoreError>;
+    /// Service users an organisation's staff referred to other organisations, newest first.
+    async fn partner_referrals_made(
+        &self,
+        org: OrganisationId,
+    ) -> Result<Vec<domain::support::Referral>, StoreError>;
     /// Volunteer referrals an organisation made or received, newest first.
     async fn volunteer_referrals(
         &self,

@@ -402,6 +402,22 @@ impl NetworkStore for ThisStore {
         Ok(rows.into_iter().map(ListingRow::into_domain).collect())
     }
 
+    async fn partner_referrals_made(
+        &self,
+        org: OrganisationId,
+    ) -> Result<Vec<domain::support::Referral>, StoreError> {
+        use crate::support_rows::{REFERRAL_COLUMNS, ReferralRow};
+        let rows: Vec<ReferralRow> = sqlx::query_as(sql(format!(
+            "SELECT {REFERRAL_COLUMNS} FROM referrals WHERE partner_organisation_id = $1 \
+             ORDER BY received_at DESC, id"
+        )))
+        .bind(org.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_error)?;
+        rows.into_iter().map(ReferralRow::into_domain).collect()
+    }
+
     async fn volunteer_referrals(
         &self,
         org: OrganisationId,

@@ -315,3 +315,55 @@ async fn a_member_lists_a_role_and_another_refers_a_volunteer_to_it() {
         .await
         .assert_status(StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_service_user_referred_to_another_member_is_followed_to_its_outcome() {
+    let w = World::new().await;
+    network(&w).await;
+    let mut trust = w.site.signed_in(w.a.admin.email.as_str()).await;
+    let sent = trust
+        .submit(
+            &format!("/refer/{}", w.b.slug),
+            &[
+                ("who", "carer"),
+                ("support_type", "befriending"),
+                ("urgency", "soon"),
+                ("need", "Going home alone after a long stay on Ward 7"),
+                ("given_name", "Mavis"),
+                ("family_name", "Booth"),
+                ("referrer_name", "Ada Admin-trust"),
+                ("referrer_email", "admin@trust.example.org"),
+                ("agreed", "yes"),
+            ],
+        )
+        .await;
+    sent.assert_contains("Thank you: we have your request");
+    let page = trust.get(&w.a.path("/network-referrals")).await;
+    page.assert_contains("Hillside Hospice Charity")
+        .assert_contains("Waiting for a decision");
+    // The hospice declines; the trust sees it, and nobody else sees the trust's referrals.
+    let hospice = w.site.scope(&w.b.admin, &w.b.slug).await;
+    let referral = w.site.app.store.referrals(w.b.id).await.unwrap()[0].clone();
+    w.site
+        .app
+        .decide_referral(
+            &hospice,
+            referral.id,
+            &domain::support::ReferralDecision::Decline("We do not cover that area".into()),
+        )
+        .await
+        .unwrap();
+    trust
+        .get(&w.a.path("/network-referrals"))
+        .await
+        .assert_contains("Declined");
+    let mut other = w.site.signed_in(w.b.admin.email.as_str()).await;
+    other
+        .get(&w.b.path("/network-referrals"))
+        .await
+        .assert_lacks("Going home alone");
+    other
+        .get(&w.a.path("/network-referrals"))
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
+}

@@ -193,6 +193,7 @@ struct ReferralLine {
 struct ReferralsPage {
     layout: Layout,
     lines: Vec<ReferralLine>,
+    service_users: Vec<(String, String, String, String)>,
 }
 
 async fn referrals(
@@ -215,9 +216,28 @@ async fn referrals(
             outcome: r.outcome,
         })
         .collect();
+    let service_users = if scope.can(Capability::ViewServiceUsers) {
+        state
+            .app
+            .service_user_referrals_made(&scope)
+            .await?
+            .into_iter()
+            .map(|(r, to)| {
+                (
+                    to,
+                    domain::Labelled::label(r.support_type).to_owned(),
+                    crate::layout::nhs_datetime(&r.received_at),
+                    domain::Labelled::label(r.status).to_owned(),
+                )
+            })
+            .collect()
+    } else {
+        vec![]
+    };
     let page = ReferralsPage {
-        layout: Layout::for_org("Volunteers referred between members", &user, &scope),
+        layout: Layout::for_org("Referrals between members", &user, &scope),
         lines,
+        service_users,
     };
     Ok(Html(page.render()?).into_response())
 }
