@@ -13,6 +13,7 @@ use crate::{FieldErrors, Labelled, labelled_enum};
 pub mod benchmark;
 pub mod membership;
 pub mod recognition;
+pub mod resource;
 pub mod role_template;
 
 #[cfg(test)]
@@ -102,7 +103,8 @@ impl NetworkInput {
         if kind.is_none() {
             e.add("kind", "Select what sort of network it is");
         }
-        let description = e.optional_text("description", "the description", &self.description, 2000);
+        let description =
+            e.optional_text("description", "the description", &self.description, 2000);
         let contact_email = crate::organisation::optional(
             &mut e,
             "contact_email",
