@@ -7,9 +7,11 @@
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::Serialize;
 
-use crate::FieldErrors;
 use crate::compliance::{Check, CheckStatus, RequirementType};
-use crate::ids::{AgreementId, CheckId, NetworkId, OrganisationId, PassportConsentId, PersonId};
+use crate::ids::{
+    AgreementId, CheckId, NetworkId, OrganisationId, PassportConsentId, PersonId,
+};
+use crate::FieldErrors;
 
 /// One item an organisation accepts from the others in an agreement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -266,10 +268,7 @@ impl TermsInput {
             }
         }
         if terms.is_empty() && e.is_empty() {
-            e.add(
-                "items",
-                "Select at least one check or training module you accept",
-            );
+            e.add("items", "Select at least one check or training module you accept");
         }
         e.finish(|| Some(terms))
     }
