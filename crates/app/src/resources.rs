@@ -356,7 +356,7 @@ trait AuditEntity {
 impl AuditEntity for Write {
     fn with_entity(self, id: ResourceId) -> Self {
         match self {
-            Write::Audit(entry) => Write::Audit(entry.with_detail(&id.to_string())),
+            Write::Audit(entry) => Write::Audit(entry.with_detail(id.to_string())),
             other => other,
         }
     }

@@ -63,10 +63,10 @@ mod matches;
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/networks.rs"]
 mod networks;
-
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/network_writes.rs"]
 mod network_writes;
-
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/outcomes.rs"]
 mod outcomes;
 #[allow(clippy::duplicate_mod)]
