@@ -68,6 +68,20 @@ fn names(codes: &[String], catalogue: &[RequirementType]) -> Vec<String> {
 }
 
 impl App {
+    /// Names for some of a template's requirement codes: as its source organisation names them
+    /// (its own items have their own names), else as the standard catalogue does.
+    async fn requirement_names(
+        &self,
+        template: &RoleTemplate,
+        codes: &[String],
+    ) -> Result<Vec<String>, AppError> {
+        let catalogue = match template.source_organisation_id {
+            Some(org) if !codes.is_empty() => self.store.requirement_types(org).await?,
+            _ => vec![],
+        };
+        Ok(names(codes, &catalogue))
+    }
+
     /// The network's role library, by title, with how many members use each template.
     pub async fn role_library(
         &self,
@@ -91,12 +105,10 @@ impl App {
             .into_iter()
             .find(|t| t.template.id == id)
             .ok_or(AppError::NotFound)?;
-        let catalogue = match found.template.source_organisation_id {
-            Some(org) => self.store.requirement_types(org).await?,
-            None => vec![],
-        };
         Ok(TemplateView {
-            requirements: names(&found.template.requirement_codes, &catalogue),
+            requirements: self
+                .requirement_names(&found.template, &found.template.requirement_codes)
+                .await?,
             organisations_using: found.organisations_using,
             template: found.template,
         })
@@ -235,7 +247,7 @@ impl App {
         self.store.apply(writes).await?;
         Ok(CopiedRole {
             role,
-            missing: names(&missing, &[]),
+            missing: self.requirement_names(&template, &missing).await?,
         })
     }
 
@@ -260,9 +272,9 @@ impl App {
         let catalogue = self.store.requirement_types(org).await?;
         let (_, missing) = template.to_role_input(&catalogue);
         Ok(Some(TemplateOrigin {
+            missing: self.requirement_names(&template, &missing).await?,
             network,
             template_title: template.title,
-            missing: names(&missing, &[]),
         }))
     }
 }

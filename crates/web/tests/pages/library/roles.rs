@@ -4,7 +4,7 @@ use axum::http::StatusCode;
 use domain::role::RoleStatus;
 
 use super::{NETWORK, coordinator, network};
-use crate::support::World;
+use crate::support::{World, role_input};
 
 /// The first NHS template's id, read from the library page.
 async fn first_template(w: &World) -> String {
@@ -244,21 +244,40 @@ async fn a_manager_publishes_a_role_from_its_page_and_other_members_see_it() {
         .assert_contains(&w.b.name)
         .assert_contains("Used by 0 members");
 
-    // A draft with no statement cannot be shared; the problem is named.
-    let draft = format!("/manage/{}/roles/{}", w.b.slug, w.b.draft_role);
+    // A role that does not say how it complements paid staff cannot be shared; the problem is
+    // named and nothing is published.
     let scope = w.site.scope(&w.b.admin, &w.b.slug).await;
-    let draft_role = w.site.app.role(&scope, w.b.draft_role).await.unwrap();
-    if draft_role.non_substitution_statement.is_empty() {
-        let refused = b_admin
-            .post(
-                &format!("{draft}/share"),
-                &[("_csrf", &token), ("network", NETWORK)],
-            )
-            .await;
-        refused
-            .assert_status(StatusCode::UNPROCESSABLE_ENTITY)
-            .assert_contains("complements paid staff");
-    }
+    let silent = w
+        .site
+        .app
+        .create_role(&scope, &role_input("Tea trolley", w.b.site, ""))
+        .await
+        .unwrap();
+    let before = w
+        .site
+        .app
+        .role_library(&coordinator(&w).await)
+        .await
+        .unwrap()
+        .len();
+    let refused = b_admin
+        .post(
+            &format!("/manage/{}/roles/{}/share", w.b.slug, silent.id),
+            &[("_csrf", &token), ("network", NETWORK)],
+        )
+        .await;
+    refused
+        .assert_status(StatusCode::UNPROCESSABLE_ENTITY)
+        .assert_errors(&["non_substitution_statement"])
+        .assert_contains("complements paid staff");
+    let after = w
+        .site
+        .app
+        .role_library(&coordinator(&w).await)
+        .await
+        .unwrap()
+        .len();
+    assert_eq!(before, after);
 
     // A viewer (not a manager) cannot publish.
     let mut a_viewer = w.site.signed_in(w.a_viewer.email.as_str()).await;
@@ -301,4 +320,61 @@ async fn a_manager_publishes_a_role_from_its_page_and_other_members_see_it() {
         .unwrap()
         .len();
     assert_eq!(before, after);
+}
+
+#[tokio::test]
+async fn a_copy_names_the_checks_and_training_its_catalogue_lacks() {
+    let w = World::new().await;
+    network(&w, &[&w.b]).await;
+    let app = &w.site.app;
+    // B has training of its own, which its role needs; A's catalogue has no such item.
+    let b_scope = w.site.scope(&w.b.admin, &w.b.slug).await;
+    let own = app
+        .add_requirement_type(
+            &b_scope,
+            &domain::compliance::RequirementTypeInput {
+                name: "Hospice syringe driver awareness".into(),
+                kind: "training".into(),
+                description: String::new(),
+                validity_months: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+    let mut input = role_input("Day hospice companion", w.b.site, "Volunteers add company.");
+    input.requirement_type_ids = vec![own.id];
+    let role = app.create_role(&b_scope, &input).await.unwrap();
+    let b_access = app
+        .network_access(NETWORK, Some(w.b.admin.id))
+        .await
+        .unwrap();
+    let template = app
+        .publish_role_template(&b_access, &b_scope, role.id)
+        .await
+        .unwrap();
+
+    let one = format!("/networks/{NETWORK}/roles/{}", template.id);
+    let mut a_admin = w.site.signed_in(w.a.admin.email.as_str()).await;
+    a_admin
+        .get(&one)
+        .await
+        .assert_contains("Hospice syringe driver awareness");
+    let token = a_admin.csrf().await;
+    let copied = a_admin
+        .post(
+            &format!("{one}/copy"),
+            &[("_csrf", &token), ("organisation", &w.a.slug)],
+        )
+        .await;
+    let edit = copied.redirect().to_owned();
+    let form = a_admin.get(&edit).await;
+    form.assert_status(StatusCode::OK)
+        .assert_contains("does not have, so they were left off: Hospice syringe driver awareness")
+        .assert_contains(&format!("/manage/{}/catalogue", w.a.slug));
+    // The role page says so too, until the catalogue has it.
+    let role_page = edit.trim_end_matches("/edit").to_owned();
+    a_admin
+        .get(&role_page)
+        .await
+        .assert_contains("Hospice syringe driver awareness");
 }
