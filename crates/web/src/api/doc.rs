@@ -21,7 +21,7 @@ use super::{
 };
 use super::{concerns, matching, referrals, service_users, support_feedback};
 use super::{outcomes, quality, surveys};
-use super::{resources, role_library};
+use super::{resource_files, resources, role_library};
 
 /// The API's description, from which the document is generated.
 #[derive(OpenApi)]
@@ -147,7 +147,8 @@ use super::{resources, role_library};
         resources::add_resource,
         resources::get_resource,
         resources::update_resource,
-        resources::resource_file,
+        resource_files::resource_file,
+        resource_files::upload_resource_file,
         resources::withdraw_resource,
     ),
     components(schemas(Problem, FieldProblem)),

@@ -20,6 +20,7 @@ mod people;
 mod problem;
 mod quality;
 mod referrals;
+mod resource_files;
 mod resources;
 mod role_library;
 mod roles;
@@ -68,6 +69,7 @@ pub fn routes() -> Router<AppState> {
         .merge(concerns::routes())
         .merge(role_library::routes())
         .merge(resources::routes())
+        .merge(resource_files::routes())
         .fallback(problem::not_found)
         .method_not_allowed_fallback(problem::method_not_allowed)
 }

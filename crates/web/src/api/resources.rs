@@ -1,7 +1,7 @@
 //! A network's resource library, for the token's person: search it and read a resource or its
 //! file (members see everything, anyone else only what is public), and add, change or withdraw
-//! a resource (coordinators and members' managers; the owner or a coordinator to change). The
-//! API adds links; files are added from the web pages.
+//! a resource (coordinators and members' managers; the owner or a coordinator to change). A
+//! resource is added as a link; its file is sent to `…/file` (`resource_files`).
 
 use app::ports::ResourceSearch;
 use app::resources::ResourceView;
@@ -45,7 +45,6 @@ pub fn routes() -> Router<AppState> {
             "/networks/{slug}/resources/{id}",
             get(get_resource).put(update_resource),
         )
-        .route("/networks/{slug}/resources/{id}/file", get(resource_file))
         .route(
             "/networks/{slug}/resources/{id}/withdraw",
             post(withdraw_resource),
@@ -262,32 +261,6 @@ pub async fn get_resource(
     let access = network_access(&state, &scope, &slug).await?;
     let id: ResourceId = path_id(&id)?;
     Ok(Json(state.app.resource(&access, id).await?.into()))
-}
-
-/// Download a resource's file
-#[utoipa::path(
-    get,
-    path = "/api/v1/networks/{slug}/resources/{id}/file",
-    tag = "networks",
-    params(
-        ("slug" = String, Path, description = "The network's short name"),
-        ("id" = Uuid, Path, description = "The resource's id"),
-    ),
-    responses(
-        (status = 200, description = "The file, with its media type", content_type = "application/octet-stream"),
-        (status = 401, description = "No API token, or one that is not recognised", body = Problem, content_type = PROBLEM_JSON),
-        (status = 404, description = "No such file, or it is for members and the token's person is not one", body = Problem, content_type = PROBLEM_JSON),
-    )
-)]
-pub async fn resource_file(
-    State(state): State<AppState>,
-    ApiScope(scope): ApiScope,
-    Path((slug, id)): Path<(String, String)>,
-) -> Result<Response, ApiError> {
-    let access = network_access(&state, &scope, &slug).await?;
-    let id: ResourceId = path_id(&id)?;
-    let file = state.app.resource_file(&access, id).await?;
-    Ok(crate::pages::library::file_response(id, file))
 }
 
 /// Add a resource (a link)

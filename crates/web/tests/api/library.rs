@@ -345,6 +345,37 @@ async fn members_managers_add_change_and_withdraw_their_own_resources() {
     .await
     .assert_problem(StatusCode::FORBIDDEN);
 
+    // The owner sends a file for it: it is a file now, and a file that is not one of the
+    // accepted kinds is refused by its content.
+    let file = format!("{base}/resources/{id}/file");
+    let sent = w
+        .call(
+            Method::PUT,
+            &file,
+            Some(b),
+            Some("%PDF-1.7 the pack".into()),
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    assert_eq!(sent.body["link"], serde_json::Value::Null);
+    assert_eq!(sent.body["file"]["content_type"], "application/pdf");
+    let download = w.get(&file, b).await;
+    assert_eq!(download.content_type, "application/pdf");
+    let refused = w
+        .call(
+            Method::PUT,
+            &file,
+            Some(b),
+            Some("<html>not a pdf</html>".into()),
+        )
+        .await;
+    refused.assert_problem(StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused.error_fields(), ["file"]);
+    let public_file = format!("{base}/resources/{}/file", lib.public);
+    w.call(Method::PUT, &public_file, Some(b), Some("%PDF-1.7".into()))
+        .await
+        .assert_problem(StatusCode::FORBIDDEN);
+
     let gone = w
         .send(
             Method::POST,

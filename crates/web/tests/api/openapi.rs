@@ -140,6 +140,7 @@ fn openapi_document_is_3_1_and_describes_every_route() {
         ("GET", "/api/v1/networks/{slug}/resources/{id}"),
         ("PUT", "/api/v1/networks/{slug}/resources/{id}"),
         ("GET", "/api/v1/networks/{slug}/resources/{id}/file"),
+        ("PUT", "/api/v1/networks/{slug}/resources/{id}/file"),
         ("POST", "/api/v1/networks/{slug}/resources/{id}/withdraw"),
     ];
     let expected: BTreeSet<(String, String)> = expected

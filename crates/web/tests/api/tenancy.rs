@@ -145,8 +145,8 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         .collect();
     assert_eq!(
         templated.len(),
-        61,
-        "expected 61 operations on a record, found {templated:?}"
+        62,
+        "expected 62 operations on a record, found {templated:?}"
     );
     for (verb, template) in &templated {
         let path = template
