@@ -316,3 +316,65 @@ async fn only_the_owner_and_coordinators_change_or_withdraw_and_overdue_reviews_
     assert_eq!(b_admin.get(&page).await.status, StatusCode::NOT_FOUND);
     b_admin.get(&list).await.assert_lacks("Induction pack");
 }
+
+#[tokio::test]
+async fn a_non_member_reaches_none_of_the_forms_and_changes_nothing() {
+    let w = World::new().await;
+    network(&w, &[]).await;
+    let (public, members) = two_resources(&w).await;
+    let base = format!("/networks/{NETWORK}/resources");
+    let access = coordinator(&w).await;
+    let before = w
+        .site
+        .app
+        .search_resources(&access, &Default::default())
+        .await
+        .unwrap();
+
+    let mut outsider = w.site.signed_in(w.b.admin.email.as_str()).await;
+    let owner = format!("organisation:{}", w.b.id);
+    let fields = [
+        ("title", "Taken over"),
+        ("summary", "Ours now"),
+        ("kind", "guide"),
+        ("audience", "public"),
+        ("owner", owner.as_str()),
+        ("review_on", "2099-01-01"),
+        ("link", "https://example.org/ours"),
+    ];
+    let new = format!("{base}/new");
+    assert_eq!(outsider.get(&new).await.status, StatusCode::NOT_FOUND);
+    let posted = post_form(&mut outsider, &new, &fields, None).await;
+    assert_eq!(posted.status, StatusCode::NOT_FOUND);
+    for id in [public, members] {
+        let edit = format!("{base}/{id}/edit");
+        assert_eq!(
+            outsider.get(&edit).await.status,
+            StatusCode::NOT_FOUND,
+            "{edit}"
+        );
+        let changed = post_form(&mut outsider, &edit, &fields, None).await;
+        assert_eq!(changed.status, StatusCode::NOT_FOUND, "{edit}");
+        let token = outsider.csrf().await;
+        let withdrawn = outsider
+            .post(&format!("{base}/{id}/withdraw"), &[("_csrf", &token)])
+            .await;
+        assert_eq!(withdrawn.status, StatusCode::NOT_FOUND);
+    }
+    // Nor the form for sharing another organisation's role.
+    let share = format!("/manage/{}/roles/{}/share", w.a.slug, w.a.role);
+    assert_eq!(outsider.get(&share).await.status, StatusCode::NOT_FOUND);
+
+    let after = w
+        .site
+        .app
+        .search_resources(&access, &Default::default())
+        .await
+        .unwrap();
+    let summary = |v: &[app::resources::ResourceView]| {
+        v.iter()
+            .map(|r| (r.resource.title.clone(), r.resource.updated_at))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(summary(&before), summary(&after));
+}
