@@ -37,8 +37,9 @@ pub struct ResourceView {
     pub review_overdue: bool,
 }
 
-/// Whether the viewer may add resources: coordinators, and managers of member organisations.
-fn may_add(access: &NetworkAccess) -> bool {
+/// Whether the viewer may add resources: coordinators, and managers of member organisations
+/// (pages use it to offer the form; the use cases check it themselves).
+pub fn may_add(access: &NetworkAccess) -> bool {
     access.is_coordinator() || !access.managed_members().is_empty()
 }
 

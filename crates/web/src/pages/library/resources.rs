@@ -1,7 +1,6 @@
 //! The resource library's search and each resource's page and file. Signed-out visitors and
 //! non-members see public resources only; members see everything shared with members too.
 
-use app::networks::NetworkAccess;
 use app::ports::{ResourceSearch, TagCount};
 use app::resources::ResourceView;
 use askama::Template;
@@ -58,11 +57,6 @@ impl ListPage {
     }
 }
 
-/// Whether the viewer may add resources (coordinators and members' managers).
-fn may_add(access: &NetworkAccess) -> bool {
-    access.is_coordinator() || !access.managed_members().is_empty()
-}
-
 async fn list(
     State(state): State<AppState>,
     MaybeSignedIn(user): MaybeSignedIn,
@@ -91,7 +85,7 @@ async fn list(
             results,
             overdue,
             member: access.is_member(),
-            may_add: may_add(&access),
+            may_add: app::resources::may_add(&access),
         }
         .render()?,
     ))
