@@ -39,6 +39,8 @@ pub mod preferences;
 pub mod quality_report;
 pub mod references;
 pub mod referrals;
+pub mod resources;
+pub mod role_library;
 pub mod roles;
 pub mod rota;
 pub mod rota_manage;

@@ -28,6 +28,18 @@ impl App {
 
     /// Writes a new role as a draft.
     pub async fn create_role(&self, scope: &OrgScope, input: &RoleInput) -> Result<Role, AppError> {
+        let (role, writes) = self.new_role(scope, input).await?;
+        self.store.apply(writes).await?;
+        Ok(role)
+    }
+
+    /// A new draft role checked as [`App::create_role`] checks it, and the writes that add it,
+    /// for use cases that add more in the same transaction (copying a role template).
+    pub(crate) async fn new_role(
+        &self,
+        scope: &OrgScope,
+        input: &RoleInput,
+    ) -> Result<(Role, Vec<Write>), AppError> {
         scope.require(Capability::ManageVolunteering)?;
         let role = input.parse(RoleId::new(), scope.organisation_id(), RoleStatus::Draft)?;
         self.check_sites(scope, &role).await?;
@@ -39,10 +51,8 @@ impl App {
             role.id.0,
             self.clock.now(),
         );
-        self.store
-            .apply(vec![Write::InsertRole(role.clone()), Write::Audit(audit)])
-            .await?;
-        Ok(role)
+        let writes = vec![Write::InsertRole(role.clone()), Write::Audit(audit)];
+        Ok((role, writes))
     }
 
     /// Changes a role's details (its status stays as it is).

@@ -10,6 +10,7 @@ mod attendance_rows;
 mod calendar_rows;
 mod compliance_rows;
 mod expense_rows;
+mod library_rows;
 mod network_rows;
 pub mod postgres;
 mod rota_rows;

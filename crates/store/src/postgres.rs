@@ -51,6 +51,9 @@ mod expenses;
 #[path = "sql/feedback_links.rs"]
 mod feedback_links;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/library.rs"]
+mod library;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/matches.rs"]
 mod matches;
 #[allow(clippy::duplicate_mod)]

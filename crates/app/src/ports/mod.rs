@@ -11,6 +11,7 @@ mod compliance;
 mod equality;
 mod expenses;
 mod feedback;
+mod library;
 mod network;
 mod outcomes;
 mod quality;
@@ -38,6 +39,7 @@ pub use compliance::*;
 pub use equality::*;
 pub use expenses::*;
 pub use feedback::*;
+pub use library::*;
 pub use network::*;
 pub use outcomes::*;
 pub use quality::*;
@@ -79,6 +81,7 @@ pub trait Store:
     + MatchStore
     + SafeguardingStore
     + NetworkStore
+    + LibraryStore
     + Send
     + Sync
 {

@@ -11,6 +11,7 @@ mod checklists;
 mod data;
 mod expenses;
 mod hours;
+mod library;
 mod locations;
 mod networks;
 mod organisations;

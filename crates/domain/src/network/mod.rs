@@ -13,6 +13,7 @@ use crate::{FieldErrors, Labelled, labelled_enum};
 pub mod benchmark;
 pub mod membership;
 pub mod recognition;
+pub mod resource;
 pub mod role_template;
 
 #[cfg(test)]

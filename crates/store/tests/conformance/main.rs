@@ -34,6 +34,7 @@ mod outbox;
 mod people;
 mod quality;
 mod reminders;
+mod resources;
 mod rota;
 mod safeguarding;
 mod shift_change_reads;

@@ -21,6 +21,7 @@ use super::{
 };
 use super::{concerns, matching, referrals, service_users, support_feedback};
 use super::{outcomes, quality, surveys};
+use super::{resource_files, resources, role_library};
 
 /// The API's description, from which the document is generated.
 #[derive(OpenApi)]
@@ -138,6 +139,17 @@ use super::{outcomes, quality, surveys};
         concerns::add_entry,
         concerns::list_leads,
         concerns::set_leads,
+        role_library::list_role_templates,
+        role_library::get_role_template,
+        role_library::publish_role_template,
+        role_library::copy_role_template,
+        resources::list_resources,
+        resources::add_resource,
+        resources::get_resource,
+        resources::update_resource,
+        resource_files::resource_file,
+        resource_files::upload_resource_file,
+        resources::withdraw_resource,
     ),
     components(schemas(Problem, FieldProblem)),
     modifiers(&BearerToken),
@@ -163,6 +175,7 @@ use super::{outcomes, quality, surveys};
         (name = "referrals", description = "Referrals for support, the triage queue with response targets, and decisions (emailed back to the referrer)"),
         (name = "matching", description = "Matching volunteers with service users: volunteers' offers, suggestions with reasons, the batch plan, invitations (never assignments), the match lifecycle and contacts"),
         (name = "safeguarding", description = "Safeguarding concerns: raised by anyone on the staff, seen only by the named leads, with an append-only record"),
+        (name = "networks", description = "A network's shared role library and resource library, as the token's person sees them: members see what is shared with members, anyone else only what is public"),
         (name = "meta", description = "About the API itself"),
     )
 )]

@@ -20,6 +20,9 @@ mod people;
 mod problem;
 mod quality;
 mod referrals;
+mod resource_files;
+mod resources;
+mod role_library;
 mod roles;
 mod rota;
 mod service_users;
@@ -64,6 +67,9 @@ pub fn routes() -> Router<AppState> {
         .merge(referrals::routes())
         .merge(matching::routes())
         .merge(concerns::routes())
+        .merge(role_library::routes())
+        .merge(resources::routes())
+        .merge(resource_files::routes())
         .fallback(problem::not_found)
         .method_not_allowed_fallback(problem::method_not_allowed)
 }

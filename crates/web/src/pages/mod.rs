@@ -7,6 +7,7 @@ mod auth;
 mod checklist;
 mod concerns;
 mod feedback;
+pub(crate) mod library;
 mod manage;
 mod my;
 mod my_activity;
@@ -63,6 +64,7 @@ pub fn routes() -> Router<AppState> {
         .merge(refer::routes())
         .merge(support_feedback::routes())
         .merge(manage::routes())
+        .merge(library::routes())
 }
 
 /// A page's safe "come back to" path: only local paths, never another site.

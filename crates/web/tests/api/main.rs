@@ -14,6 +14,7 @@ mod commitments;
 mod compliance;
 mod enquiries;
 mod expenses;
+mod library;
 mod matching;
 mod openapi;
 mod permissions;

@@ -131,6 +131,17 @@ fn openapi_document_is_3_1_and_describes_every_route() {
         ("POST", "/api/v1/concerns/{id}/entries"),
         ("GET", "/api/v1/safeguarding-leads"),
         ("PUT", "/api/v1/safeguarding-leads"),
+        ("GET", "/api/v1/networks/{slug}/role-templates"),
+        ("POST", "/api/v1/networks/{slug}/role-templates"),
+        ("GET", "/api/v1/networks/{slug}/role-templates/{id}"),
+        ("POST", "/api/v1/networks/{slug}/role-templates/{id}/copy"),
+        ("GET", "/api/v1/networks/{slug}/resources"),
+        ("POST", "/api/v1/networks/{slug}/resources"),
+        ("GET", "/api/v1/networks/{slug}/resources/{id}"),
+        ("PUT", "/api/v1/networks/{slug}/resources/{id}"),
+        ("GET", "/api/v1/networks/{slug}/resources/{id}/file"),
+        ("PUT", "/api/v1/networks/{slug}/resources/{id}/file"),
+        ("POST", "/api/v1/networks/{slug}/resources/{id}/withdraw"),
     ];
     let expected: BTreeSet<(String, String)> = expected
         .iter()

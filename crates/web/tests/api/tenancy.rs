@@ -6,6 +6,7 @@ use serde_json::json;
 use crate::commitments::a_commitment;
 use crate::compliance::accept;
 use crate::expenses::a_claim;
+use crate::library::library;
 use crate::matching::{matchable, propose};
 use crate::referrals::refer;
 use crate::safeguarding::raise;
@@ -26,6 +27,8 @@ async fn another_organisations_records_are_not_found_on_every_route() {
     let matched = propose(&w, &m).await.id();
     let referral = refer(&w, "Arthur", "befriending").await.id();
     let concern = raise(&w, &m.edna).await;
+    // B's organisation is not a member of A's network.
+    let lib = library(&w).await;
     let today = w.app.uk_today().to_string();
     let b_token = &w.b.token;
 
@@ -56,6 +59,10 @@ async fn another_organisations_records_are_not_found_on_every_route() {
             &matched
         } else if path.starts_with("/api/v1/concerns/") {
             &concern
+        } else if path.starts_with("/api/v1/networks/{slug}/role-templates/") {
+            &lib.template
+        } else if path.starts_with("/api/v1/networks/{slug}/resources/") {
+            &lib.members
         } else {
             panic!("no organisation A id for {path}")
         }
@@ -115,6 +122,9 @@ async fn another_organisations_records_are_not_found_on_every_route() {
             Some(json!({"on": today, "minutes": 10, "kind": "call"}))
         }
         ("PUT", "/api/v1/people/{id}/match-profile") => Some(crate::matching::profile_body()),
+        ("PUT", "/api/v1/networks/{slug}/resources/{id}") => Some(json!({
+            "title": "Taken over", "summary": "Ours now", "kind": "guide", "audience": "public",
+            "review_on": "2099-01-01", "link": "https://example.org"})),
         ("POST", "/api/v1/concerns/{id}/entries") => {
             Some(json!({"kind": "note", "text": "Taken over"}))
         }
@@ -135,12 +145,13 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         .collect();
     assert_eq!(
         templated.len(),
-        55,
-        "expected 55 operations on a record, found {templated:?}"
+        62,
+        "expected 62 operations on a record, found {templated:?}"
     );
     for (verb, template) in &templated {
         let path = template
             .replace("{id}", id_for(template))
+            .replace("{slug}", crate::library::NETWORK)
             .replace("{commitment_id}", &commitment);
         let body = body_for(verb, template).map(|b| b.to_string());
         let reply = w.call(method(verb), &path, Some(b_token), body).await;

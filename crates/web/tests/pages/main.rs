@@ -22,6 +22,7 @@ mod exports;
 mod feedback;
 mod journeys;
 mod leaving;
+mod library;
 mod manager_forms;
 mod my_shifts;
 mod networks;

@@ -179,7 +179,7 @@ fn declared_kind(headers: &HeaderMap) -> Result<Option<ReceiptKind>, ApiError> {
 
 /// The `filename` of a `Content-Disposition` header, or "" (the receipt is then named by its
 /// kind). The name is only ever shown; the domain cleans it.
-fn file_name(headers: &HeaderMap) -> String {
+pub(crate) fn file_name(headers: &HeaderMap) -> String {
     let value = headers
         .get(header::CONTENT_DISPOSITION)
         .and_then(|v| v.to_str().ok())

@@ -1,6 +1,7 @@
 //! Roles: list, write, edit, publish (with the non-substitution statement) and close.
 
 use app::AppError;
+use app::role_library::TemplateOrigin;
 use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
@@ -10,8 +11,10 @@ use axum::routing::{get, post};
 use domain::FieldErrors;
 use domain::compliance::{CheckKind, RequirementType, Workforce};
 use domain::ids::RoleId;
+use domain::network::Network;
 use domain::role::{DbsLevel, Role, RoleInput, Setting};
 use domain::site::Site;
+use domain::staff::Capability;
 
 use super::{id, managing_scope, scope, to};
 use crate::form::FormData;
@@ -62,6 +65,10 @@ struct ShowPage {
     slug: String,
     role: Role,
     sites: Vec<String>,
+    /// Networks the organisation belongs to, where a manager may share the role.
+    networks: Vec<Network>,
+    /// The role library template it was copied from, if it was.
+    origin: Option<TemplateOrigin>,
 }
 
 async fn show_page(
@@ -81,6 +88,12 @@ async fn show_page(
         .filter(|s| role.site_ids.contains(&s.id))
         .map(|s| s.name)
         .collect();
+    let networks = if scope.can(Capability::ManageVolunteering) {
+        state.app.networks_of_organisation(&scope).await?
+    } else {
+        vec![]
+    };
+    let origin = state.app.template_origin(&scope, role_id).await?;
     let layout = Layout::for_org(&role.title, user, &scope).with_errors(errors);
     let status = layout.status();
     Ok((
@@ -91,6 +104,8 @@ async fn show_page(
                 slug: org.to_owned(),
                 role,
                 sites,
+                networks,
+                origin,
             }
             .render()?,
         ),
@@ -117,6 +132,8 @@ struct FormPage {
     dbs_levels: Vec<(&'static str, &'static str)>,
     workforces: Vec<(&'static str, &'static str)>,
     catalogue: Vec<RequirementType>,
+    /// For a role copied from a role library template: where from, and what the catalogue lacks.
+    origin: Option<TemplateOrigin>,
 }
 
 impl FormPage {
@@ -143,16 +160,24 @@ impl FormPage {
     }
 }
 
+/// The form for a new role (`role` none) or for changing one.
 async fn form_page(
     state: &AppState,
     user: &SignedIn,
     org: &str,
-    title: &str,
-    action: String,
+    role: Option<RoleId>,
     input: RoleInput,
     errors: FieldErrors,
 ) -> Result<Response, WebError> {
     let scope = scope(state, user, org).await?;
+    let (title, action, origin) = match role {
+        None => ("Write a role", format!("/manage/{org}/roles/new"), None),
+        Some(id) => (
+            "Change the role",
+            format!("/manage/{org}/roles/{id}/edit"),
+            state.app.template_origin(&scope, id).await?,
+        ),
+    };
     let sites = state.app.sites(&scope).await?;
     let catalogue = state.app.catalogue(&scope).await?;
     let layout = Layout::for_org(title, user, &scope).with_errors(errors);
@@ -167,6 +192,7 @@ async fn form_page(
             .chain(options::<Workforce>())
             .collect(),
         catalogue,
+        origin,
     };
     let status = page.layout.status();
     Ok((status, Html(page.render()?)).into_response())
@@ -219,17 +245,7 @@ async fn new_form(
         minimum_age: "18".into(),
         ..RoleInput::default()
     };
-    let action = format!("/manage/{org}/roles/new");
-    form_page(
-        &state,
-        &user,
-        &org,
-        "Write a role",
-        action,
-        input,
-        FieldErrors::new(),
-    )
-    .await
+    form_page(&state, &user, &org, None, input, FieldErrors::new()).await
 }
 
 async fn create(
@@ -242,15 +258,12 @@ async fn create(
     user.check_csrf(&form)?;
     let scope = scope(&state, &user, &org).await?;
     let (input, errors) = role_input(&form);
-    let action = format!("/manage/{org}/roles/new");
     if !errors.is_empty() {
-        return form_page(&state, &user, &org, "Write a role", action, input, errors).await;
+        return form_page(&state, &user, &org, None, input, errors).await;
     }
     match state.app.create_role(&scope, &input).await {
         Ok(role) => Ok(to(format!("/manage/{org}/roles/{}", role.id))),
-        Err(AppError::Invalid(errors)) => {
-            form_page(&state, &user, &org, "Write a role", action, input, errors).await
-        }
+        Err(AppError::Invalid(errors)) => form_page(&state, &user, &org, None, input, errors).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -262,13 +275,11 @@ async fn edit_form(
 ) -> Result<Response, WebError> {
     let scope = managing_scope(&state, &user, &org).await?;
     let role = state.app.role(&scope, id(&role)?).await?;
-    let action = format!("/manage/{org}/roles/{}/edit", role.id);
     form_page(
         &state,
         &user,
         &org,
-        "Change the role",
-        action,
+        Some(role.id),
         RoleInput::from_role(&role),
         FieldErrors::new(),
     )
@@ -286,32 +297,13 @@ async fn update(
     let role_id: RoleId = id(&role)?;
     let scope = scope(&state, &user, &org).await?;
     let (input, errors) = role_input(&form);
-    let action = format!("/manage/{org}/roles/{role_id}/edit");
     if !errors.is_empty() {
-        return form_page(
-            &state,
-            &user,
-            &org,
-            "Change the role",
-            action,
-            input,
-            errors,
-        )
-        .await;
+        return form_page(&state, &user, &org, Some(role_id), input, errors).await;
     }
     match state.app.update_role(&scope, role_id, &input).await {
         Ok(_) => Ok(to(format!("/manage/{org}/roles/{role_id}"))),
         Err(AppError::Invalid(errors)) => {
-            form_page(
-                &state,
-                &user,
-                &org,
-                "Change the role",
-                action,
-                input,
-                errors,
-            )
-            .await
+            form_page(&state, &user, &org, Some(role_id), input, errors).await
         }
         Err(e) => Err(e.into()),
     }
