@@ -15,6 +15,7 @@ mod compliance;
 mod enquiries;
 mod expenses;
 mod matching;
+mod networks;
 mod openapi;
 mod permissions;
 mod quality;

@@ -131,6 +131,22 @@ fn openapi_document_is_3_1_and_describes_every_route() {
         ("POST", "/api/v1/concerns/{id}/entries"),
         ("GET", "/api/v1/safeguarding-leads"),
         ("PUT", "/api/v1/safeguarding-leads"),
+        ("GET", "/api/v1/networks"),
+        ("GET", "/api/v1/networks/{slug}"),
+        ("GET", "/api/v1/networks/{slug}/members"),
+        ("POST", "/api/v1/networks/{slug}/members"),
+        ("POST", "/api/v1/networks/{slug}/members/{id}/renewals"),
+        ("POST", "/api/v1/networks/{slug}/members/{id}/end"),
+        ("GET", "/api/v1/networks/{slug}/benchmark"),
+        ("GET", "/api/v1/agreements"),
+        ("POST", "/api/v1/agreements"),
+        ("GET", "/api/v1/agreements/{id}"),
+        ("POST", "/api/v1/agreements/{id}/sign"),
+        ("POST", "/api/v1/agreements/{id}/end"),
+        ("GET", "/api/v1/people/{id}/recognitions"),
+        ("POST", "/api/v1/roles/{id}/network-listings"),
+        ("GET", "/api/v1/network-referrals"),
+        ("POST", "/api/v1/people/{id}/network-referrals"),
     ];
     let expected: BTreeSet<(String, String)> = expected
         .iter()
