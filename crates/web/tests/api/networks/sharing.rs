@@ -143,6 +143,16 @@ async fn roles_are_listed_to_the_network_and_volunteers_referred_to_them() {
         )
         .await;
     assert_eq!(unlisted.body, json!([]));
+    let gone = w
+        .send(
+            Method::POST,
+            &refer,
+            &w.a.token,
+            json!({"role_id": cedar_role, "consent_on": day(today), "note": "Again"}),
+        )
+        .await;
+    gone.assert_problem(StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(gone.error_fields(), ["role_id"]);
 }
 
 #[tokio::test]
