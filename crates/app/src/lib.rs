@@ -24,6 +24,7 @@ pub mod jobs;
 pub mod match_profiles;
 pub mod matches;
 pub mod matching;
+pub mod network_scope;
 pub mod network_sharing;
 pub mod networks;
 pub mod notify;

@@ -29,6 +29,7 @@ mod equality;
 mod expenses;
 mod fixtures;
 mod jobs;
+mod networks;
 mod organisations_sites_roles;
 mod outbox;
 mod people;

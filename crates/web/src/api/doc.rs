@@ -15,6 +15,7 @@ use super::problem::{FieldProblem, Problem};
 use super::rota;
 use super::shift_changes;
 use super::waitlist;
+use super::{agreements, network_sharing, networks};
 use super::{
     applications, catalogue, checks, enquiries, onboarding, organisation, people, roles, shifts,
     sites,
@@ -150,6 +151,22 @@ use super::{resource_files, resources, role_library};
         resource_files::resource_file,
         resource_files::upload_resource_file,
         resources::withdraw_resource,
+        networks::list_networks,
+        networks::get_network,
+        networks::list_members,
+        networks::add_member,
+        networks::record_renewal,
+        networks::end_member,
+        networks::get_benchmark,
+        agreements::list_agreements,
+        agreements::propose_agreement,
+        agreements::get_agreement,
+        agreements::sign_agreement,
+        agreements::end_agreement,
+        network_sharing::list_recognitions,
+        network_sharing::list_role,
+        network_sharing::list_network_referrals,
+        network_sharing::refer_to_network,
     ),
     components(schemas(Problem, FieldProblem)),
     modifiers(&BearerToken),
@@ -176,6 +193,8 @@ use super::{resource_files, resources, role_library};
         (name = "matching", description = "Matching volunteers with service users: volunteers' offers, suggestions with reasons, the batch plan, invitations (never assignments), the match lifecycle and contacts"),
         (name = "safeguarding", description = "Safeguarding concerns: raised by anyone on the staff, seen only by the named leads, with an append-only record"),
         (name = "networks", description = "A network's shared role library and resource library, as the token's person sees them: members see what is shared with members, anyone else only what is public"),
+        (name = "networks", description = "Networks the organisation belongs to: details and the member directory, memberships and renewals for coordinators, benchmarking, roles listed to a network and volunteers referred between members"),
+        (name = "agreements", description = "Mutual recognition agreements: what each organisation accepts from the others' checks and training, and how recent, for the volunteer passport"),
         (name = "meta", description = "About the API itself"),
     )
 )]

@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`: bearer-token authentication, leniently parsed JSON bodies,
 //! RFC 9457 problem+json errors, and an OpenAPI document generated from the handlers.
 
+mod agreements;
 mod applications;
 mod attendance;
 mod auth;
@@ -13,6 +14,8 @@ mod enquiries;
 pub(crate) mod expenses;
 mod input;
 mod matching;
+mod network_sharing;
+mod networks;
 mod onboarding;
 mod organisation;
 mod outcomes;
@@ -70,6 +73,9 @@ pub fn routes() -> Router<AppState> {
         .merge(role_library::routes())
         .merge(resources::routes())
         .merge(resource_files::routes())
+        .merge(networks::routes())
+        .merge(agreements::routes())
+        .merge(network_sharing::routes())
         .fallback(problem::not_found)
         .method_not_allowed_fallback(problem::method_not_allowed)
 }

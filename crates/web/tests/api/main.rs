@@ -16,6 +16,7 @@ mod enquiries;
 mod expenses;
 mod library;
 mod matching;
+mod networks;
 mod openapi;
 mod permissions;
 mod quality;

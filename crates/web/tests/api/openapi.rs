@@ -142,6 +142,22 @@ fn openapi_document_is_3_1_and_describes_every_route() {
         ("GET", "/api/v1/networks/{slug}/resources/{id}/file"),
         ("PUT", "/api/v1/networks/{slug}/resources/{id}/file"),
         ("POST", "/api/v1/networks/{slug}/resources/{id}/withdraw"),
+        ("GET", "/api/v1/networks"),
+        ("GET", "/api/v1/networks/{slug}"),
+        ("GET", "/api/v1/networks/{slug}/members"),
+        ("POST", "/api/v1/networks/{slug}/members"),
+        ("POST", "/api/v1/networks/{slug}/members/{id}/renewals"),
+        ("POST", "/api/v1/networks/{slug}/members/{id}/end"),
+        ("GET", "/api/v1/networks/{slug}/benchmark"),
+        ("GET", "/api/v1/agreements"),
+        ("POST", "/api/v1/agreements"),
+        ("GET", "/api/v1/agreements/{id}"),
+        ("POST", "/api/v1/agreements/{id}/sign"),
+        ("POST", "/api/v1/agreements/{id}/end"),
+        ("GET", "/api/v1/people/{id}/recognitions"),
+        ("POST", "/api/v1/roles/{id}/network-listings"),
+        ("GET", "/api/v1/network-referrals"),
+        ("POST", "/api/v1/people/{id}/network-referrals"),
     ];
     let expected: BTreeSet<(String, String)> = expected
         .iter()

@@ -29,6 +29,7 @@ async fn another_organisations_records_are_not_found_on_every_route() {
     let concern = raise(&w, &m.edna).await;
     // B's organisation is not a member of A's network.
     let lib = library(&w).await;
+    let (network, membership, agreement) = a_network(&w).await;
     let today = w.app.uk_today().to_string();
     let b_token = &w.b.token;
 
@@ -63,6 +64,10 @@ async fn another_organisations_records_are_not_found_on_every_route() {
             &lib.template
         } else if path.starts_with("/api/v1/networks/{slug}/resources/") {
             &lib.members
+        } else if path.starts_with("/api/v1/networks/") {
+            &membership
+        } else if path.starts_with("/api/v1/agreements/") {
+            &agreement
         } else {
             panic!("no organisation A id for {path}")
         }
@@ -128,6 +133,18 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         ("POST", "/api/v1/concerns/{id}/entries") => {
             Some(json!({"kind": "note", "text": "Taken over"}))
         }
+        ("POST", "/api/v1/networks/{slug}/members/{id}/renewals") => {
+            Some(json!({"paid_on": today, "amount": "0"}))
+        }
+        ("POST", "/api/v1/agreements/{id}/sign") => {
+            Some(json!({"accepts": [{"code": "identity"}]}))
+        }
+        ("POST", "/api/v1/roles/{id}/network-listings") => {
+            Some(json!({"network_id": network, "listed": false}))
+        }
+        ("POST", "/api/v1/people/{id}/network-referrals") => {
+            Some(json!({"role_id": a.role, "consent_on": today, "note": "Taken over"}))
+        }
         (_, path) if path.contains("{booking_id}") => {
             Some(json!({"reason": "Taken over", "to_shift_id": a.role}))
         }
@@ -145,14 +162,21 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         .collect();
     assert_eq!(
         templated.len(),
-        62,
-        "expected 62 operations on a record, found {templated:?}"
+        70,
+        "expected 70 operations on a record, found {templated:?}"
     );
     for (verb, template) in &templated {
         let path = template
             .replace("{id}", id_for(template))
-            .replace("{slug}", crate::library::NETWORK)
-            .replace("{commitment_id}", &commitment);
+            .replace("{commitment_id}", &commitment)
+            .replace(
+                "{slug}",
+                if template.contains("/role-templates") || template.contains("/resources") {
+                    crate::library::NETWORK
+                } else {
+                    NETWORK
+                },
+            );
         let body = body_for(verb, template).map(|b| b.to_string());
         let reply = w.call(method(verb), &path, Some(b_token), body).await;
         assert_eq!(
@@ -229,6 +253,10 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         &matched,
         &referral,
         &concern,
+        &network,
+        &membership,
+        &agreement,
+        NETWORK,
         "Edna Example",
         "Arthur Example",
         "riverside",
@@ -251,6 +279,9 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         "/api/v1/referrals",
         "/api/v1/matches",
         "/api/v1/safeguarding-leads",
+        "/api/v1/networks",
+        "/api/v1/agreements",
+        "/api/v1/network-referrals",
     ] {
         let reply = w.get(path, b_token).await;
         assert_eq!(reply.status, StatusCode::OK, "{path}: {}", reply.body);
@@ -342,6 +373,60 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         .get(&format!("/api/v1/people/{}/match-profile", m.mo), token)
         .await;
     assert_eq!(profile.body["capacity"], 2);
+    let members = w
+        .get(&format!("/api/v1/networks/{NETWORK}/members"), token)
+        .await;
+    assert_eq!(members.body[0]["id"], membership.as_str());
+    assert_eq!(members.body[0]["standing"], "active");
+    assert_eq!(members.body[0]["renews_on"], serde_json::Value::Null);
+    let agreement = w
+        .get(&format!("/api/v1/agreements/{agreement}"), token)
+        .await;
+    assert_eq!(agreement.body["ended_at"], serde_json::Value::Null);
+    assert_eq!(agreement.body["parties"].as_array().unwrap().len(), 1);
     let outbox = w.app.store.recent_messages(50).await.unwrap();
     assert!(outbox.iter().all(|m| m.to != "eve@hillside.example"));
+}
+
+/// The slug of organisation A's network.
+const NETWORK: &str = "riverside-partners";
+
+/// A network A's admin set up (A its only member), and an open agreement A proposed in it: the
+/// network's id, A's membership and the agreement.
+async fn a_network(w: &crate::support::World) -> (String, String, String) {
+    let scope = w.app.authorise(w.a.admin, w.a.slug).await.unwrap();
+    let network = w
+        .app
+        .create_network(
+            &scope,
+            &domain::network::NetworkInput {
+                name: "Riverside partners".into(),
+                slug: NETWORK.into(),
+                kind: "other".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let access = w
+        .app
+        .network_access(NETWORK, Some(w.a.admin))
+        .await
+        .unwrap();
+    let membership = w.app.network_members(&access).await.unwrap()[0].member.id;
+    let agreement = w
+        .send(
+            Method::POST,
+            "/api/v1/agreements",
+            &w.a.token,
+            json!({"name": "Riverside partners passport", "network_id": network.id,
+                "accepts": [{"code": "identity"}]}),
+        )
+        .await;
+    assert_eq!(agreement.status, StatusCode::CREATED, "{}", agreement.body);
+    (
+        network.id.to_string(),
+        membership.to_string(),
+        agreement.id(),
+    )
 }
