@@ -10,7 +10,6 @@ use domain::ids::PersonId;
 use domain::network::resource::ResourceInput;
 
 /// A member organisation's volunteer manager, and the organisation's slug.
-#[cfg_attr(not(test), allow(dead_code))]
 pub struct MemberManager<'a> {
     /// The manager (an admin or volunteer manager of the organisation).
     pub person: PersonId,
@@ -151,7 +150,6 @@ fn pdf(title: &str) -> Vec<u8> {
 /// Adds the library to the network `network`: resources added by its coordinator (owned by the
 /// first member organisation, or by the coordinator), the first two members' first open roles
 /// published, and the first of those copied by the second member.
-#[cfg_attr(not(test), allow(dead_code))]
 pub(super) async fn add_library(
     app: &App,
     network: &str,

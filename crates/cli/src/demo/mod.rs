@@ -127,8 +127,7 @@ pub async fn seed(app: &App, progress: &dyn Fn(u64, u64)) -> Result<Vec<DemoSign
     hours::add_logged_hours(app, &orgs, &mut rng).await?;
     quality::add_feedback(app, &orgs, &mut rng).await?;
     sign_ins.push(support::add_support(app, &orgs, &mut rng).await?);
-    let (_networks, passport) = networks::add_networks(app, &orgs, &mut rng).await?;
-    sign_ins.push(passport);
+    sign_ins.push(networks::add_networks(app, &orgs, &mut rng).await?);
     hold_demo_emails(app).await?;
     // After the hold, so its email goes out (to the log without SMTP) for trying the link.
     quality::invite_one_volunteer(app, &orgs).await?;

@@ -15,17 +15,10 @@ use domain::person::PersonInput;
 use rand::rngs::StdRng;
 
 use super::data::{self, Outcome};
+use super::library::MemberManager;
 use super::organisations::{SeededOrg, register};
 use super::people::Volunteer;
 use super::{DemoSignIn, app_at};
-
-/// The demo's networks, for events and resources.
-pub(super) struct DemoNetworks {
-    /// The county partnership of the five organisations.
-    pub(super) partnership: NetworkId,
-    /// The member association of volunteer managers.
-    pub(super) association: NetworkId,
-}
 
 /// Individual members of the association: name, job, employer, email, months since joining,
 /// renewal fee in pence and whether they are in the directory.
@@ -117,7 +110,7 @@ pub(super) async fn add_networks(
     app: &App,
     orgs: &[SeededOrg],
     rng: &mut StdRng,
-) -> Result<(DemoNetworks, DemoSignIn)> {
+) -> Result<DemoSignIn> {
     let riverside = admin_scope(app, "riverside", "admin@riverside.example").await?;
     let hospice = admin_scope(app, "wharfe-meadows", "admin@wharfemeadows.example").await?;
     let centre = admin_scope(app, "brightwater", "admin@brightwater.example").await?;
@@ -161,7 +154,7 @@ pub(super) async fn add_networks(
             })?;
     }
 
-    let association = founded
+    founded
         .create_network(
             &centre,
             &NetworkInput {
@@ -248,14 +241,26 @@ pub(super) async fn add_networks(
 
     add_agreement(&founded, &riverside, &hospice).await?;
     add_listings(app, orgs, partnership.id).await?;
-    let sign_in = add_passport_volunteer(app, orgs, rng).await?;
-    Ok((
-        DemoNetworks {
-            partnership: partnership.id,
-            association: association.id,
-        },
-        sign_in,
-    ))
+    let trust_admin = riverside.actor().person_id().context("the trust's admin")?;
+    let hospice_admin = hospice.actor().person_id().context("the hospice's admin")?;
+    super::library::add_library(
+        app,
+        "west-riding",
+        trust_admin,
+        &[
+            MemberManager {
+                person: trust_admin,
+                organisation: "riverside",
+            },
+            MemberManager {
+                person: hospice_admin,
+                organisation: "wharfe-meadows",
+            },
+        ],
+    )
+    .await
+    .context("the partnership's libraries")?;
+    add_passport_volunteer(app, orgs, rng).await
 }
 
 /// The trust and the hospice recognise each other's training; the trust also takes the
