@@ -9,6 +9,7 @@ mod calendar;
 mod commitments;
 mod compliance;
 mod equality;
+mod events;
 mod expenses;
 mod feedback;
 mod network;
@@ -36,6 +37,7 @@ pub use calendar::*;
 pub use commitments::*;
 pub use compliance::*;
 pub use equality::*;
+pub use events::*;
 pub use expenses::*;
 pub use feedback::*;
 pub use network::*;
@@ -79,6 +81,7 @@ pub trait Store:
     + MatchStore
     + SafeguardingStore
     + NetworkStore
+    + EventStore
     + Send
     + Sync
 {

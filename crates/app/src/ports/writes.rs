@@ -338,6 +338,8 @@ pub enum Write {
     Support(super::SupportWrite),
     /// Networks, their members, library and agreements, and the volunteer passport.
     Network(super::NetworkWrite),
+    /// Learning events, their registrations and waiting lists, and feedback.
+    Events(super::EventWrite),
     /// Marks a job done; fails unless `worker` still holds it, so its effects roll back.
     CompleteJob {
         /// The job.
