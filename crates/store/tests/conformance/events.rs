@@ -330,3 +330,45 @@ async fn concurrent_sign_ups_never_exceed_capacity(url: String) {
     }
 }
 conformance_shared!(concurrent_sign_ups_never_exceed_capacity);
+
+async fn the_day_before_each_place_gets_one_reminder(store: Arc<dyn Store>) {
+    use app::{App, FixedClock};
+    let (event, people) = set_up(&store, 3, 2).await;
+    for p in &people {
+        store.apply(vec![register(&event, *p, now())]).await.unwrap();
+    }
+    // The event is on 5 March 2027 at 10:00; on the 4th, those with places are reminded.
+    let eve = Utc.with_ymd_and_hms(2027, 3, 4, 12, 0, 0).unwrap();
+    let app = App::new(store.clone(), Arc::new(FixedClock(eve)), "https://alongside.example");
+    for _ in 0..2 {
+        app.schedule_jobs().await.unwrap();
+        app.run_jobs("worker", 100).await.unwrap();
+    }
+    let reminders: Vec<_> = store
+        .recent_messages(50)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.subject == "Tomorrow: Recruiting younger volunteers")
+        .collect();
+    // Two places, each reminded once; the person waiting is not.
+    assert_eq!(reminders.len(), 2);
+    assert!(reminders[0].body.contains("Joining link: https://meet.example.org/abc"));
+    assert!(reminders[0].body.contains("Friday 5 March 2027, 10:00 to 12:00"));
+    // Two days before, nothing is due.
+    let earlier = App::new(
+        store.clone(),
+        Arc::new(FixedClock(eve - Duration::days(1))),
+        "https://alongside.example",
+    );
+    let (other, more) = set_up(&store, 1, 2).await;
+    store.apply(vec![register(&other, more[0], now())]).await.unwrap();
+    earlier.schedule_jobs().await.unwrap();
+    earlier.run_jobs("worker", 100).await.unwrap();
+    let all = store.recent_messages(50).await.unwrap();
+    assert_eq!(
+        all.iter().filter(|m| m.subject.starts_with("Tomorrow:")).count(),
+        2
+    );
+}
+conformance!(the_day_before_each_place_gets_one_reminder);

@@ -10,6 +10,7 @@ use utoipa::{Modify, OpenApi};
 
 use super::attendance;
 use super::commitments;
+use super::events;
 use super::expenses;
 use super::problem::{FieldProblem, Problem};
 use super::rota;
@@ -138,6 +139,11 @@ use super::{outcomes, quality, surveys};
         concerns::add_entry,
         concerns::list_leads,
         concerns::set_leads,
+        events::list_learning_events,
+        events::add_learning_event,
+        events::get_learning_event,
+        events::list_event_registrations,
+        events::mark_event_attendance,
     ),
     components(schemas(Problem, FieldProblem)),
     modifiers(&BearerToken),
@@ -163,6 +169,7 @@ use super::{outcomes, quality, surveys};
         (name = "referrals", description = "Referrals for support, the triage queue with response targets, and decisions (emailed back to the referrer)"),
         (name = "matching", description = "Matching volunteers with service users: volunteers' offers, suggestions with reasons, the batch plan, invitations (never assignments), the match lifecycle and contacts"),
         (name = "safeguarding", description = "Safeguarding concerns: raised by anyone on the staff, seen only by the named leads, with an append-only record"),
+        (name = "events", description = "The organisation's learning events: registrations with their waiting list and offers, and attendance"),
         (name = "meta", description = "About the API itself"),
     )
 )]

@@ -10,6 +10,7 @@ mod commitments;
 mod concerns;
 mod doc;
 mod enquiries;
+mod events;
 pub(crate) mod expenses;
 mod input;
 mod matching;
@@ -64,6 +65,7 @@ pub fn routes() -> Router<AppState> {
         .merge(referrals::routes())
         .merge(matching::routes())
         .merge(concerns::routes())
+        .merge(events::routes())
         .fallback(problem::not_found)
         .method_not_allowed_fallback(problem::method_not_allowed)
 }

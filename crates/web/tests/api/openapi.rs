@@ -131,6 +131,11 @@ fn openapi_document_is_3_1_and_describes_every_route() {
         ("POST", "/api/v1/concerns/{id}/entries"),
         ("GET", "/api/v1/safeguarding-leads"),
         ("PUT", "/api/v1/safeguarding-leads"),
+        ("GET", "/api/v1/events"),
+        ("POST", "/api/v1/events"),
+        ("GET", "/api/v1/events/{id}"),
+        ("GET", "/api/v1/events/{id}/registrations"),
+        ("POST", "/api/v1/events/{id}/registrations/{registration_id}/attendance"),
     ];
     let expected: BTreeSet<(String, String)> = expected
         .iter()

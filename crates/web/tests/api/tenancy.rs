@@ -26,6 +26,7 @@ async fn another_organisations_records_are_not_found_on_every_route() {
     let matched = propose(&w, &m).await.id();
     let referral = refer(&w, "Arthur", "befriending").await.id();
     let concern = raise(&w, &m.edna).await;
+    let (event, registration) = crate::events::an_event_with_a_registration(&w).await;
     let today = w.app.uk_today().to_string();
     let b_token = &w.b.token;
 
@@ -56,6 +57,8 @@ async fn another_organisations_records_are_not_found_on_every_route() {
             &matched
         } else if path.starts_with("/api/v1/concerns/") {
             &concern
+        } else if path.starts_with("/api/v1/events/") {
+            &event
         } else {
             panic!("no organisation A id for {path}")
         }
@@ -115,6 +118,9 @@ async fn another_organisations_records_are_not_found_on_every_route() {
             Some(json!({"on": today, "minutes": 10, "kind": "call"}))
         }
         ("PUT", "/api/v1/people/{id}/match-profile") => Some(crate::matching::profile_body()),
+        ("POST", "/api/v1/events/{id}/registrations/{registration_id}/attendance") => {
+            Some(json!({"attended": true}))
+        }
         ("POST", "/api/v1/concerns/{id}/entries") => {
             Some(json!({"kind": "note", "text": "Taken over"}))
         }
@@ -135,13 +141,14 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         .collect();
     assert_eq!(
         templated.len(),
-        55,
-        "expected 55 operations on a record, found {templated:?}"
+        58,
+        "expected 58 operations on a record, found {templated:?}"
     );
     for (verb, template) in &templated {
         let path = template
             .replace("{id}", id_for(template))
-            .replace("{commitment_id}", &commitment);
+            .replace("{commitment_id}", &commitment)
+            .replace("{registration_id}", &registration);
         let body = body_for(verb, template).map(|b| b.to_string());
         let reply = w.call(method(verb), &path, Some(b_token), body).await;
         assert_eq!(

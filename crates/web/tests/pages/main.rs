@@ -17,6 +17,7 @@ mod csrf;
 mod edge_cases;
 mod enquiries;
 mod equality;
+mod events;
 mod expenses;
 mod exports;
 mod feedback;
