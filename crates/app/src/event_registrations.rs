@@ -180,7 +180,9 @@ impl App {
         let now = self.clock.now();
         let events = self.store.events_with_lapsed_offers(now).await?;
         for &id in &events {
-            self.store.apply(vec![self.event_place_freed(id, now)]).await?;
+            self.store
+                .apply(vec![self.event_place_freed(id, now)])
+                .await?;
         }
         Ok(events.len())
     }

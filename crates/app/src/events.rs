@@ -198,7 +198,11 @@ impl App {
                 self.network_event_host(&access)
             }
             EventOwner::Organisation(o) => {
-                let org = self.store.organisation(o).await?.ok_or(AppError::NotFound)?;
+                let org = self
+                    .store
+                    .organisation(o)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
                 self.org_host(org, viewer).await?
             }
         };
@@ -380,7 +384,11 @@ impl App {
 }
 
 /// How full an event is at `now`.
-pub fn summary(event: LearningEvent, registrations: &[Registration], now: DateTime<Utc>) -> EventSummary {
+pub fn summary(
+    event: LearningEvent,
+    registrations: &[Registration],
+    now: DateTime<Utc>,
+) -> EventSummary {
     let held = registrations.iter().filter(|r| r.holds_place(now)).count();
     let waiting = registrations
         .iter()

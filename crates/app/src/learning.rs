@@ -93,11 +93,7 @@ impl App {
     ) -> Result<Certificate, AppError> {
         let (r, event) = self.own_registration(person, id).await?;
         check_attended(&r).map_err(|_| AppError::NotFound)?;
-        let who = self
-            .store
-            .person(person)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let who = self.store.person(person).await?.ok_or(AppError::NotFound)?;
         Ok(Certificate {
             name: who.full_name(),
             provider: self.provider_name(event.owner).await?,

@@ -15,22 +15,56 @@ use domain::ids::PersonId;
 /// The year's programme: title, format, places, who it is for.
 const PROGRAMME: &[(&str, &str, u32, &str)] = &[
     ("Recruiting younger volunteers", "online", 6, "public"),
-    ("Safeguarding refresher for volunteer managers", "in_person", 5, "members"),
-    ("Measuring the difference volunteers make", "hybrid", 6, "public"),
+    (
+        "Safeguarding refresher for volunteer managers",
+        "in_person",
+        5,
+        "members",
+    ),
+    (
+        "Measuring the difference volunteers make",
+        "hybrid",
+        6,
+        "public",
+    ),
     ("Supporting volunteers' wellbeing", "online", 5, "members"),
-    ("Volunteering in discharge support", "in_person", 6, "public"),
-    ("Inclusive volunteering: reaching new communities", "online", 6, "public"),
+    (
+        "Volunteering in discharge support",
+        "in_person",
+        6,
+        "public",
+    ),
+    (
+        "Inclusive volunteering: reaching new communities",
+        "online",
+        6,
+        "public",
+    ),
     ("Working with ward teams", "hybrid", 5, "members"),
-    ("Expenses and the law for volunteer managers", "online", 6, "public"),
+    (
+        "Expenses and the law for volunteer managers",
+        "online",
+        6,
+        "public",
+    ),
     ("Planning the winter rota", "in_person", 4, "members"),
-    ("Volunteer passports across the system", "online", 6, "public"),
+    (
+        "Volunteer passports across the system",
+        "online",
+        6,
+        "public",
+    ),
     ("Recognising volunteers", "hybrid", 5, "public"),
     ("Looking back on the year", "in_person", 6, "members"),
 ];
 
 /// The app as it was at `at`.
 fn at(app: &App, at: DateTime<Utc>) -> App {
-    App::new(app.store.clone(), Arc::new(FixedClock(at)), app.base_url.clone())
+    App::new(
+        app.store.clone(),
+        Arc::new(FixedClock(at)),
+        app.base_url.clone(),
+    )
 }
 
 /// Adds the network's year of learning events, run by `coordinator`, with `people` (at least
@@ -46,7 +80,9 @@ pub async fn learning_events(
     let today = app.uk_today();
     let made_at = app.clock.now() - Duration::days(300);
     let organiser = at(app, made_at);
-    let access = organiser.network_access(network_slug, Some(coordinator)).await?;
+    let access = organiser
+        .network_access(network_slug, Some(coordinator))
+        .await?;
     let host = organiser.network_event_host(&access);
     for (i, (title, format, capacity, visibility)) in PROGRAMME.iter().enumerate() {
         let month = i as i64 - 8;
@@ -84,7 +120,10 @@ pub async fn learning_events(
             .take(wanted)
             .chain(coordinator_too.iter().filter(|_| i % 3 == 0));
         for (n, p) in keen.enumerate() {
-            let when = at(app, event.starts_at - Duration::days(21) + Duration::minutes(n as i64));
+            let when = at(
+                app,
+                event.starts_at - Duration::days(21) + Duration::minutes(n as i64),
+            );
             let a = when.network_access(network_slug, Some(*p)).await?;
             let h = when.network_event_host(&a);
             // Members-only events are not for everyone: the use case says so, and they skip it.
@@ -114,7 +153,9 @@ pub async fn learning_events(
                     .await;
             }
         }
-        let a = after.network_access(network_slug, Some(coordinator)).await?;
+        let a = after
+            .network_access(network_slug, Some(coordinator))
+            .await?;
         let organiser_after = after.network_event_host(&a);
         for (n, r) in app
             .store
@@ -171,7 +212,11 @@ mod tests {
             date_of_birth: "1980-05-01".into(),
             ..Default::default()
         };
-        let admin = app.register(&person(0), "a long password here").await.unwrap().id;
+        let admin = app
+            .register(&person(0), "a long password here")
+            .await
+            .unwrap()
+            .id;
         let org = domain::organisation::OrganisationInput {
             name: "Northshire Hospice".into(),
             slug: "northshire-hospice".into(),
@@ -196,7 +241,12 @@ mod tests {
         .unwrap();
         let mut people = Vec::new();
         for n in 1..=10 {
-            people.push(app.register(&person(n), "a long password here").await.unwrap().id);
+            people.push(
+                app.register(&person(n), "a long password here")
+                    .await
+                    .unwrap()
+                    .id,
+            );
         }
         let added = learning_events(&app, "northshire", admin, &people)
             .await

@@ -88,9 +88,7 @@ impl EventFormat {
     /// The joining link, if people can join online.
     pub fn joining_link(&self) -> Option<&str> {
         match self {
-            Self::Online { joining_link } | Self::Hybrid { joining_link, .. } => {
-                Some(joining_link)
-            }
+            Self::Online { joining_link } | Self::Hybrid { joining_link, .. } => Some(joining_link),
             Self::InPerson { .. } => None,
         }
     }
@@ -250,7 +248,10 @@ fn price(e: &mut FieldErrors, field: &str, label: &str, value: &str) -> Option<P
             None
         }
         Err(crate::expenses::MoneyError::Empty) => {
-            e.add(field, format!("Enter {}, or 0 if it is free", label.to_lowercase()));
+            e.add(
+                field,
+                format!("Enter {}, or 0 if it is free", label.to_lowercase()),
+            );
             None
         }
         Err(_) => {
@@ -295,7 +296,8 @@ impl EventInput {
     ) -> Result<ParsedEvent, FieldErrors> {
         let mut e = FieldErrors::new();
         let title = e.text("title", "the event's title", &self.title, 200);
-        let description = e.optional_text("description", "the description", &self.description, 5000);
+        let description =
+            e.optional_text("description", "the description", &self.description, 5000);
         let audience_note =
             e.optional_text("audience_note", "who it is for", &self.audience_note, 300);
         let visibility = Audience::from_code(self.visibility.trim());
@@ -318,7 +320,12 @@ impl EventInput {
                 None
             }
         };
-        let member_price = price(&mut e, "member_price", "The member price", &self.member_price);
+        let member_price = price(
+            &mut e,
+            "member_price",
+            "The member price",
+            &self.member_price,
+        );
         let non_member_price = price(
             &mut e,
             "non_member_price",
@@ -405,7 +412,10 @@ impl EventInput {
 fn joining_link(e: &mut FieldErrors, value: &str) -> Option<String> {
     let value = value.trim();
     if value.is_empty() {
-        e.add("joining_link", "Enter the joining link for people taking part online");
+        e.add(
+            "joining_link",
+            "Enter the joining link for people taking part online",
+        );
         return None;
     }
     let ok = value

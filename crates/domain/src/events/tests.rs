@@ -36,14 +36,22 @@ fn parse(i: &EventInput) -> Result<ParsedEvent, FieldErrors> {
 }
 
 fn fields(i: &EventInput) -> Vec<String> {
-    parse(i).unwrap_err().0.into_iter().map(|e| e.field).collect()
+    parse(i)
+        .unwrap_err()
+        .0
+        .into_iter()
+        .map(|e| e.field)
+        .collect()
 }
 
 #[test]
 fn a_full_form_parses_in_uk_time_with_prices_in_pence() {
     let p = parse(&input()).unwrap();
     let ev = p.event;
-    assert_eq!(ev.starts_at, Utc.with_ymd_and_hms(2027, 3, 5, 10, 0, 0).unwrap());
+    assert_eq!(
+        ev.starts_at,
+        Utc.with_ymd_and_hms(2027, 3, 5, 10, 0, 0).unwrap()
+    );
     assert_eq!(ev.cpd_minutes(), 150);
     assert_eq!(ev.non_member_price, Pence(2500));
     assert_eq!(ev.price_for(true), Pence(0));
@@ -118,7 +126,12 @@ fn event() -> LearningEvent {
 fn registration(ev: &LearningEvent, status: RegistrationStatus) -> Registration {
     Registration {
         status,
-        ..Registration::new(ev, PersonId::new(), false, Utc.with_ymd_and_hms(2027, 1, 1, 9, 0, 0).unwrap())
+        ..Registration::new(
+            ev,
+            PersonId::new(),
+            false,
+            Utc.with_ymd_and_hms(2027, 1, 1, 9, 0, 0).unwrap(),
+        )
     }
 }
 
@@ -126,15 +139,24 @@ fn registration(ev: &LearningEvent, status: RegistrationStatus) -> Registration 
 fn the_price_is_decided_at_registration() {
     let ev = event();
     let now = Utc::now();
-    assert_eq!(Registration::new(&ev, PersonId::new(), true, now).price, Pence(0));
-    assert_eq!(Registration::new(&ev, PersonId::new(), false, now).price, Pence(2500));
+    assert_eq!(
+        Registration::new(&ev, PersonId::new(), true, now).price,
+        Pence(0)
+    );
+    assert_eq!(
+        Registration::new(&ev, PersonId::new(), false, now).price,
+        Pence(2500)
+    );
 }
 
 #[test]
 fn offers_last_48_hours_but_close_two_hours_before_the_start() {
     let start = Utc.with_ymd_and_hms(2027, 3, 5, 10, 0, 0).unwrap();
     let early = Utc.with_ymd_and_hms(2027, 2, 1, 9, 0, 0).unwrap();
-    assert_eq!(offer_expiry(early, start), Some(early + chrono::TimeDelta::hours(48)));
+    assert_eq!(
+        offer_expiry(early, start),
+        Some(early + chrono::TimeDelta::hours(48))
+    );
     let late = Utc.with_ymd_and_hms(2027, 3, 4, 10, 0, 0).unwrap();
     assert_eq!(
         offer_expiry(late, start),
@@ -169,7 +191,11 @@ fn attendance_only_after_the_start_and_only_for_places() {
     );
     assert_eq!(check_attendance(&ev, &placed, after), Ok(()));
     assert_eq!(
-        check_attendance(&ev, &registration(&ev, RegistrationStatus::Waitlisted), after),
+        check_attendance(
+            &ev,
+            &registration(&ev, RegistrationStatus::Waitlisted),
+            after
+        ),
         Err(RegistrationRefusal::NoPlace)
     );
     assert_eq!(
@@ -246,8 +272,14 @@ fn the_offer_email_says_until_when_in_uk_time() {
         expires_at: Utc.with_ymd_and_hms(2027, 6, 3, 9, 0, 0).unwrap(),
         link: "https://alongside.example/events/x",
     };
-    assert_eq!(notice.subject(), "A place has come up: Recruiting younger volunteers");
+    assert_eq!(
+        notice.subject(),
+        "A place has come up: Recruiting younger volunteers"
+    );
     let body = notice.body();
     assert!(body.contains("Saturday 5 June 2027 at 10:00"), "{body}");
-    assert!(body.contains("until Thursday 3 June 2027 at 10:00"), "{body}");
+    assert!(
+        body.contains("until Thursday 3 June 2027 at 10:00"),
+        "{body}"
+    );
 }

@@ -205,11 +205,12 @@ async fn update_event(
 }
 
 async fn cancel_event(tx: &mut Transaction<'_, Db>, id: EventId) -> Result<(), StoreError> {
-    let r = sqlx::query("UPDATE learning_events SET cancelled = TRUE WHERE id = $1 AND NOT cancelled")
-        .bind(id.0)
-        .execute(&mut **tx)
-        .await
-        .map_err(db_error)?;
+    let r =
+        sqlx::query("UPDATE learning_events SET cancelled = TRUE WHERE id = $1 AND NOT cancelled")
+            .bind(id.0)
+            .execute(&mut **tx)
+            .await
+            .map_err(db_error)?;
     if r.rows_affected() == 1 {
         Ok(())
     } else {
@@ -357,7 +358,9 @@ async fn mark_attendance(
     if r.rows_affected() == 1 {
         Ok(())
     } else {
-        Err(conflict("Only people with a place can be marked as attending or not"))
+        Err(conflict(
+            "Only people with a place can be marked as attending or not",
+        ))
     }
 }
 
@@ -379,8 +382,7 @@ async fn offer_freed_places(
     .execute(&mut **tx)
     .await
     .map_err(db_error)?;
-    let Some(expires_at) = offer_expiry(now, locked.starts_at).filter(|_| !locked.cancelled)
-    else {
+    let Some(expires_at) = offer_expiry(now, locked.starts_at).filter(|_| !locked.cancelled) else {
         return Ok(());
     };
     let (taken, _) = taken_and_waiting(tx, event, now).await?;

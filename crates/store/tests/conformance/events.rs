@@ -18,11 +18,7 @@ fn now() -> DateTime<Utc> {
 }
 
 /// An organisation, `n` people and an event on 5 March 2027 with `capacity` places.
-async fn set_up(
-    store: &Arc<dyn Store>,
-    n: usize,
-    capacity: u32,
-) -> (LearningEvent, Vec<PersonId>) {
+async fn set_up(store: &Arc<dyn Store>, n: usize, capacity: u32) -> (LearningEvent, Vec<PersonId>) {
     let org = organisation("Northshire Hospice");
     let mut writes = vec![Write::InsertOrganisation(org.clone())];
     let mut people = Vec::new();
@@ -53,7 +49,9 @@ async fn set_up(
 }
 
 fn register(event: &LearningEvent, person: PersonId, at: DateTime<Utc>) -> Write {
-    Write::Events(EventWrite::Register(Registration::new(event, person, false, at)))
+    Write::Events(EventWrite::Register(Registration::new(
+        event, person, false, at,
+    )))
 }
 
 fn offer(event: &LearningEvent, at: DateTime<Utc>) -> Write {
@@ -89,7 +87,11 @@ async fn places_then_waiting_list_and_no_second_registration(store: Arc<dyn Stor
     let (event, people) = set_up(&store, 4, 2).await;
     for (i, p) in people.iter().enumerate() {
         store
-            .apply(vec![register(&event, *p, now() + Duration::seconds(i as i64))])
+            .apply(vec![register(
+                &event,
+                *p,
+                now() + Duration::seconds(i as i64),
+            )])
             .await
             .unwrap();
     }
@@ -118,7 +120,10 @@ async fn places_then_waiting_list_and_no_second_registration(store: Arc<dyn Stor
     assert_conflict(store.apply(vec![register(&other, more[0], now())]).await);
     let listed = store.learning_events(other.owner).await.unwrap();
     assert!(listed[0].cancelled);
-    assert_eq!(store.learning_event(event.id).await.unwrap().unwrap(), event);
+    assert_eq!(
+        store.learning_event(event.id).await.unwrap().unwrap(),
+        event
+    );
 }
 conformance!(places_then_waiting_list_and_no_second_registration);
 
@@ -126,7 +131,11 @@ async fn a_cancelled_place_is_offered_in_order_and_lapses_to_the_next(store: Arc
     let (event, people) = set_up(&store, 4, 1).await;
     for (i, p) in people.iter().enumerate() {
         store
-            .apply(vec![register(&event, *p, now() + Duration::seconds(i as i64))])
+            .apply(vec![register(
+                &event,
+                *p,
+                now() + Duration::seconds(i as i64),
+            )])
             .await
             .unwrap();
     }
@@ -152,7 +161,11 @@ async fn a_cancelled_place_is_offered_in_order_and_lapses_to_the_next(store: Arc
     let offered = registration_of(&store, event.id, people[1]).await;
     assert_eq!(offered.offer_expires_at, Some(at + Duration::hours(48)));
     let emails = store.recent_messages(10).await.unwrap();
-    assert!(emails.iter().any(|m| m.subject.starts_with("A place has come up")));
+    assert!(
+        emails
+            .iter()
+            .any(|m| m.subject.starts_with("A place has come up"))
+    );
     // The held place is not taken by a newcomer: they wait.
     store
         .apply(vec![register(&event, people[0], at + Duration::minutes(1))])
@@ -170,7 +183,9 @@ async fn a_cancelled_place_is_offered_in_order_and_lapses_to_the_next(store: Arc
     );
     assert_conflict(
         store
-            .apply(vec![Write::Events(EventWrite::AcceptOffer(offered.id, later))])
+            .apply(vec![Write::Events(EventWrite::AcceptOffer(
+                offered.id, later,
+            ))])
             .await,
     );
     store.apply(vec![offer(&event, later)]).await.unwrap();
@@ -191,14 +206,23 @@ async fn a_cancelled_place_is_offered_in_order_and_lapses_to_the_next(store: Arc
         registration_of(&store, event.id, people[2]).await.status,
         Registered
     );
-    assert!(store.events_with_lapsed_offers(later).await.unwrap().is_empty());
+    assert!(
+        store
+            .events_with_lapsed_offers(later)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 conformance!(a_cancelled_place_is_offered_in_order_and_lapses_to_the_next);
 
 async fn attendance_feedback_and_fewer_places_than_taken(store: Arc<dyn Store>) {
     let (event, people) = set_up(&store, 3, 3).await;
     for p in &people {
-        store.apply(vec![register(&event, *p, now())]).await.unwrap();
+        store
+            .apply(vec![register(&event, *p, now())])
+            .await
+            .unwrap();
     }
     let mut smaller = event.clone();
     smaller.capacity = 2;
@@ -225,20 +249,33 @@ async fn attendance_feedback_and_fewer_places_than_taken(store: Arc<dyn Store>) 
     .parse(r.id, event.id, after)
     .unwrap();
     store
-        .apply(vec![Write::Events(EventWrite::InsertFeedback(feedback.clone()))])
+        .apply(vec![Write::Events(EventWrite::InsertFeedback(
+            feedback.clone(),
+        ))])
         .await
         .unwrap();
     assert_conflict(
         store
-            .apply(vec![Write::Events(EventWrite::InsertFeedback(feedback.clone()))])
+            .apply(vec![Write::Events(EventWrite::InsertFeedback(
+                feedback.clone(),
+            ))])
             .await,
     );
-    assert_eq!(store.feedback_on(r.id).await.unwrap(), Some(feedback.clone()));
-    assert_eq!(store.event_feedback(event.id).await.unwrap(), vec![feedback]);
+    assert_eq!(
+        store.feedback_on(r.id).await.unwrap(),
+        Some(feedback.clone())
+    );
+    assert_eq!(
+        store.event_feedback(event.id).await.unwrap(),
+        vec![feedback]
+    );
     // A cancelled registration cannot have attendance marked.
     let gone = registration_of(&store, event.id, people[1]).await;
     store
-        .apply(vec![Write::Events(EventWrite::CancelRegistration(gone.id, now()))])
+        .apply(vec![Write::Events(EventWrite::CancelRegistration(
+            gone.id,
+            now(),
+        ))])
         .await
         .unwrap();
     assert_conflict(
@@ -335,11 +372,18 @@ async fn the_day_before_each_place_gets_one_reminder(store: Arc<dyn Store>) {
     use app::{App, FixedClock};
     let (event, people) = set_up(&store, 3, 2).await;
     for p in &people {
-        store.apply(vec![register(&event, *p, now())]).await.unwrap();
+        store
+            .apply(vec![register(&event, *p, now())])
+            .await
+            .unwrap();
     }
     // The event is on 5 March 2027 at 10:00; on the 4th, those with places are reminded.
     let eve = Utc.with_ymd_and_hms(2027, 3, 4, 12, 0, 0).unwrap();
-    let app = App::new(store.clone(), Arc::new(FixedClock(eve)), "https://alongside.example");
+    let app = App::new(
+        store.clone(),
+        Arc::new(FixedClock(eve)),
+        "https://alongside.example",
+    );
     for _ in 0..2 {
         app.schedule_jobs().await.unwrap();
         app.run_jobs("worker", 100).await.unwrap();
@@ -353,8 +397,16 @@ async fn the_day_before_each_place_gets_one_reminder(store: Arc<dyn Store>) {
         .collect();
     // Two places, each reminded once; the person waiting is not.
     assert_eq!(reminders.len(), 2);
-    assert!(reminders[0].body.contains("Joining link: https://meet.example.org/abc"));
-    assert!(reminders[0].body.contains("Friday 5 March 2027, 10:00 to 12:00"));
+    assert!(
+        reminders[0]
+            .body
+            .contains("Joining link: https://meet.example.org/abc")
+    );
+    assert!(
+        reminders[0]
+            .body
+            .contains("Friday 5 March 2027, 10:00 to 12:00")
+    );
     // Two days before, nothing is due.
     let earlier = App::new(
         store.clone(),
@@ -362,12 +414,17 @@ async fn the_day_before_each_place_gets_one_reminder(store: Arc<dyn Store>) {
         "https://alongside.example",
     );
     let (other, more) = set_up(&store, 1, 2).await;
-    store.apply(vec![register(&other, more[0], now())]).await.unwrap();
+    store
+        .apply(vec![register(&other, more[0], now())])
+        .await
+        .unwrap();
     earlier.schedule_jobs().await.unwrap();
     earlier.run_jobs("worker", 100).await.unwrap();
     let all = store.recent_messages(50).await.unwrap();
     assert_eq!(
-        all.iter().filter(|m| m.subject.starts_with("Tomorrow:")).count(),
+        all.iter()
+            .filter(|m| m.subject.starts_with("Tomorrow:"))
+            .count(),
         2
     );
 }

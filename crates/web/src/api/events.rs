@@ -27,7 +27,10 @@ use crate::AppState;
 /// The learning-event routes.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/events", get(list_learning_events).post(add_learning_event))
+        .route(
+            "/events",
+            get(list_learning_events).post(add_learning_event),
+        )
         .route("/events/{id}", get(get_learning_event))
         .route("/events/{id}/registrations", get(list_event_registrations))
         .route(
@@ -330,8 +333,10 @@ pub async fn mark_event_attendance(
     body: Bytes,
 ) -> Result<Json<RegistrationView>, ApiError> {
     let id: EventId = id.trim().parse().map_err(|_| AppError::NotFound)?;
-    let registration: EventRegistrationId =
-        registration.trim().parse().map_err(|_| AppError::NotFound)?;
+    let registration: EventRegistrationId = registration
+        .trim()
+        .parse()
+        .map_err(|_| AppError::NotFound)?;
     let host = state.app.organisation_event_host(&scope);
     host.require_organiser()?;
     state.app.hosted_event(&host, id).await?;

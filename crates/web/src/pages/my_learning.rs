@@ -26,7 +26,10 @@ use crate::{AppState, WebError};
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/my/learning", get(record))
-        .route("/my/learning/{id}/feedback", get(feedback_form).post(give_feedback))
+        .route(
+            "/my/learning/{id}/feedback",
+            get(feedback_form).post(give_feedback),
+        )
         .route("/my/learning/{id}/certificate.pdf", get(certificate))
 }
 
@@ -124,7 +127,14 @@ async fn feedback_page(
     if r.status != domain::events::RegistrationStatus::Attended {
         return Err(AppError::NotFound.into());
     }
-    if state.app.store.feedback_on(r.id).await.map_err(AppError::from)?.is_some() {
+    if state
+        .app
+        .store
+        .feedback_on(r.id)
+        .await
+        .map_err(AppError::from)?
+        .is_some()
+    {
         return Ok(Redirect::to(&format!("/events/{}", event.id)).into_response());
     }
     let layout = Layout::for_user("How useful was the event?", Some(user)).with_errors(errors);
@@ -149,7 +159,14 @@ async fn feedback_form(
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
     let id = registration_id(&id)?;
-    feedback_page(&state, &user, id, FeedbackInput::default(), FieldErrors::new()).await
+    feedback_page(
+        &state,
+        &user,
+        id,
+        FeedbackInput::default(),
+        FieldErrors::new(),
+    )
+    .await
 }
 
 async fn give_feedback(
@@ -166,7 +183,11 @@ async fn give_feedback(
         comments: form.get("comments"),
         will_do_differently: form.get("will_do_differently"),
     };
-    match state.app.give_event_feedback(user.person.id, id, &input).await {
+    match state
+        .app
+        .give_event_feedback(user.person.id, id, &input)
+        .await
+    {
         Ok(f) => Ok(Redirect::to(&format!("/events/{}?done=feedback", f.event_id)).into_response()),
         Err(AppError::Invalid(errors)) => feedback_page(&state, &user, id, input, errors).await,
         Err(e) => Err(e.into()),

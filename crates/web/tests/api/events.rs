@@ -35,7 +35,12 @@ fn in_days(w: &World, days: i64) -> String {
 /// Org A's public event with one place, taken by a signed-up person: (event id, registration id).
 pub async fn an_event_with_a_registration(w: &World) -> (String, String) {
     let made = w
-        .send(Method::POST, "/api/v1/events", &w.a.token, event_body(&in_days(w, 7), 1))
+        .send(
+            Method::POST,
+            "/api/v1/events",
+            &w.a.token,
+            event_body(&in_days(w, 7), 1),
+        )
         .await;
     assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
     let id: domain::ids::EventId = made.id().parse().unwrap();

@@ -115,8 +115,24 @@ async fn members_only_events_are_for_members_and_organiser_pages_for_coordinator
             "non_member_price",
         ]);
     let date = date_in(&w, 14);
-    let private = add(&mut coordinator, NETWORK, "Members surgery", "members", "10", &date).await;
-    let public = add(&mut coordinator, NETWORK, "Open day for managers", "public", "10", &date).await;
+    let private = add(
+        &mut coordinator,
+        NETWORK,
+        "Members surgery",
+        "members",
+        "10",
+        &date,
+    )
+    .await;
+    let public = add(
+        &mut coordinator,
+        NETWORK,
+        "Open day for managers",
+        "public",
+        "10",
+        &date,
+    )
+    .await;
 
     // A member (staff of a member organisation) sees both, and may not organise.
     let mut member = w.site.signed_in(w.a_viewer.email.as_str()).await;
@@ -225,7 +241,15 @@ async fn registration_waitlist_offer_attendance_feedback_and_certificate() {
     let w = world().await;
     let mut coordinator = w.site.signed_in(w.a.admin.email.as_str()).await;
     let date = date_in(&w, 10);
-    let id = add(&mut coordinator, NETWORK, "Recruiting younger volunteers", "public", "1", &date).await;
+    let id = add(
+        &mut coordinator,
+        NETWORK,
+        "Recruiting younger volunteers",
+        "public",
+        "1",
+        &date,
+    )
+    .await;
     let page = format!("{NETWORK}/{id}");
 
     // A member takes the one place, free; an outsider goes on the waiting list at £10.
@@ -238,7 +262,9 @@ async fn registration_waitlist_offer_attendance_feedback_and_certificate() {
         .assert_contains("You are registered")
         .assert_contains("Joining link");
     let mut outsider = w.site.signed_in(w.b.admin.email.as_str()).await;
-    let done = outsider.submit(&format!("/events/{id}/register"), &[]).await;
+    let done = outsider
+        .submit(&format!("/events/{id}/register"), &[])
+        .await;
     assert_eq!(done.redirect(), format!("{page}?done=waitlisted"));
     // A second registration is refused, in words on the page.
     outsider
@@ -297,14 +323,17 @@ async fn registration_waitlist_offer_attendance_feedback_and_certificate() {
         .get(&format!("{NETWORK}/{id}/registrations"))
         .await
         .assert_contains("Attended<span class=\"visually-hidden\">: Ada Admin-hospice");
-    let marked = coordinator.submit(&attendance, &[("attended", "yes")]).await;
-    assert_eq!(
-        marked.redirect(),
-        format!("{NETWORK}/{id}/registrations")
-    );
+    let marked = coordinator
+        .submit(&attendance, &[("attended", "yes")])
+        .await;
+    assert_eq!(marked.redirect(), format!("{NETWORK}/{id}/registrations"));
     let emails = app.store.recent_messages(5).await.unwrap();
-    assert!(emails.iter().any(|m| m.subject == "How was Recruiting younger volunteers?"
-        && m.body.contains(&format!("/my/learning/{reg}/feedback"))));
+    assert!(
+        emails
+            .iter()
+            .any(|m| m.subject == "How was Recruiting younger volunteers?"
+                && m.body.contains(&format!("/my/learning/{reg}/feedback")))
+    );
 
     // The learning record, the certificate and the feedback form are the attendee's own.
     let mut attendee = w.site.browser_with(later);
@@ -360,7 +389,15 @@ async fn an_organisations_events_are_its_staffs_alone() {
     let base = format!("/manage/{}/events", w.a.slug);
     let mut admin = w.site.signed_in(w.a.admin.email.as_str()).await;
     let date = date_in(&w, 7);
-    let id = add(&mut admin, &base, "Induction for new managers", "members", "5", &date).await;
+    let id = add(
+        &mut admin,
+        &base,
+        "Induction for new managers",
+        "members",
+        "5",
+        &date,
+    )
+    .await;
     admin
         .get(&base)
         .await
@@ -389,7 +426,10 @@ async fn an_organisations_events_are_its_staffs_alone() {
     }
     // And another organisation's manage path cannot reach this event either.
     let theirs = format!("/manage/{}/events/{id}/registrations", w.b.slug);
-    other.get(&theirs).await.assert_status(StatusCode::NOT_FOUND);
+    other
+        .get(&theirs)
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
     w.site
         .browser()
         .get(&public_page)

@@ -149,7 +149,14 @@ async fn new_form<const NET: bool>(
         ..EventInput::default()
     };
     let action = format!("{}/new", resolved.host.manage_path());
-    form_page(&resolved, &user, "Add an event", action, input, FieldErrors::new())
+    form_page(
+        &resolved,
+        &user,
+        "Add an event",
+        action,
+        input,
+        FieldErrors::new(),
+    )
 }
 
 async fn create<const NET: bool>(
@@ -194,7 +201,14 @@ async fn edit_form<const NET: bool>(
         series.iter().find(|s| Some(s.id) == event.series_id),
     );
     let action = format!("{}/{id}/edit", resolved.host.manage_path());
-    form_page(&resolved, &user, "Change the event", action, input, FieldErrors::new())
+    form_page(
+        &resolved,
+        &user,
+        "Change the event",
+        action,
+        input,
+        FieldErrors::new(),
+    )
 }
 
 async fn update<const NET: bool>(
@@ -210,11 +224,10 @@ async fn update<const NET: bool>(
     let resolved = host.resolve(&state, Some(&user)).await?;
     let input = input_from(&form);
     match state.app.update_event(&resolved.host, id, &input).await {
-        Ok(_) => Ok(Redirect::to(&format!(
-            "{}/{id}?done=saved",
-            resolved.host.events_path()
-        ))
-        .into_response()),
+        Ok(_) => Ok(
+            Redirect::to(&format!("{}/{id}?done=saved", resolved.host.events_path()))
+                .into_response(),
+        ),
         Err(AppError::Invalid(errors)) => {
             let action = format!("{}/{id}/edit", resolved.host.manage_path());
             form_page(&resolved, &user, "Change the event", action, input, errors)
@@ -298,7 +311,11 @@ async fn registrations<const NET: bool>(
                 member: g.member,
                 offer: match (g.offered_at, g.offer_expires_at) {
                     (Some(o), Some(x)) => {
-                        format!("Offered {}, held until {}", nhs_datetime(&o), nhs_datetime(&x))
+                        format!(
+                            "Offered {}, held until {}",
+                            nhs_datetime(&o),
+                            nhs_datetime(&x)
+                        )
                     }
                     _ => String::new(),
                 },

@@ -51,7 +51,10 @@ struct ListPage {
 }
 
 pub(super) async fn list(
-    state: AppState, user: Option<SignedIn>, host: HostRef) -> Result<Response, WebError> {
+    state: AppState,
+    user: Option<SignedIn>,
+    host: HostRef,
+) -> Result<Response, WebError> {
     let resolved = host.resolve(&state, user.as_ref()).await?;
     let h = &resolved.host;
     let now = state.app.clock.now();
@@ -173,8 +176,10 @@ async fn render_event(
         registration_id: mine.map(|r| r.id.to_string()).unwrap_or_default(),
         feedback_given: view.my_feedback.is_some(),
         done,
-        next: form_urlencoded::byte_serialize(format!("{}/{}", h.events_path(), line.id).as_bytes())
-            .collect(),
+        next: form_urlencoded::byte_serialize(
+            format!("{}/{}", h.events_path(), line.id).as_bytes(),
+        )
+        .collect(),
         event: line,
         layout,
     };
