@@ -152,11 +152,7 @@ impl App {
         };
         let today = self.uk_today();
         let id = access.network.id;
-        access.coordinator = self
-            .store
-            .network_coordinators(id)
-            .await?
-            .contains(&person);
+        access.coordinator = self.store.network_coordinators(id).await?.contains(&person);
         let members = self.store.network_members(id).await?;
         let current: Vec<OrganisationId> = members
             .iter()
@@ -417,13 +413,23 @@ impl App {
                 .map(|(p, _)| p.id),
             Err(_) => None,
         };
-        let member = input.parse(NetworkMemberId::new(), access.network.id, organisation, person)?;
+        let member = input.parse(
+            NetworkMemberId::new(),
+            access.network.id,
+            organisation,
+            person,
+        )?;
         let now = self.clock.now();
         self.store
             .apply(vec![
                 Write::Network(NetworkWrite::InsertMember(member.clone())),
-                network_audit(access.actor(), "network.member_added", access.network.id, now)
-                    .with_detail(member.name()),
+                network_audit(
+                    access.actor(),
+                    "network.member_added",
+                    access.network.id,
+                    now,
+                )
+                .with_detail(member.name()),
             ])
             .await
             .map_err(|e| match e {
@@ -450,9 +456,17 @@ impl App {
         let renewal = input.parse(&member, recorded_by, now)?;
         self.store
             .apply(vec![
-                Write::Network(NetworkWrite::RecordRenewal(access.network.id, renewal.clone())),
-                network_audit(access.actor(), "network.member_renewed", access.network.id, now)
-                    .with_detail(member.name()),
+                Write::Network(NetworkWrite::RecordRenewal(
+                    access.network.id,
+                    renewal.clone(),
+                )),
+                network_audit(
+                    access.actor(),
+                    "network.member_renewed",
+                    access.network.id,
+                    now,
+                )
+                .with_detail(member.name()),
             ])
             .await?;
         Ok(renewal)
@@ -468,15 +482,22 @@ impl App {
         access.require_coordinator()?;
         let mut member = self.member_of(access, id).await?;
         if member.ended_on.is_some() {
-            return Err(AppError::Conflict("This membership has already ended".into()));
+            return Err(AppError::Conflict(
+                "This membership has already ended".into(),
+            ));
         }
         member.ended_on = Some(on);
         let now = self.clock.now();
         self.store
             .apply(vec![
                 Write::Network(NetworkWrite::UpdateMember(member.clone())),
-                network_audit(access.actor(), "network.member_ended", access.network.id, now)
-                    .with_detail(member.name()),
+                network_audit(
+                    access.actor(),
+                    "network.member_ended",
+                    access.network.id,
+                    now,
+                )
+                .with_detail(member.name()),
             ])
             .await?;
         Ok(())
@@ -519,7 +540,9 @@ pub(crate) fn network_audit(
     network: NetworkId,
     at: chrono::DateTime<chrono::Utc>,
 ) -> Write {
-    Write::Audit(AuditEntry::new(None, actor, action, "network", network.0, at))
+    Write::Audit(AuditEntry::new(
+        None, actor, action, "network", network.0, at,
+    ))
 }
 
 /// Adds detail to an audit write.

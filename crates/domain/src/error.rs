@@ -90,8 +90,7 @@ impl FieldErrors {
         if value.trim().is_empty() {
             return None;
         }
-        let date =
-            crate::person::parse_date(value).filter(|d| (1900..=2200).contains(&d.year()));
+        let date = crate::person::parse_date(value).filter(|d| (1900..=2200).contains(&d.year()));
         if date.is_none() {
             self.add(field, "Enter a real date, for example 27 3 2027");
         }

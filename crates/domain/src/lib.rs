@@ -12,8 +12,8 @@ pub mod expenses;
 pub mod ids;
 pub mod instruments;
 mod labels;
-pub mod notification;
 pub mod network;
+pub mod notification;
 pub mod organisation;
 pub mod outcome_framework;
 /// Outcome statistics for reports: wellbeing change, experience by theme, value of time; small

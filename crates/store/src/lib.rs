@@ -11,12 +11,12 @@ mod calendar_rows;
 mod compliance_rows;
 mod event_rows;
 mod expense_rows;
+mod network_rows;
 pub mod postgres;
 mod rota_rows;
 mod rows;
 mod safeguarding_rows;
 pub mod sqlite;
-mod network_rows;
 mod support_rows;
 mod waitlist_rows;
 

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use domain::ids::*;
 use domain::network::Network;
 use domain::network::membership::{NetworkMember, Renewal};
-use domain::network::recognition::{Agreement, PassportConsent, Party, Recognition};
+use domain::network::recognition::{Agreement, Party, PassportConsent, Recognition};
 use domain::network::role_template::RoleTemplate;
 use serde::Serialize;
 
@@ -113,10 +113,8 @@ pub trait NetworkStore: Send + Sync {
     /// Agreements an organisation is a party to (signed or not), newest first.
     async fn agreements_of(&self, org: OrganisationId) -> Result<Vec<Agreement>, StoreError>;
     /// Agreements made in a network, newest first.
-    async fn agreements_in_network(
-        &self,
-        network: NetworkId,
-    ) -> Result<Vec<Agreement>, StoreError>;
+    async fn agreements_in_network(&self, network: NetworkId)
+    -> Result<Vec<Agreement>, StoreError>;
     /// One agreement.
     async fn agreement(&self, id: AgreementId) -> Result<Option<Agreement>, StoreError>;
     /// A person's passport consents, newest first.

@@ -267,7 +267,8 @@ impl MemberInput {
             Some(MembershipType::Individual) => {
                 let name = e.text("name", "their name", &self.name, 200);
                 let email = e.check("email", Email::parse(&self.email));
-                let job_title = e.optional_text("job_title", "their job title", &self.job_title, 200);
+                let job_title =
+                    e.optional_text("job_title", "their job title", &self.job_title, 200);
                 let employer = e.optional_text("employer", "where they work", &self.employer, 200);
                 match (name, email) {
                     (Some(name), Some(email)) => Some(Member::Individual {
@@ -290,7 +291,10 @@ impl MemberInput {
         if let (Some(j), Some(r)) = (joined_on, renews_on)
             && r <= j
         {
-            e.add("renews_on", "The renewal date must be after the day they joined");
+            e.add(
+                "renews_on",
+                "The renewal date must be after the day they joined",
+            );
         }
         let annual_fee = if self.annual_fee.trim().is_empty() {
             None

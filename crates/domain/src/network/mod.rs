@@ -102,7 +102,8 @@ impl NetworkInput {
         if kind.is_none() {
             e.add("kind", "Select what sort of network it is");
         }
-        let description = e.optional_text("description", "the description", &self.description, 2000);
+        let description =
+            e.optional_text("description", "the description", &self.description, 2000);
         let contact_email = crate::organisation::optional(
             &mut e,
             "contact_email",

@@ -7,11 +7,9 @@
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::Serialize;
 
-use crate::compliance::{Check, CheckStatus, RequirementType};
-use crate::ids::{
-    AgreementId, CheckId, NetworkId, OrganisationId, PassportConsentId, PersonId,
-};
 use crate::FieldErrors;
+use crate::compliance::{Check, CheckStatus, RequirementType};
+use crate::ids::{AgreementId, CheckId, NetworkId, OrganisationId, PassportConsentId, PersonId};
 
 /// One item an organisation accepts from the others in an agreement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -268,7 +266,10 @@ impl TermsInput {
             }
         }
         if terms.is_empty() && e.is_empty() {
-            e.add("items", "Select at least one check or training module you accept");
+            e.add(
+                "items",
+                "Select at least one check or training module you accept",
+            );
         }
         e.finish(|| Some(terms))
     }

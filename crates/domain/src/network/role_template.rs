@@ -6,11 +6,11 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::Labelled;
 use crate::compliance::{RequirementType, Workforce};
 use crate::ids::{NetworkId, OrganisationId, RoleTemplateId};
 use crate::outcome_framework::OutcomeIndicator;
 use crate::role::{DbsLevel, Role, RoleInput, Setting};
-use crate::Labelled;
 
 mod nhs;
 

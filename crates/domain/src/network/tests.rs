@@ -53,7 +53,10 @@ fn renewing_early_keeps_the_year_and_renewing_late_starts_a_new_one() {
     assert_eq!(m.next_renewal_date(day(2027, 3, 15)), day(2028, 4, 1));
     assert_eq!(m.next_renewal_date(day(2027, 4, 1)), day(2028, 4, 1));
     assert_eq!(m.next_renewal_date(day(2027, 6, 20)), day(2028, 6, 20));
-    assert_eq!(member(None).next_renewal_date(day(2027, 6, 20)), day(2028, 6, 20));
+    assert_eq!(
+        member(None).next_renewal_date(day(2027, 6, 20)),
+        day(2028, 6, 20)
+    );
 }
 
 #[test]

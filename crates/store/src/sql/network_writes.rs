@@ -370,13 +370,12 @@ async fn sign(
     agreement: domain::ids::AgreementId,
     p: &Party,
 ) -> Result<(), StoreError> {
-    let live: Option<bool> = sqlx::query_scalar(
-        "SELECT ended_at IS NULL FROM recognition_agreements WHERE id = $1",
-    )
-    .bind(agreement.0)
-    .fetch_optional(&mut **tx)
-    .await
-    .map_err(db_error)?;
+    let live: Option<bool> =
+        sqlx::query_scalar("SELECT ended_at IS NULL FROM recognition_agreements WHERE id = $1")
+            .bind(agreement.0)
+            .fetch_optional(&mut **tx)
+            .await
+            .map_err(db_error)?;
     if live != Some(true) {
         return Err(StoreError::Conflict("This agreement has ended".into()));
     }

@@ -85,7 +85,9 @@ impl ThisStore {
                             .map(|t| Term {
                                 code: t.code.clone(),
                                 name: t.name.clone(),
-                                max_age_months: t.max_age_months.and_then(|m| u32::try_from(m).ok()),
+                                max_age_months: t
+                                    .max_age_months
+                                    .and_then(|m| u32::try_from(m).ok()),
                             })
                             .collect(),
                         signed_at: p.signed_at,
@@ -113,7 +115,8 @@ impl ThisStore {
     }
 }
 
-const AGREEMENT_COLUMNS: &str = "a.id, a.name, a.network_id, a.mou_reference, a.created_at, a.ended_at";
+const AGREEMENT_COLUMNS: &str =
+    "a.id, a.name, a.network_id, a.mou_reference, a.created_at, a.ended_at";
 
 #[async_trait]
 impl NetworkStore for ThisStore {
@@ -164,13 +167,12 @@ impl NetworkStore for ThisStore {
         &self,
         person: PersonId,
     ) -> Result<Vec<NetworkId>, StoreError> {
-        let ids: Vec<Uuid> = sqlx::query_scalar(
-            "SELECT network_id FROM network_coordinators WHERE person_id = $1",
-        )
-        .bind(person.0)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(db_error)?;
+        let ids: Vec<Uuid> =
+            sqlx::query_scalar("SELECT network_id FROM network_coordinators WHERE person_id = $1")
+                .bind(person.0)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_error)?;
         Ok(ids.into_iter().map(NetworkId).collect())
     }
 
@@ -412,6 +414,9 @@ impl NetworkStore for ThisStore {
         .fetch_all(&self.pool)
         .await
         .map_err(db_error)?;
-        Ok(rows.into_iter().map(VolunteerReferralRow::into_domain).collect())
+        Ok(rows
+            .into_iter()
+            .map(VolunteerReferralRow::into_domain)
+            .collect())
     }
 }

@@ -32,7 +32,11 @@ const SEEDS: &[Seed] = &[
         "Spend time with patients who have few visitors: conversation, reading, company.",
         DbsLevel::Enhanced,
         2,
-        &["cstf-safeguarding-adults", "cstf-infection-prevention", "vcs-3-respect"],
+        &[
+            "cstf-safeguarding-adults",
+            "cstf-infection-prevention",
+            "vcs-3-respect",
+        ],
         ("Patients visited", "patients", None),
     ),
     (
@@ -41,7 +45,11 @@ const SEEDS: &[Seed] = &[
         "Help patients to eat and drink well at mealtimes, alongside the ward team.",
         DbsLevel::Enhanced,
         2,
-        &["cstf-infection-prevention", "vcs-7-fluids-nutrition", "cstf-safeguarding-adults"],
+        &[
+            "cstf-infection-prevention",
+            "vcs-7-fluids-nutrition",
+            "cstf-safeguarding-adults",
+        ],
         ("Patients helped at mealtimes", "patients", Some(10)),
     ),
     (
@@ -50,7 +58,11 @@ const SEEDS: &[Seed] = &[
         "Run activities and reminiscence with patients living with dementia.",
         DbsLevel::Enhanced,
         2,
-        &["cstf-safeguarding-adults", "vcs-5-mental-health", "vcs-3-respect"],
+        &[
+            "cstf-safeguarding-adults",
+            "vcs-5-mental-health",
+            "vcs-3-respect",
+        ],
         ("Activity sessions", "sessions", None),
     ),
     (
@@ -59,7 +71,11 @@ const SEEDS: &[Seed] = &[
         "Sit with people in their last days so that nobody dies alone.",
         DbsLevel::Enhanced,
         2,
-        &["cstf-safeguarding-adults", "cstf-infection-prevention", "vcs-3-respect"],
+        &[
+            "cstf-safeguarding-adults",
+            "cstf-infection-prevention",
+            "vcs-3-respect",
+        ],
         ("People accompanied", "people", None),
     ),
     (
@@ -68,7 +84,11 @@ const SEEDS: &[Seed] = &[
         "Encourage patients to keep moving with the therapy team's plan.",
         DbsLevel::Enhanced,
         2,
-        &["cstf-moving-handling", "vcs-9-moving-assisting", "cstf-safeguarding-adults"],
+        &[
+            "cstf-moving-handling",
+            "vcs-9-moving-assisting",
+            "cstf-safeguarding-adults",
+        ],
         ("Patients supported to move", "patients", Some(10)),
     ),
     (
@@ -122,7 +142,11 @@ const SEEDS: &[Seed] = &[
         "Help people settle back at home after a hospital stay: shopping, a warm house, company.",
         DbsLevel::Enhanced,
         2,
-        &["cstf-safeguarding-adults", "cstf-health-safety", "vcs-6-health-safety"],
+        &[
+            "cstf-safeguarding-adults",
+            "cstf-health-safety",
+            "vcs-6-health-safety",
+        ],
         ("People settled at home", "people", None),
     ),
     (
@@ -131,7 +155,11 @@ const SEEDS: &[Seed] = &[
         "Drive patients to and from appointments in your own car.",
         DbsLevel::Enhanced,
         2,
-        &["driving-licence", "business-insurance", "cstf-safeguarding-adults"],
+        &[
+            "driving-licence",
+            "business-insurance",
+            "cstf-safeguarding-adults",
+        ],
         ("Journeys", "journeys", None),
     ),
     (
@@ -140,7 +168,11 @@ const SEEDS: &[Seed] = &[
         "Collect and deliver medicines and small equipment to people at home.",
         DbsLevel::Basic,
         1,
-        &["driving-licence", "business-insurance", "cstf-information-governance"],
+        &[
+            "driving-licence",
+            "business-insurance",
+            "cstf-information-governance",
+        ],
         ("Deliveries", "deliveries", Some(20)),
     ),
     (
@@ -167,7 +199,11 @@ const SEEDS: &[Seed] = &[
         "Support others through an experience you have lived through yourself.",
         DbsLevel::Enhanced,
         2,
-        &["cstf-safeguarding-adults", "vcs-5-mental-health", "vcs-3-respect"],
+        &[
+            "cstf-safeguarding-adults",
+            "vcs-5-mental-health",
+            "vcs-3-respect",
+        ],
         ("Peer support sessions", "sessions", None),
     ),
 ];
@@ -182,35 +218,33 @@ pub fn nhs_role_templates(network_id: NetworkId, at: DateTime<Utc>) -> Vec<RoleT
     SEEDS
         .iter()
         .map(
-            |&(title, setting, summary, dbs_level, references, training, indicator)| {
-                RoleTemplate {
-                    id: RoleTemplateId::new(),
-                    network_id,
-                    title: title.into(),
-                    summary: summary.into(),
-                    description: summary.into(),
-                    setting,
-                    activities: String::new(),
-                    time_commitment: "About 3 hours a week".into(),
-                    minimum_age: if dbs_level == DbsLevel::None { 16 } else { 18 },
-                    dbs_level,
-                    dbs_workforce: dbs_level.has_workforce().then_some(Workforce::Adult),
-                    references_required: references,
-                    requirement_codes: CORE
-                        .iter()
-                        .chain(training.iter())
-                        .map(|c| (*c).to_owned())
-                        .collect(),
-                    non_substitution_statement: STATEMENT.into(),
-                    indicators: vec![TemplateIndicator {
-                        name: indicator.0.into(),
-                        unit: indicator.1.into(),
-                        minutes_each: indicator.2,
-                    }],
-                    source_organisation_id: None,
-                    source_name: "NHS volunteer roles".into(),
-                    published_at: at,
-                }
+            |&(title, setting, summary, dbs_level, references, training, indicator)| RoleTemplate {
+                id: RoleTemplateId::new(),
+                network_id,
+                title: title.into(),
+                summary: summary.into(),
+                description: summary.into(),
+                setting,
+                activities: String::new(),
+                time_commitment: "About 3 hours a week".into(),
+                minimum_age: if dbs_level == DbsLevel::None { 16 } else { 18 },
+                dbs_level,
+                dbs_workforce: dbs_level.has_workforce().then_some(Workforce::Adult),
+                references_required: references,
+                requirement_codes: CORE
+                    .iter()
+                    .chain(training.iter())
+                    .map(|c| (*c).to_owned())
+                    .collect(),
+                non_substitution_statement: STATEMENT.into(),
+                indicators: vec![TemplateIndicator {
+                    name: indicator.0.into(),
+                    unit: indicator.1.into(),
+                    minutes_each: indicator.2,
+                }],
+                source_organisation_id: None,
+                source_name: "NHS volunteer roles".into(),
+                published_at: at,
             },
         )
         .collect()
