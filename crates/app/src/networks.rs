@@ -321,7 +321,7 @@ impl App {
                 people.push(p);
             }
         }
-        people.sort_by(|a, b| a.full_name().cmp(&b.full_name()));
+        people.sort_by_key(|p| p.full_name());
         Ok(people)
     }
 

@@ -64,12 +64,12 @@ mod feedback_links;
 #[path = "sql/matches.rs"]
 mod matches;
 #[allow(clippy::duplicate_mod)]
-#[path = "sql/networks.rs"]
-mod networks;
-
 #[path = "sql/network_writes.rs"]
 mod network_writes;
-
+#[allow(clippy::duplicate_mod)]
+#[path = "sql/networks.rs"]
+mod networks;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/outcomes.rs"]
 mod outcomes;
 #[allow(clippy::duplicate_mod)]
