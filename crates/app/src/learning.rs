@@ -5,14 +5,15 @@
 use chrono::{Duration, NaiveTime};
 use domain::events::registration::check_attended;
 use domain::events::{
-    EventOwner, LearningEvent, LearningLine, LearningRecord, Registration, RegistrationStatus,
+    CpdEntry, CpdInput, EventOwner, LearningEvent, LearningLine, LearningRecord, LearningSource,
+    Registration, RegistrationStatus,
 };
-use domain::ids::{EventRegistrationId, JobId, PersonId};
+use domain::ids::{CpdEntryId, EventRegistrationId, JobId, PersonId};
 use domain::rota::{Edge, from_utc, to_instant};
 use serde::Serialize;
 
 use crate::event_registrations::event_when;
-use crate::ports::{Job, Write};
+use crate::ports::{EventWrite, Job, Write};
 use crate::{App, AppError};
 
 pub(crate) const EVENT_REMINDER: &str = "event-reminder";
@@ -66,7 +67,7 @@ impl App {
             let provider = self.provider_name(event.owner).await?;
             if r.status == RegistrationStatus::Attended {
                 lines.push(LearningLine {
-                    registration_id: r.id,
+                    source: LearningSource::Event(r.id),
                     title: event.title.clone(),
                     provider,
                     starts_at: event.starts_at,
@@ -79,6 +80,21 @@ impl App {
                     provider,
                 });
             }
+        }
+        for entry in self.store.cpd_entries_of(person).await? {
+            // The day's noon in the UK, so the entry falls in the year of its day.
+            let Some(starts_at) = NaiveTime::from_hms_opt(12, 0, 0)
+                .and_then(|noon| to_instant(entry.done_on.and_time(noon), Edge::Start))
+            else {
+                continue;
+            };
+            lines.push(LearningLine {
+                source: LearningSource::Own(entry.id),
+                title: entry.title,
+                provider: entry.provider,
+                starts_at,
+                minutes: entry.minutes,
+            });
         }
         upcoming.sort_by_key(|u| u.event.starts_at);
         Ok((LearningRecord::from_lines(lines), upcoming))
@@ -100,6 +116,38 @@ impl App {
             minutes: event.cpd_minutes(),
             event,
         })
+    }
+
+    /// A person records learning of their own in their learning record.
+    pub async fn add_cpd_entry(
+        &self,
+        person: PersonId,
+        input: &CpdInput,
+    ) -> Result<CpdEntry, AppError> {
+        let entry = input.parse(CpdEntryId::new(), person, self.uk_today(), self.clock.now())?;
+        self.store
+            .apply(vec![Write::Events(EventWrite::InsertCpdEntry(
+                entry.clone(),
+            ))])
+            .await?;
+        Ok(entry)
+    }
+
+    /// A person removes one of their own entries (anyone else's is not found).
+    pub async fn remove_cpd_entry(&self, person: PersonId, id: CpdEntryId) -> Result<(), AppError> {
+        if !self
+            .store
+            .cpd_entries_of(person)
+            .await?
+            .iter()
+            .any(|e| e.id == id)
+        {
+            return Err(AppError::NotFound);
+        }
+        self.store
+            .apply(vec![Write::Events(EventWrite::DeleteCpdEntry(person, id))])
+            .await?;
+        Ok(())
     }
 
     /// Reminder jobs for everyone with a place on an event starting tomorrow (UK date), keyed

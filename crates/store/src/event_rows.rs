@@ -3,9 +3,9 @@
 
 use app::StoreError;
 use app::ports::Registrant;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use domain::events::{
-    EventFeedback, EventFormat, EventOwner, EventSeries, LearningEvent, Registration,
+    CpdEntry, EventFeedback, EventFormat, EventOwner, EventSeries, LearningEvent, Registration,
 };
 use domain::expenses::Pence;
 use domain::ids::*;
@@ -186,5 +186,31 @@ impl FeedbackRow {
             will_do_differently: self.will_do_differently,
             given_at: self.given_at,
         })
+    }
+}
+
+/// A `cpd_entries` row.
+#[derive(sqlx::FromRow)]
+pub(crate) struct CpdRow {
+    id: Uuid,
+    person_id: Uuid,
+    title: String,
+    provider: String,
+    done_on: NaiveDate,
+    minutes: i64,
+    created_at: DateTime<Utc>,
+}
+
+impl CpdRow {
+    pub(crate) fn into_domain(self) -> CpdEntry {
+        CpdEntry {
+            id: CpdEntryId(self.id),
+            person_id: PersonId(self.person_id),
+            title: self.title,
+            provider: self.provider,
+            done_on: self.done_on,
+            minutes: self.minutes,
+            created_at: self.created_at,
+        }
     }
 }

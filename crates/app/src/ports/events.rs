@@ -3,7 +3,9 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use domain::events::{EventFeedback, EventOwner, EventSeries, LearningEvent, Registration};
+use domain::events::{
+    CpdEntry, EventFeedback, EventOwner, EventSeries, LearningEvent, Registration,
+};
 use domain::ids::*;
 use serde::Serialize;
 
@@ -54,6 +56,8 @@ pub trait EventStore: Send + Sync {
         &self,
         registration: EventRegistrationId,
     ) -> Result<Option<EventFeedback>, StoreError>;
+    /// Learning a person recorded themselves, latest first.
+    async fn cpd_entries_of(&self, person: PersonId) -> Result<Vec<CpdEntry>, StoreError>;
     /// Events with an offer that ran out by `now` and has not been passed on.
     async fn events_with_lapsed_offers(
         &self,
@@ -100,4 +104,8 @@ pub enum EventWrite {
     ),
     /// An attendee's feedback; refused if they gave it already.
     InsertFeedback(EventFeedback),
+    /// Learning a person recorded themselves.
+    InsertCpdEntry(CpdEntry),
+    /// A person removes one of their own entries; refused if it is not theirs.
+    DeleteCpdEntry(PersonId, CpdEntryId),
 }

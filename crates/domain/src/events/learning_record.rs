@@ -1,16 +1,25 @@
 //! A volunteer manager's personal learning record: every event they attended, with its CPD
-//! time, grouped by year with each year's total.
+//! time, and learning they recorded themselves, grouped by year with each year's total.
 
 use chrono::{DateTime, Datelike, Utc};
 use serde::Serialize;
 
-use crate::ids::EventRegistrationId;
+use crate::ids::{CpdEntryId, EventRegistrationId};
 
-/// One event attended.
+/// Where a line of the record comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum LearningSource {
+    /// An event attended (its registration, for the certificate's address).
+    Event(EventRegistrationId),
+    /// Learning the person recorded themselves.
+    Own(CpdEntryId),
+}
+
+/// One event attended, or learning the person recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LearningLine {
-    /// The registration (for the certificate's address).
-    pub registration_id: EventRegistrationId,
+    /// Where it comes from.
+    pub source: LearningSource,
     /// The event's title.
     pub title: String,
     /// Who ran it.
@@ -40,9 +49,9 @@ pub struct LearningRecord {
 }
 
 impl LearningRecord {
-    /// Groups attended events by the UK year they started in.
+    /// Groups the lines by the UK year they started in.
     pub fn from_lines(mut lines: Vec<LearningLine>) -> Self {
-        lines.sort_by_key(|l| (l.starts_at, l.registration_id));
+        lines.sort_by_key(|l| (l.starts_at, l.source));
         let mut years: Vec<LearningYear> = Vec::new();
         for line in lines {
             let year = crate::rota::from_utc(line.starts_at).year();

@@ -11,6 +11,7 @@ use crate::network::Audience;
 use crate::rota::{LocalSlot, from_utc, parse_time_of_day};
 use crate::{FieldErrors, Labelled, labelled_enum};
 
+pub mod cpd;
 pub mod feedback;
 pub mod learning_record;
 pub mod registration;
@@ -18,8 +19,9 @@ pub mod registration;
 #[cfg(test)]
 mod tests;
 
+pub use cpd::{CpdEntry, CpdInput};
 pub use feedback::{EventFeedback, FeedbackInput};
-pub use learning_record::{LearningLine, LearningRecord, LearningYear};
+pub use learning_record::{LearningLine, LearningRecord, LearningSource, LearningYear};
 pub use registration::{OfferNotice, Registration, RegistrationStatus, offer_expiry};
 
 /// Who runs an event: a network (for its members) or one organisation (for its staff).

@@ -242,7 +242,7 @@ fn feedback_and_certificates_only_for_attendees() {
 #[test]
 fn the_learning_record_groups_by_uk_year_with_totals() {
     let line = |y, m, d, minutes| LearningLine {
-        registration_id: EventRegistrationId::new(),
+        source: LearningSource::Event(EventRegistrationId::new()),
         title: format!("Event {y}-{m}"),
         provider: "Northshire".into(),
         starts_at: Utc.with_ymd_and_hms(y, m, d, 10, 0, 0).unwrap(),

@@ -64,3 +64,15 @@ CREATE TABLE event_feedback (
     given_at TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX event_feedback_event ON event_feedback (event_id);
+
+-- Learning people record themselves for their learning record (outside these events).
+CREATE TABLE cpd_entries (
+    id UUID PRIMARY KEY,
+    person_id UUID NOT NULL REFERENCES people (id),
+    title TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    done_on DATE NOT NULL,
+    minutes BIGINT NOT NULL CHECK (minutes > 0),
+    created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX cpd_entries_person ON cpd_entries (person_id, done_on);

@@ -64,3 +64,15 @@ CREATE TABLE event_feedback (
     given_at TEXT NOT NULL
 );
 CREATE INDEX event_feedback_event ON event_feedback (event_id);
+
+-- Learning people record themselves for their learning record (outside these events).
+CREATE TABLE cpd_entries (
+    id BLOB PRIMARY KEY,
+    person_id BLOB NOT NULL REFERENCES people (id),
+    title TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    done_on TEXT NOT NULL,
+    minutes INTEGER NOT NULL CHECK (minutes > 0),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX cpd_entries_person ON cpd_entries (person_id, done_on);

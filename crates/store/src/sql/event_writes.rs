@@ -37,6 +37,36 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &EventWrite) -> Resul
             link,
         } => offer_freed_places(tx, *event_id, *now, link).await,
         EventWrite::MarkAttendance(id, to, at) => mark_attendance(tx, *id, *to, *at).await,
+        EventWrite::InsertCpdEntry(c) => {
+            sqlx::query(
+                "INSERT INTO cpd_entries (id, person_id, title, provider, done_on, minutes, \
+                 created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(c.id.0)
+            .bind(c.person_id.0)
+            .bind(&c.title)
+            .bind(&c.provider)
+            .bind(c.done_on)
+            .bind(c.minutes)
+            .bind(c.created_at)
+            .execute(&mut **tx)
+            .await
+            .map_err(db_error)?;
+            Ok(())
+        }
+        EventWrite::DeleteCpdEntry(person, id) => {
+            let r = sqlx::query("DELETE FROM cpd_entries WHERE id = $1 AND person_id = $2")
+                .bind(id.0)
+                .bind(person.0)
+                .execute(&mut **tx)
+                .await
+                .map_err(db_error)?;
+            if r.rows_affected() == 1 {
+                Ok(())
+            } else {
+                Err(conflict("This entry has already been removed"))
+            }
+        }
         EventWrite::InsertFeedback(f) => {
             sqlx::query(
                 "INSERT INTO event_feedback (registration_id, event_id, useful, comments, \

@@ -5,7 +5,9 @@ use app::StoreError;
 use app::ports::*;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use domain::events::{EventFeedback, EventOwner, EventSeries, LearningEvent, Registration};
+use domain::events::{
+    CpdEntry, EventFeedback, EventOwner, EventSeries, LearningEvent, Registration,
+};
 use domain::ids::*;
 
 use super::ThisStore;
@@ -146,6 +148,18 @@ impl EventStore for ThisStore {
         .await
         .map_err(db_error)?;
         row.map(FeedbackRow::into_domain).transpose()
+    }
+
+    async fn cpd_entries_of(&self, person: PersonId) -> Result<Vec<CpdEntry>, StoreError> {
+        let rows: Vec<CpdRow> = sqlx::query_as(
+            "SELECT id, person_id, title, provider, done_on, minutes, created_at FROM cpd_entries \
+             WHERE person_id = $1 ORDER BY done_on DESC, id",
+        )
+        .bind(person.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_error)?;
+        Ok(rows.into_iter().map(CpdRow::into_domain).collect())
     }
 
     async fn events_with_lapsed_offers(

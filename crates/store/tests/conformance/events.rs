@@ -429,3 +429,46 @@ async fn the_day_before_each_place_gets_one_reminder(store: Arc<dyn Store>) {
     );
 }
 conformance!(the_day_before_each_place_gets_one_reminder);
+
+async fn own_learning_is_kept_and_removed_only_by_its_owner(store: Arc<dyn Store>) {
+    let (_, people) = set_up(&store, 2, 1).await;
+    let entry = domain::events::CpdInput {
+        title: "Level 3 safeguarding".into(),
+        provider: "County council".into(),
+        done_on: "2027-01-20".into(),
+        hours: "2.5".into(),
+    }
+    .parse(
+        domain::ids::CpdEntryId::new(),
+        people[0],
+        crate::fixtures::day(2027, 2, 1),
+        now(),
+    )
+    .unwrap();
+    store
+        .apply(vec![Write::Events(EventWrite::InsertCpdEntry(
+            entry.clone(),
+        ))])
+        .await
+        .unwrap();
+    assert_eq!(
+        store.cpd_entries_of(people[0]).await.unwrap(),
+        vec![entry.clone()]
+    );
+    assert!(store.cpd_entries_of(people[1]).await.unwrap().is_empty());
+    assert_conflict(
+        store
+            .apply(vec![Write::Events(EventWrite::DeleteCpdEntry(
+                people[1], entry.id,
+            ))])
+            .await,
+    );
+    store
+        .apply(vec![Write::Events(EventWrite::DeleteCpdEntry(
+            people[0], entry.id,
+        ))])
+        .await
+        .unwrap();
+    assert!(store.cpd_entries_of(people[0]).await.unwrap().is_empty());
+}
+conformance!(own_learning_is_kept_and_removed_only_by_its_owner);

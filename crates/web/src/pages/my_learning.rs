@@ -9,11 +9,12 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use domain::FieldErrors;
 use domain::Labelled;
 use domain::events::feedback::USEFUL_LABELS;
-use domain::events::{FeedbackInput, hours_in_words};
+use domain::events::{CpdInput, FeedbackInput, LearningSource, hours_in_words};
+use domain::ids::CpdEntryId;
 use domain::ids::EventRegistrationId;
 
 use crate::form::FormData;
@@ -25,7 +26,8 @@ use crate::{AppState, WebError};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/my/learning", get(record))
+        .route("/my/learning", get(record).post(add_entry))
+        .route("/my/learning/entries/{id}/delete", post(remove_entry))
         .route(
             "/my/learning/{id}/feedback",
             get(feedback_form).post(give_feedback),
@@ -34,7 +36,10 @@ pub fn routes() -> Router<AppState> {
 }
 
 struct Line {
-    id: String,
+    /// The registration, for an event's certificate; "" for learning of their own.
+    certificate: String,
+    /// The entry, for learning of their own; "" for an event.
+    own: String,
     title: String,
     provider: String,
     day: String,
@@ -62,12 +67,37 @@ struct RecordPage {
     years: Vec<Year>,
     total: String,
     upcoming: Vec<Coming>,
+    input: CpdInput,
+    done: &'static str,
 }
 
-async fn record(State(state): State<AppState>, user: SignedIn) -> Result<Html<String>, WebError> {
+async fn record(
+    State(state): State<AppState>,
+    user: SignedIn,
+    axum::extract::Query(done): axum::extract::Query<crate::form::Done>,
+) -> Result<Response, WebError> {
+    let done = match done.done.as_str() {
+        "added" => "Added to your learning record.",
+        "removed" => "Removed from your learning record.",
+        _ => "",
+    };
+    render_record(&state, &user, CpdInput::default(), FieldErrors::new(), done).await
+}
+
+async fn render_record(
+    state: &AppState,
+    user: &SignedIn,
+    input: CpdInput,
+    errors: FieldErrors,
+    done: &'static str,
+) -> Result<Response, WebError> {
     let (record, upcoming) = state.app.my_learning(user.person.id).await?;
+    let layout = Layout::for_user("My learning", Some(user)).with_errors(errors);
+    let status = layout.status();
     let page = RecordPage {
-        layout: Layout::for_user("My learning", Some(&user)),
+        layout,
+        input,
+        done,
         total: hours_in_words(record.total_minutes()),
         years: record
             .years
@@ -79,7 +109,14 @@ async fn record(State(state): State<AppState>, user: SignedIn) -> Result<Html<St
                     .lines
                     .into_iter()
                     .map(|l| Line {
-                        id: l.registration_id.to_string(),
+                        certificate: match l.source {
+                            LearningSource::Event(id) => id.to_string(),
+                            LearningSource::Own(_) => String::new(),
+                        },
+                        own: match l.source {
+                            LearningSource::Own(id) => id.to_string(),
+                            LearningSource::Event(_) => String::new(),
+                        },
                         title: l.title,
                         provider: l.provider,
                         day: nhs_day(&l.starts_at),
@@ -99,7 +136,39 @@ async fn record(State(state): State<AppState>, user: SignedIn) -> Result<Html<St
             })
             .collect(),
     };
-    Ok(Html(page.render()?))
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+async fn add_entry(
+    State(state): State<AppState>,
+    user: SignedIn,
+    body: Bytes,
+) -> Result<Response, WebError> {
+    let form = FormData::parse(&body);
+    user.check_csrf(&form)?;
+    let input = CpdInput {
+        title: form.get("title"),
+        provider: form.get("provider"),
+        done_on: form.get("done_on"),
+        hours: form.get("hours"),
+    };
+    match state.app.add_cpd_entry(user.person.id, &input).await {
+        Ok(_) => Ok(Redirect::to("/my/learning?done=added").into_response()),
+        Err(AppError::Invalid(errors)) => render_record(&state, &user, input, errors, "").await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn remove_entry(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, WebError> {
+    user.check_csrf(&FormData::parse(&body))?;
+    let id: CpdEntryId = id.parse().map_err(|_| AppError::NotFound)?;
+    state.app.remove_cpd_entry(user.person.id, id).await?;
+    Ok(Redirect::to("/my/learning?done=removed").into_response())
 }
 
 fn registration_id(id: &str) -> Result<EventRegistrationId, WebError> {
