@@ -108,7 +108,10 @@ impl App {
         let registration = Registration::new(&event, person, host.is_member(), now);
         self.store
             .apply(vec![
-                Write::Events(EventWrite::Register(registration.clone())),
+                Write::Events(EventWrite::Register(
+                    registration.clone(),
+                    format!("{}/events/{id}", self.base_url),
+                )),
                 self.event_place_freed(id, now),
                 self.event_audit(host, "event.registered", id, now),
             ])

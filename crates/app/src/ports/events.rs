@@ -78,8 +78,9 @@ pub enum EventWrite {
     CancelEvent(EventId),
     /// Under the event's lock: a place if one is free and nobody is waiting, otherwise a place
     /// on the waiting list; refused if the person already has a live registration or the event
-    /// is cancelled. The registration's own status is ignored.
-    Register(Registration),
+    /// is cancelled. The registration's own status is ignored. The person is emailed which it
+    /// was, with the link to the event's page.
+    Register(Registration, String),
     /// The person gives up their place, waiting-list place or offer; refused unless it is still
     /// one of those.
     CancelRegistration(EventRegistrationId, DateTime<Utc>),

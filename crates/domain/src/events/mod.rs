@@ -22,7 +22,9 @@ mod tests;
 pub use cpd::{CpdEntry, CpdInput};
 pub use feedback::{EventFeedback, FeedbackInput};
 pub use learning_record::{LearningLine, LearningRecord, LearningSource, LearningYear};
-pub use registration::{OfferNotice, Registration, RegistrationStatus, offer_expiry};
+pub use registration::{
+    OfferNotice, Registration, RegistrationNotice, RegistrationStatus, offer_expiry,
+};
 
 /// Who runs an event: a network (for its members) or one organisation (for its staff).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

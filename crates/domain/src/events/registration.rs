@@ -235,3 +235,49 @@ impl OfferNotice<'_> {
         )
     }
 }
+
+/// The email confirming a registration: a place, or a place on the waiting list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegistrationNotice<'a> {
+    /// The event's title.
+    pub title: &'a str,
+    /// When it starts.
+    pub starts_at: DateTime<Utc>,
+    /// Whether they are waiting rather than registered.
+    pub waiting: bool,
+    /// The event's page, where the place is given up.
+    pub link: &'a str,
+}
+
+impl RegistrationNotice<'_> {
+    /// The subject line.
+    pub fn subject(&self) -> String {
+        if self.waiting {
+            format!("On the waiting list: {}", self.title)
+        } else {
+            format!("You are registered: {}", self.title)
+        }
+    }
+
+    /// The body, in UK local time.
+    pub fn body(&self) -> String {
+        let when = crate::rota::from_utc(self.starts_at).format("%A %-d %B %Y at %H:%M");
+        let what = if self.waiting {
+            format!(
+                "The event is full, so you are on its waiting list. If a place comes up we will \
+                 email you and hold it for you for {OFFER_HOURS} hours."
+            )
+        } else {
+            "You have a place.".to_owned()
+        };
+        let change = if self.waiting {
+            "To leave the waiting list"
+        } else {
+            "If you cannot come, please give your place up so someone else can have it"
+        };
+        format!(
+            "{}\n{when}\n\n{what}\n\n{change}: {}\n",
+            self.title, self.link
+        )
+    }
+}

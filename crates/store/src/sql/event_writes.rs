@@ -7,7 +7,8 @@ use app::StoreError;
 use app::ports::*;
 use chrono::{DateTime, Utc};
 use domain::events::{
-    EventSeries, LearningEvent, OfferNotice, Registration, RegistrationStatus, offer_expiry,
+    EventSeries, LearningEvent, OfferNotice, Registration, RegistrationNotice, RegistrationStatus,
+    offer_expiry,
 };
 use domain::ids::*;
 use sqlx::Transaction;
@@ -28,7 +29,7 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &EventWrite) -> Resul
         EventWrite::InsertEvent(e) => insert_event(tx, e).await,
         EventWrite::UpdateEvent(e, now) => update_event(tx, e, *now).await,
         EventWrite::CancelEvent(id) => cancel_event(tx, *id).await,
-        EventWrite::Register(r) => register(tx, r).await,
+        EventWrite::Register(r, link) => register(tx, r, link).await,
         EventWrite::CancelRegistration(id, at) => cancel_registration(tx, *id, *at).await,
         EventWrite::AcceptOffer(id, at) => accept_offer(tx, *id, *at).await,
         EventWrite::OfferFreedPlaces {
@@ -250,7 +251,11 @@ async fn cancel_event(tx: &mut Transaction<'_, Db>, id: EventId) -> Result<(), S
 
 /// Registers under the event's lock: a place if one is free and nobody is waiting for it,
 /// otherwise the waiting list (and, if a place is free, it is offered to the first in line).
-async fn register(tx: &mut Transaction<'_, Db>, r: &Registration) -> Result<(), StoreError> {
+async fn register(
+    tx: &mut Transaction<'_, Db>,
+    r: &Registration,
+    link: &str,
+) -> Result<(), StoreError> {
     let Some(locked) = lock_event(tx, r.event_id).await? else {
         return Err(conflict("This event no longer exists"));
     };
@@ -295,7 +300,29 @@ async fn register(tx: &mut Transaction<'_, Db>, r: &Registration) -> Result<(), 
         StoreError::Conflict(_) => conflict("You are already registered for this event"),
         other => other,
     })?;
-    Ok(())
+    let (email,): (String,) = sqlx::query_as("SELECT email FROM people WHERE id = $1")
+        .bind(r.person_id.0)
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(db_error)?;
+    let notice = RegistrationNotice {
+        title: &locked.title,
+        starts_at: locked.starts_at,
+        waiting: status == RegistrationStatus::Waitlisted,
+        link,
+    };
+    let message = OutboxMessage {
+        id: MessageId::new(),
+        to: email,
+        subject: notice.subject(),
+        body: notice.body(),
+        created_at: now,
+        attempts: 0,
+        next_attempt_at: now,
+        sent_at: None,
+        last_error: String::new(),
+    };
+    super::writes::insert_message(tx, &message).await
 }
 
 /// The event a registration is for, locked; conflict if either is gone.

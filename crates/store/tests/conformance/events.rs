@@ -49,9 +49,10 @@ async fn set_up(store: &Arc<dyn Store>, n: usize, capacity: u32) -> (LearningEve
 }
 
 fn register(event: &LearningEvent, person: PersonId, at: DateTime<Utc>) -> Write {
-    Write::Events(EventWrite::Register(Registration::new(
-        event, person, false, at,
-    )))
+    Write::Events(EventWrite::Register(
+        Registration::new(event, person, false, at),
+        "https://alongside.example/events/x".into(),
+    ))
 }
 
 fn offer(event: &LearningEvent, at: DateTime<Utc>) -> Write {

@@ -273,6 +273,12 @@ async fn registration_waitlist_offer_attendance_feedback_and_certificate() {
         .assert_status(StatusCode::CONFLICT)
         .assert_contains("already registered");
 
+    let emails = w.site.app.store.recent_messages(20).await.unwrap();
+    assert!(emails.iter().any(|m| m.to == w.a_viewer.email.as_str()
+        && m.subject == "You are registered: Recruiting younger volunteers"));
+    assert!(emails.iter().any(|m| m.to == w.b.admin.email.as_str()
+        && m.subject == "On the waiting list: Recruiting younger volunteers"
+        && m.body.contains("48 hours")));
     // The member gives the place up: it is offered to the outsider, by email.
     member
         .submit(&format!("/events/{id}/cancel-registration"), &[])
