@@ -20,7 +20,7 @@ const NETWORK: &str = "/networks/northshire/events";
 
 /// World with a network "northshire" that org `a` set up (its admin coordinates; its staff are
 /// members). Org `b` is not a member.
-async fn world() -> World {
+pub(crate) async fn world() -> World {
     let w = World::new().await;
     let scope = w.site.scope(&w.a.admin, &w.a.slug).await;
     w.site
@@ -40,7 +40,7 @@ async fn world() -> World {
     w
 }
 
-fn date_in(w: &World, days: i64) -> String {
+pub(crate) fn date_in(w: &World, days: i64) -> String {
     (w.site.app.uk_today() + Duration::days(days))
         .format("%-d %-m %Y")
         .to_string()
@@ -441,64 +441,4 @@ async fn an_organisations_events_are_its_staffs_alone() {
         .get(&public_page)
         .await
         .assert_status(StatusCode::NOT_FOUND);
-}
-
-#[tokio::test]
-async fn people_add_learning_of_their_own_and_only_they_remove_it() {
-    let w = world().await;
-    let mut me = w.site.signed_in(w.a_viewer.email.as_str()).await;
-    me.get("/my/learning")
-        .await
-        .assert_status(StatusCode::OK)
-        .assert_contains("Nothing here yet");
-    let tomorrow = date_in(&w, 1);
-    me.submit(
-        "/my/learning",
-        &[("title", ""), ("done_on", &tomorrow), ("hours", "lots")],
-    )
-    .await
-    .assert_errors(&["title", "done_on", "hours"]);
-    let yesterday = date_in(&w, -1);
-    let added = me
-        .submit(
-            "/my/learning",
-            &[
-                ("title", "Level 3 safeguarding"),
-                ("provider", "County council"),
-                ("done_on", &yesterday),
-                ("hours", "1.5"),
-            ],
-        )
-        .await;
-    assert_eq!(added.redirect(), "/my/learning?done=added");
-    me.get("/my/learning")
-        .await
-        .assert_contains("Level 3 safeguarding")
-        .assert_contains("1 hour 30 minutes")
-        .assert_contains("Added by you");
-    let entry = w
-        .site
-        .app
-        .store
-        .cpd_entries_of(w.a_viewer.id)
-        .await
-        .unwrap()
-        .remove(0);
-    let remove = format!("/my/learning/entries/{}/delete", entry.id);
-    let mut other = w.site.signed_in(w.b.admin.email.as_str()).await;
-    other
-        .submit(&remove, &[])
-        .await
-        .assert_status(StatusCode::NOT_FOUND);
-    other
-        .get("/my/learning")
-        .await
-        .assert_lacks("Level 3 safeguarding");
-    assert_eq!(
-        me.submit(&remove, &[]).await.redirect(),
-        "/my/learning?done=removed"
-    );
-    me.get("/my/learning")
-        .await
-        .assert_lacks("Level 3 safeguarding");
 }

@@ -22,6 +22,7 @@ mod expenses;
 mod exports;
 mod feedback;
 mod journeys;
+mod learning;
 mod leaving;
 mod manager_forms;
 mod my_shifts;
