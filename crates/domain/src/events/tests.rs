@@ -6,6 +6,7 @@ use super::registration::{
     RegistrationRefusal, check_attendance, check_attended, check_cancel, check_open,
 };
 use super::*;
+use crate::FieldErrors;
 use crate::ids::{EventRegistrationId, PersonId};
 
 fn input() -> EventInput {
