@@ -94,6 +94,9 @@ async fn run_jobs(app: Arc<app::App>) {
         if let Err(e) = app.pass_on_lapsed_offers().await {
             tracing::warn!(error = %e, "passing on lapsed waiting-list offers");
         }
+        if let Err(e) = app.pass_on_lapsed_event_offers().await {
+            tracing::warn!(error = %e, "passing on lapsed learning-event offers");
+        }
         if let Err(e) = app.schedule_jobs().await {
             tracing::warn!(error = %e, "scheduling jobs");
         }

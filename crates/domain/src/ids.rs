@@ -129,6 +129,8 @@ id_type!(
     EventSeriesId,
     /// A registration for a learning event.
     EventRegistrationId,
+    /// Learning a person recorded themselves (outside Alongside's events).
+    CpdEntryId,
     /// A resource (guide, policy, case study, template) in a library.
     ResourceId,
 );

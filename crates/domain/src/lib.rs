@@ -7,6 +7,7 @@ pub mod compliance;
 pub mod engagement;
 pub mod equality;
 pub mod error;
+pub mod events;
 pub mod expenses;
 pub mod ids;
 pub mod instruments;

@@ -9,6 +9,7 @@
 mod attendance_rows;
 mod calendar_rows;
 mod compliance_rows;
+mod event_rows;
 mod expense_rows;
 mod library_rows;
 mod network_rows;

@@ -49,6 +49,15 @@ mod compliance_writes;
 #[path = "sql/equality.rs"]
 mod equality;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/event_places.rs"]
+mod event_places;
+#[allow(clippy::duplicate_mod)]
+#[path = "sql/event_writes.rs"]
+mod event_writes;
+#[allow(clippy::duplicate_mod)]
+#[path = "sql/events.rs"]
+mod events;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/expenses.rs"]
 mod expenses;
 #[allow(clippy::duplicate_mod)]

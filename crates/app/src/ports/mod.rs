@@ -9,6 +9,7 @@ mod calendar;
 mod commitments;
 mod compliance;
 mod equality;
+mod events;
 mod expenses;
 mod feedback;
 mod library;
@@ -37,6 +38,7 @@ pub use calendar::*;
 pub use commitments::*;
 pub use compliance::*;
 pub use equality::*;
+pub use events::*;
 pub use expenses::*;
 pub use feedback::*;
 pub use library::*;
@@ -82,6 +84,7 @@ pub trait Store:
     + SafeguardingStore
     + NetworkStore
     + LibraryStore
+    + EventStore
     + Send
     + Sync
 {

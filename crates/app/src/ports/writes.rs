@@ -340,6 +340,8 @@ pub enum Write {
     Network(super::NetworkWrite),
     /// A network's resource library.
     Library(super::LibraryWrite),
+    /// Learning events, their registrations and waiting lists, and feedback.
+    Events(super::EventWrite),
     /// Marks a job done; fails unless `worker` still holds it, so its effects roll back.
     CompleteJob {
         /// The job.

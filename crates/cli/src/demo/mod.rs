@@ -11,6 +11,7 @@ mod checklists;
 mod data;
 mod expenses;
 mod hours;
+mod learning_events;
 mod library;
 mod locations;
 mod networks;

@@ -89,6 +89,21 @@ const INDIVIDUALS: &[(&str, &str, &str, &str, u32, bool)] = &[
     ),
 ];
 
+/// Demo staff who register for the partnership's learning events.
+const STAFF_WHO_LEARN: &[&str] = &[
+    "manager@riverside.example",
+    "supervisor@riverside.example",
+    "viewer@riverside.example",
+    "admin@caldervale.example",
+    "manager@caldervale.example",
+    "admin@wharfemeadows.example",
+    "manager@wharfemeadows.example",
+    "admin@goodneighbours.example",
+    "manager@goodneighbours.example",
+    "admin@brightwater.example",
+    "manager@brightwater.example",
+];
+
 fn date_months_ago(app: &App, months: u32) -> chrono::NaiveDate {
     let today = app.uk_today();
     today
@@ -260,6 +275,15 @@ pub(super) async fn add_networks(
     )
     .await
     .context("the partnership's libraries")?;
+    let mut people = Vec::new();
+    for email in STAFF_WHO_LEARN {
+        if let Some((p, _)) = app.store.person_by_email(email).await? {
+            people.push(p.id);
+        }
+    }
+    super::learning_events::learning_events(app, "west-riding", trust_admin, &people)
+        .await
+        .context("the partnership's learning events")?;
     add_passport_volunteer(app, orgs, rng).await
 }
 

@@ -26,6 +26,8 @@ mod control_characters;
 mod engagement_counts;
 mod engagements_applications;
 mod equality;
+mod event_learning;
+mod events;
 mod expenses;
 mod fixtures;
 mod jobs;

@@ -10,6 +10,7 @@ use utoipa::{Modify, OpenApi};
 
 use super::attendance;
 use super::commitments;
+use super::events;
 use super::expenses;
 use super::problem::{FieldProblem, Problem};
 use super::rota;
@@ -167,6 +168,11 @@ use super::{resource_files, resources, role_library};
         network_sharing::list_role,
         network_sharing::list_network_referrals,
         network_sharing::refer_to_network,
+        events::list_learning_events,
+        events::add_learning_event,
+        events::get_learning_event,
+        events::list_event_registrations,
+        events::mark_event_attendance,
     ),
     components(schemas(Problem, FieldProblem)),
     modifiers(&BearerToken),
@@ -195,6 +201,7 @@ use super::{resource_files, resources, role_library};
         (name = "networks", description = "A network's shared role library and resource library, as the token's person sees them: members see what is shared with members, anyone else only what is public"),
         (name = "networks", description = "Networks the organisation belongs to: details and the member directory, memberships and renewals for coordinators, benchmarking, roles listed to a network and volunteers referred between members"),
         (name = "agreements", description = "Mutual recognition agreements: what each organisation accepts from the others' checks and training, and how recent, for the volunteer passport"),
+        (name = "events", description = "The organisation's learning events: registrations with their waiting list and offers, and attendance"),
         (name = "meta", description = "About the API itself"),
     )
 )]

@@ -11,6 +11,7 @@ mod commitments;
 mod concerns;
 mod doc;
 mod enquiries;
+mod events;
 pub(crate) mod expenses;
 mod input;
 mod matching;
@@ -76,6 +77,7 @@ pub fn routes() -> Router<AppState> {
         .merge(networks::routes())
         .merge(agreements::routes())
         .merge(network_sharing::routes())
+        .merge(events::routes())
         .fallback(problem::not_found)
         .method_not_allowed_fallback(problem::method_not_allowed)
 }

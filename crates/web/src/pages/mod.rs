@@ -6,6 +6,7 @@ mod attendance_phone;
 mod auth;
 mod checklist;
 mod concerns;
+mod events;
 mod feedback;
 pub(crate) mod library;
 mod manage;
@@ -16,6 +17,7 @@ pub(crate) mod my_commitments;
 mod my_equality;
 mod my_expenses;
 mod my_hours;
+mod my_learning;
 mod my_matches;
 mod my_notifications;
 pub(crate) mod my_offer;
@@ -31,6 +33,8 @@ mod support_feedback;
 mod surveys;
 
 use axum::Router;
+
+pub(crate) use events::views as events_views;
 
 use crate::AppState;
 
@@ -63,6 +67,8 @@ pub fn routes() -> Router<AppState> {
         .merge(concerns::routes())
         .merge(refer::routes())
         .merge(support_feedback::routes())
+        .merge(events::routes())
+        .merge(my_learning::routes())
         .merge(manage::routes())
         .merge(library::routes())
 }

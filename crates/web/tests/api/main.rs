@@ -13,6 +13,7 @@ mod bad_input;
 mod commitments;
 mod compliance;
 mod enquiries;
+mod events;
 mod expenses;
 mod library;
 mod matching;

@@ -158,6 +158,14 @@ fn openapi_document_is_3_1_and_describes_every_route() {
         ("POST", "/api/v1/roles/{id}/network-listings"),
         ("GET", "/api/v1/network-referrals"),
         ("POST", "/api/v1/people/{id}/network-referrals"),
+        ("GET", "/api/v1/events"),
+        ("POST", "/api/v1/events"),
+        ("GET", "/api/v1/events/{id}"),
+        ("GET", "/api/v1/events/{id}/registrations"),
+        (
+            "POST",
+            "/api/v1/events/{id}/registrations/{registration_id}/attendance",
+        ),
     ];
     let expected: BTreeSet<(String, String)> = expected
         .iter()

@@ -30,6 +30,7 @@ async fn another_organisations_records_are_not_found_on_every_route() {
     // B's organisation is not a member of A's network.
     let lib = library(&w).await;
     let (network, membership, agreement) = a_network(&w).await;
+    let (event, registration) = crate::events::an_event_with_a_registration(&w).await;
     let today = w.app.uk_today().to_string();
     let b_token = &w.b.token;
 
@@ -68,6 +69,8 @@ async fn another_organisations_records_are_not_found_on_every_route() {
             &membership
         } else if path.starts_with("/api/v1/agreements/") {
             &agreement
+        } else if path.starts_with("/api/v1/events/") {
+            &event
         } else {
             panic!("no organisation A id for {path}")
         }
@@ -130,6 +133,9 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         ("PUT", "/api/v1/networks/{slug}/resources/{id}") => Some(json!({
             "title": "Taken over", "summary": "Ours now", "kind": "guide", "audience": "public",
             "review_on": "2099-01-01", "link": "https://example.org"})),
+        ("POST", "/api/v1/events/{id}/registrations/{registration_id}/attendance") => {
+            Some(json!({"attended": true}))
+        }
         ("POST", "/api/v1/concerns/{id}/entries") => {
             Some(json!({"kind": "note", "text": "Taken over"}))
         }
@@ -162,8 +168,8 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         .collect();
     assert_eq!(
         templated.len(),
-        70,
-        "expected 70 operations on a record, found {templated:?}"
+        73,
+        "expected 73 operations on a record, found {templated:?}"
     );
     for (verb, template) in &templated {
         let path = template
@@ -176,7 +182,8 @@ async fn another_organisations_records_are_not_found_on_every_route() {
                 } else {
                     NETWORK
                 },
-            );
+            )
+            .replace("{registration_id}", &registration);
         let body = body_for(verb, template).map(|b| b.to_string());
         let reply = w.call(method(verb), &path, Some(b_token), body).await;
         assert_eq!(
