@@ -12,6 +12,7 @@ mod form;
 mod layout;
 mod pages;
 mod pdf;
+mod posted_form;
 mod security_headers;
 mod session;
 

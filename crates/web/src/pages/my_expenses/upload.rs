@@ -4,11 +4,11 @@
 
 use app::expenses::ReceiptUpload;
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Multipart, Request};
-use axum::http::header::CONTENT_TYPE;
+use axum::extract::Request;
 use domain::expenses::{ClaimInput, MAX_RECEIPT_BYTES};
 
 use crate::form::FormData;
+use crate::posted_form::PostedForm;
 
 /// The largest request body a claim form may send: the largest receipt and room for the fields.
 pub const MAX_BODY_BYTES: usize = MAX_RECEIPT_BYTES + 256 * 1024;
@@ -26,71 +26,14 @@ pub struct Posted {
 impl Posted {
     /// Reads a request's form, whichever encoding it uses.
     pub async fn read(request: Request) -> Self {
-        let multipart = request
-            .headers()
-            .get(CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/form-data"));
-        if multipart {
-            match Multipart::from_request(request, &()).await {
-                Ok(m) => Self::from_multipart(m).await,
-                Err(_) => Self {
-                    unreadable: true,
-                    ..Self::default()
-                },
-            }
-        } else {
-            match Bytes::from_request(request, &()).await {
-                Ok(body) => Self {
-                    fields: form_urlencoded::parse(&body).into_owned().collect(),
-                    ..Self::default()
-                },
-                Err(_) => Self {
-                    unreadable: true,
-                    ..Self::default()
-                },
-            }
+        let posted = PostedForm::read(request, "receipt").await;
+        Self {
+            fields: posted.fields,
+            receipt: posted
+                .file
+                .map(|(file_name, bytes)| ReceiptUpload { file_name, bytes }),
+            unreadable: posted.unreadable,
         }
-    }
-
-    async fn from_multipart(mut m: Multipart) -> Self {
-        let mut posted = Self::default();
-        loop {
-            let field = match m.next_field().await {
-                Ok(Some(field)) => field,
-                Ok(None) => break,
-                Err(_) => {
-                    posted.unreadable = true;
-                    break;
-                }
-            };
-            let name = field.name().unwrap_or_default().to_owned();
-            if name == "receipt" {
-                let file_name = field.file_name().unwrap_or_default().to_owned();
-                match field.bytes().await {
-                    Ok(bytes) if bytes.is_empty() && file_name.is_empty() => {}
-                    Ok(bytes) => {
-                        posted.receipt = Some(ReceiptUpload {
-                            file_name,
-                            bytes: bytes.to_vec(),
-                        });
-                    }
-                    Err(_) => {
-                        posted.unreadable = true;
-                        break;
-                    }
-                }
-            } else {
-                match field.text().await {
-                    Ok(text) => posted.fields.push((name, text)),
-                    Err(_) => {
-                        posted.unreadable = true;
-                        break;
-                    }
-                }
-            }
-        }
-        posted
     }
 
     /// The first value of a field, or "".
