@@ -27,6 +27,7 @@ pub mod learning;
 pub mod match_profiles;
 pub mod matches;
 pub mod matching;
+pub mod network_members;
 pub mod network_scope;
 pub mod network_sharing;
 pub mod networks;

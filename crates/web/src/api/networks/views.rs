@@ -1,7 +1,7 @@
 //! What the network API answers with: networks, memberships and renewals, the member
 //! directory, and benchmark rows. Closed lists are sent as their codes; money in pence.
 
-use app::networks::MemberView as Described;
+use app::network_members::MemberView as Described;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::Labelled;
 use domain::network::benchmark::{Comparison, Measure, Spread};

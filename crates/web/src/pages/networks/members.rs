@@ -2,7 +2,7 @@
 //! membership's renewals, recording a renewal, ending it) and the member directory for members.
 
 use app::AppError;
-use app::networks::MemberView;
+use app::network_members::MemberView;
 use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
