@@ -13,6 +13,7 @@
 
 #[macro_use]
 mod support;
+mod template_changes;
 
 mod accounts;
 mod application_pages;
@@ -37,6 +38,7 @@ mod outbox;
 mod people;
 mod quality;
 mod reminders;
+mod resource_reviews;
 mod resources;
 mod rota;
 mod safeguarding;

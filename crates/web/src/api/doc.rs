@@ -10,7 +10,6 @@ use utoipa::{Modify, OpenApi};
 
 use super::attendance;
 use super::commitments;
-use super::events;
 use super::expenses;
 use super::problem::{FieldProblem, Problem};
 use super::rota;
@@ -22,8 +21,9 @@ use super::{
     sites,
 };
 use super::{concerns, matching, referrals, service_users, support_feedback};
+use super::{events, network_events};
 use super::{outcomes, quality, surveys};
-use super::{resource_files, resources, role_library};
+use super::{resource_files, resources, role_library, role_template_changes};
 
 /// The API's description, from which the document is generated.
 #[derive(OpenApi)]
@@ -145,6 +145,8 @@ use super::{resource_files, resources, role_library};
         role_library::get_role_template,
         role_library::publish_role_template,
         role_library::copy_role_template,
+        role_template_changes::change_role_template,
+        role_template_changes::withdraw_role_template,
         resources::list_resources,
         resources::add_resource,
         resources::get_resource,
@@ -173,6 +175,11 @@ use super::{resource_files, resources, role_library};
         events::get_learning_event,
         events::list_event_registrations,
         events::mark_event_attendance,
+        network_events::list_network_events,
+        network_events::add_network_event,
+        network_events::get_network_event,
+        network_events::list_network_event_registrations,
+        network_events::mark_network_event_attendance,
     ),
     components(schemas(Problem, FieldProblem)),
     modifiers(&BearerToken),

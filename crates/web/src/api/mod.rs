@@ -15,6 +15,7 @@ mod events;
 pub(crate) mod expenses;
 mod input;
 mod matching;
+mod network_events;
 mod network_sharing;
 mod networks;
 mod onboarding;
@@ -27,6 +28,7 @@ mod referrals;
 mod resource_files;
 mod resources;
 mod role_library;
+mod role_template_changes;
 mod roles;
 mod rota;
 mod service_users;
@@ -78,6 +80,7 @@ pub fn routes() -> Router<AppState> {
         .merge(agreements::routes())
         .merge(network_sharing::routes())
         .merge(events::routes())
+        .merge(network_events::routes())
         .fallback(problem::not_found)
         .method_not_allowed_fallback(problem::method_not_allowed)
 }
