@@ -35,6 +35,8 @@ mod networks;
 mod organisations_sites_roles;
 mod outbox;
 mod people;
+mod privacy;
+mod privacy_erasure;
 mod quality;
 mod reminders;
 mod resources;
