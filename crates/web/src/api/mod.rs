@@ -21,6 +21,8 @@ mod onboarding;
 mod organisation;
 mod outcomes;
 mod people;
+mod privacy;
+mod privacy_views;
 mod problem;
 mod quality;
 mod referrals;
@@ -78,6 +80,7 @@ pub fn routes() -> Router<AppState> {
         .merge(agreements::routes())
         .merge(network_sharing::routes())
         .merge(events::routes())
+        .merge(privacy::routes())
         .fallback(problem::not_found)
         .method_not_allowed_fallback(problem::method_not_allowed)
 }

@@ -20,6 +20,7 @@ mod matching;
 mod networks;
 mod openapi;
 mod permissions;
+mod privacy;
 mod quality;
 mod referrals;
 mod rota_views;

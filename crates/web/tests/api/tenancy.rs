@@ -79,6 +79,7 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         ("PUT", "/api/v1/sites/{id}") => Some(site_body("Taken over")),
         ("PUT", "/api/v1/roles/{id}") => Some(role_body(&[])),
         ("POST", "/api/v1/people/{id}/status") => Some(json!({"status": "onboarding"})),
+        ("POST", "/api/v1/people/{id}/erasure") => Some(json!({"confirmed": true})),
         ("POST", "/api/v1/applications/{id}/decision") => Some(json!({"status": "screening"})),
         ("PUT", "/api/v1/catalogue/{id}") => {
             Some(json!({"name": "Taken over", "description": "Ours now", "validity_months": 1}))
@@ -168,8 +169,8 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         .collect();
     assert_eq!(
         templated.len(),
-        73,
-        "expected 73 operations on a record, found {templated:?}"
+        75,
+        "expected 75 operations on a record, found {templated:?}"
     );
     for (verb, template) in &templated {
         let path = template
