@@ -16,6 +16,18 @@ use domain::{FieldErrors, Labelled};
 use crate::ports::{PrivacyWrite, Write};
 use crate::{App, AppError, OrgScope};
 
+/// Subject access sections an erasure leaves as they are: the profile (said separately: it goes
+/// only when nobody else holds them), safeguarding records (the law requires them kept) and
+/// passport consents (the evidence for what another organisation took on; they hold nothing
+/// but the person's id).
+const NOT_ERASED: &[&str] = &[
+    "profile",
+    "concerns_raised",
+    "concerns_about_you",
+    "concern_records",
+    "passport_consents",
+];
+
 /// What erasing a person would do, for the confirmation page.
 #[derive(Debug, Clone)]
 pub struct ErasurePreview {
@@ -135,6 +147,7 @@ impl App {
             .personal_records(person_id, Some(org))
             .await?
             .into_iter()
+            .filter(|r| !NOT_ERASED.contains(&r.section))
             .filter_map(|r| {
                 let n = r.withheld.map_or(r.rows.len(), |(_, n)| n);
                 (n > 0).then(|| format!("{}: {n}", r.title))

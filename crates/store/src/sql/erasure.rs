@@ -194,6 +194,8 @@ async fn erase_person(
     let statements = [
         "UPDATE engagements SET person_id = $3, leaving_note = '' WHERE organisation_id = $2 AND person_id = $1".to_owned(),
         format!("UPDATE engagement_events SET note = '', by_name = {} WHERE organisation_id = $2 AND engagement_id IN (SELECT id FROM engagements WHERE organisation_id = $2 AND person_id = $3)", by("by_name")),
+        // An application still waiting is withdrawn: nobody is left to take the role.
+        "UPDATE applications SET status = 'withdrawn' WHERE organisation_id = $2 AND person_id = $1 AND status IN ('submitted', 'screening')".to_owned(),
         "UPDATE applications SET person_id = $3, motivation = '', availability = '' WHERE organisation_id = $2 AND person_id = $1".to_owned(),
         format!("UPDATE application_events SET note = '', by_name = {} WHERE organisation_id = $2 AND application_id IN (SELECT id FROM applications WHERE organisation_id = $2 AND person_id = $3)", by("by_name")),
         format!("UPDATE checks SET person_id = $3, reference = '', note = '', waiver_reason = '', dbs_certificate_number = NULL, submitted_by = {}, decided_by = {} WHERE organisation_id = $2 AND person_id = $1", by("submitted_by"), by("decided_by")),

@@ -21,7 +21,10 @@ fn file(page: &Page, name: &str) -> String {
 
 fn names(page: &Page) -> Vec<String> {
     let archive = zip::ZipArchive::new(std::io::Cursor::new(page.bytes.clone())).unwrap();
-    archive.file_names().map(str::to_owned).collect()
+    archive
+        .file_names()
+        .map(|n| n.unwrap().into_owned())
+        .collect()
 }
 
 /// The organisation's privacy routes for a volunteer of theirs.
