@@ -88,6 +88,7 @@ impl App {
         writes.extend(self.schedule_surveys().await?);
         writes.extend(self.schedule_event_reminders().await?);
         writes.extend(self.schedule_resource_reviews().await?);
+        writes.extend(self.schedule_retention().await?);
         let n = writes.len();
         for chunk in writes.chunks(500) {
             self.store.apply(chunk.to_vec()).await?;
@@ -121,6 +122,7 @@ impl App {
                 crate::resource_reviews::RESOURCE_REVIEW => {
                     self.resource_review_reminder(&job).await
                 }
+                crate::retention::RETENTION => self.retention_job(&job).await,
                 other => Err(AppError::Internal(format!("unknown job kind {other}"))),
             };
             let outcome = match effects {

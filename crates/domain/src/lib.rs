@@ -20,6 +20,7 @@ pub mod outcome_framework;
 /// groups withheld.
 pub mod outcomes;
 pub mod person;
+pub mod privacy;
 pub mod retention;
 pub mod role;
 pub mod rota;

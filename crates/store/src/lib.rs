@@ -13,6 +13,7 @@ mod event_rows;
 mod expense_rows;
 mod library_rows;
 mod network_rows;
+pub mod personal_data;
 pub mod postgres;
 mod rota_rows;
 mod rows;

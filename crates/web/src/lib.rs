@@ -15,6 +15,7 @@ mod pdf;
 mod posted_form;
 mod security_headers;
 mod session;
+mod subject_access_zip;
 
 use std::sync::Arc;
 

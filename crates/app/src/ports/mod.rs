@@ -15,6 +15,7 @@ mod feedback;
 mod library;
 mod network;
 mod outcomes;
+mod privacy;
 mod quality;
 mod read_models;
 mod rota;
@@ -44,6 +45,7 @@ pub use feedback::*;
 pub use library::*;
 pub use network::*;
 pub use outcomes::*;
+pub use privacy::*;
 pub use quality::*;
 pub use read_models::*;
 pub use rota::*;
@@ -85,6 +87,7 @@ pub trait Store:
     + NetworkStore
     + LibraryStore
     + EventStore
+    + PrivacyStore
     + Send
     + Sync
 {

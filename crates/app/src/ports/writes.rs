@@ -342,6 +342,8 @@ pub enum Write {
     Library(super::LibraryWrite),
     /// Learning events, their registrations and waiting lists, and feedback.
     Events(super::EventWrite),
+    /// UK GDPR: privacy settings, erasures, subject access requests, retention reports.
+    Privacy(super::PrivacyWrite),
     /// Marks a job done; fails unless `worker` still holds it, so its effects roll back.
     CompleteJob {
         /// The job.

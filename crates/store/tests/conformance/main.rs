@@ -36,6 +36,8 @@ mod networks;
 mod organisations_sites_roles;
 mod outbox;
 mod people;
+mod privacy;
+mod privacy_erasure;
 mod quality;
 mod reminders;
 mod resource_reviews;

@@ -11,6 +11,7 @@ use utoipa::{Modify, OpenApi};
 use super::attendance;
 use super::commitments;
 use super::expenses;
+use super::privacy;
 use super::problem::{FieldProblem, Problem};
 use super::rota;
 use super::shift_changes;
@@ -180,6 +181,14 @@ use super::{resource_files, resources, role_library, role_template_changes};
         network_events::get_network_event,
         network_events::list_network_event_registrations,
         network_events::mark_network_event_attendance,
+        privacy::subject_access,
+        privacy::erase_person,
+        privacy::list_erasures,
+        privacy::get_retention,
+        privacy::put_retention,
+        privacy::preview_retention,
+        privacy::run_retention,
+        privacy::list_consents,
     ),
     components(schemas(Problem, FieldProblem)),
     modifiers(&BearerToken),
@@ -209,6 +218,7 @@ use super::{resource_files, resources, role_library, role_template_changes};
         (name = "networks", description = "Networks the organisation belongs to: details and the member directory, memberships and renewals for coordinators, benchmarking, roles listed to a network and volunteers referred between members"),
         (name = "agreements", description = "Mutual recognition agreements: what each organisation accepts from the others' checks and training, and how recent, for the volunteer passport"),
         (name = "events", description = "The organisation's learning events: registrations with their waiting list and offers, and attendance"),
+        (name = "privacy", description = "UK GDPR: a person's subject access export, erasure (refused with reasons where the law requires records kept), retention rules with a dry run, and the consent register"),
         (name = "meta", description = "About the API itself"),
     )
 )]

@@ -22,6 +22,8 @@ mod onboarding;
 mod organisation;
 mod outcomes;
 mod people;
+mod privacy;
+mod privacy_views;
 mod problem;
 mod quality;
 mod referrals;
@@ -81,6 +83,7 @@ pub fn routes() -> Router<AppState> {
         .merge(network_sharing::routes())
         .merge(events::routes())
         .merge(network_events::routes())
+        .merge(privacy::routes())
         .fallback(problem::not_found)
         .method_not_allowed_fallback(problem::method_not_allowed)
 }

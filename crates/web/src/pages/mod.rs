@@ -14,6 +14,7 @@ mod my;
 mod my_activity;
 mod my_calendar;
 pub(crate) mod my_commitments;
+mod my_data;
 mod my_equality;
 mod my_expenses;
 mod my_hours;
@@ -26,6 +27,7 @@ mod my_shifts;
 mod my_waiting;
 mod my_wellbeing;
 pub(crate) mod networks;
+mod privacy_notice;
 mod public;
 mod refer;
 mod references;
@@ -45,6 +47,8 @@ pub fn routes() -> Router<AppState> {
         .merge(apply::routes())
         .merge(my::routes())
         .merge(my_calendar::routes())
+        .merge(my_data::routes())
+        .merge(privacy_notice::routes())
         .merge(my_notifications::routes())
         .merge(my_expenses::routes())
         .merge(my_shifts::routes())

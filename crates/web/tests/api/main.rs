@@ -21,6 +21,7 @@ mod network_events;
 mod networks;
 mod openapi;
 mod permissions;
+mod privacy;
 mod quality;
 mod referrals;
 mod role_template_changes;

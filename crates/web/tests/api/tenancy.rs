@@ -82,6 +82,7 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         ("PUT", "/api/v1/sites/{id}") => Some(site_body("Taken over")),
         ("PUT", "/api/v1/roles/{id}") => Some(role_body(&[])),
         ("POST", "/api/v1/people/{id}/status") => Some(json!({"status": "onboarding"})),
+        ("POST", "/api/v1/people/{id}/erasure") => Some(json!({"confirmed": true})),
         ("POST", "/api/v1/applications/{id}/decision") => Some(json!({"status": "screening"})),
         ("PUT", "/api/v1/catalogue/{id}") => {
             Some(json!({"name": "Taken over", "description": "Ours now", "validity_months": 1}))
@@ -171,8 +172,8 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         .collect();
     assert_eq!(
         templated.len(),
-        78,
-        "expected 78 operations on a record, found {templated:?}"
+        80,
+        "expected 80 operations on a record, found {templated:?}"
     );
     for (verb, template) in &templated {
         let path = template

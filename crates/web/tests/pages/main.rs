@@ -35,6 +35,7 @@ mod organisation_details;
 mod passport;
 mod password_resets;
 mod permissions;
+mod privacy;
 mod references;
 mod rota_booking;
 mod rota_views;

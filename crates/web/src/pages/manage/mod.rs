@@ -26,6 +26,7 @@ mod onboarding;
 mod organisation;
 mod outcomes;
 mod population;
+mod privacy;
 mod quality;
 mod quality_pdf;
 mod quality_tables;
@@ -45,6 +46,7 @@ mod shift_move;
 mod shift_waitlist;
 mod sites;
 mod staff;
+mod subject_access;
 mod surveys;
 mod volunteer_offer;
 mod volunteers;
@@ -101,6 +103,8 @@ pub fn routes() -> Router<AppState> {
         .merge(referrals::routes())
         .merge(safeguarding::routes())
         .merge(volunteer_offer::routes())
+        .merge(privacy::routes())
+        .merge(subject_access::routes())
         .merge(service_user_forms::routes())
 }
 
