@@ -21,6 +21,7 @@ pub mod event_registrations;
 pub mod events;
 pub mod expenses;
 pub mod expiring;
+pub mod exports;
 pub mod feedback;
 pub mod jobs;
 pub mod learning;

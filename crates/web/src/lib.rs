@@ -8,6 +8,7 @@ mod client_address;
 mod csrf;
 mod csv_export;
 mod error;
+pub mod exports;
 mod form;
 mod layout;
 mod pages;
@@ -43,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .merge(assets::routes())
         .merge(pages::routes())
+        .merge(exports::routes())
         .nest("/api/v1", api::routes())
         .layer(axum::middleware::from_fn(csrf::reject_cross_site))
         .layer(security_headers::layer())
