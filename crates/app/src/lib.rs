@@ -35,6 +35,7 @@ pub mod networks;
 pub mod notify;
 pub mod onboarding;
 pub mod onboarding_report;
+pub mod ops;
 pub mod organisations;
 pub mod outcomes;
 pub mod passport;

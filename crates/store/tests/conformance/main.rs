@@ -18,6 +18,7 @@ mod accounts;
 mod application_pages;
 mod attendance;
 mod audit_staff;
+mod backlog;
 mod calendar;
 mod commitments;
 mod compliance;
