@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use app::StoreError;
 use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{ConnectOptions, Connection, SqliteConnection};
+use sqlx::{ConnectOptions, Connection};
 
 use crate::db_error;
 
