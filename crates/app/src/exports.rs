@@ -21,7 +21,10 @@ impl App {
         let org = scope.organisation_id();
         let mut detail = format!("{rows} rows");
         if !filters.is_empty() {
-            detail.push_str(&format!(", {}", filters.chars().take(200).collect::<String>()));
+            detail.push_str(&format!(
+                ", {}",
+                filters.chars().take(200).collect::<String>()
+            ));
         }
         self.store
             .apply(vec![Write::Audit(
@@ -45,7 +48,10 @@ impl App {
     /// (`App::authorise_email`) narrows the export to that person's permission instead.
     pub async fn operator_scope(&self, slug: &str) -> Result<OrgScope, AppError> {
         let organisation = self.organisation(slug).await?;
-        Ok(OrgScope::for_operator(organisation, Permission::OrganisationAdmin))
+        Ok(OrgScope::for_operator(
+            organisation,
+            Permission::OrganisationAdmin,
+        ))
     }
 
     /// The scope of the staff member with this email in the organisation `slug`, as if they
@@ -57,5 +63,31 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         self.authorise(person.id, slug).await
+    }
+}
+
+impl App {
+    /// An event's registrations for a spreadsheet (organisers only, as the page), audited as
+    /// `event_registrations.exported`: the list carries people's names and emails.
+    pub async fn export_event_registrants(
+        &self,
+        host: &crate::events::EventHost,
+        id: domain::ids::EventId,
+    ) -> Result<Vec<crate::ports::Registrant>, AppError> {
+        let registrants = self.event_registrants(host, id).await?;
+        self.store
+            .apply(vec![Write::Audit(
+                AuditEntry::new(
+                    host.org_id(),
+                    host.actor(),
+                    "event_registrations.exported",
+                    "event",
+                    id.0,
+                    self.clock.now(),
+                )
+                .with_detail(format!("{} rows", registrants.len())),
+            )])
+            .await?;
+        Ok(registrants)
     }
 }

@@ -62,7 +62,10 @@ pub async fn run(args: ExportArgs) -> anyhow::Result<()> {
         Err(app::AppError::NotFound) => match &args.as_email {
             Some(email) => refuse(
                 "as",
-                &format!("{email} is not staff of an organisation called {:?}", args.organisation),
+                &format!(
+                    "{email} is not staff of an organisation called {:?}",
+                    args.organisation
+                ),
             ),
             None => refuse(
                 "organisation",

@@ -6,8 +6,8 @@
 
 use std::collections::HashSet;
 use std::io::Cursor;
-use std::path::PathBuf;
 use std::io::{Read as _, Write as _};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -81,21 +81,38 @@ async fn export_writes_a_list_as_csv_or_excel_audited_and_names_bad_arguments() 
 
     // CSV to standard output, as the operator.
     let out = alongside()
-        .args(["export", "sites", "--organisation", "wharfe", "--database-url", &url])
+        .args([
+            "export",
+            "sites",
+            "--organisation",
+            "wharfe",
+            "--database-url",
+            &url,
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let csv = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], "Site,Kind,Postcode");
-    assert!(lines.contains(&"Day hospice,Community hub,LS21 3HB"), "{csv}");
+    assert!(
+        lines.contains(&"Day hospice,Community hub,LS21 3HB"),
+        "{csv}"
+    );
     assert!(lines.contains(&"'=Ward 2,Community hub,LS21 3HB"), "{csv}");
     assert_eq!(lines.len(), 3, "{csv}");
 
     // Excel to a file, as a named staff member.
     let file = temp_path("sites.xlsx");
     let out = alongside()
-        .args(["export", "sites", "--organisation", "wharfe", "--format", "xlsx"])
+        .args([
+            "export",
+            "sites",
+            "--organisation",
+            "wharfe",
+            "--format",
+            "xlsx",
+        ])
         .args(["--as", "ada@example.org", "--output"])
         .arg(&file)
         .args(["--database-url", &url])
@@ -122,22 +139,53 @@ async fn export_writes_a_list_as_csv_or_excel_audited_and_names_bad_arguments() 
         .collect();
     assert_eq!(exports.len(), 2, "{audit:?}");
     assert!(exports.iter().any(|e| e.actor == Actor::System));
-    assert!(exports.iter().any(|e| e.actor.person_id() == Some(admin.id)));
+    assert!(
+        exports
+            .iter()
+            .any(|e| e.actor.person_id() == Some(admin.id))
+    );
 
     // Bad arguments: one line naming what was wrong, and exit code 2.
     for (args, says) in [
-        (vec!["export", "people", "--organisation", "wharfe"], "error: kind:"),
         (
-            vec!["export", "sites", "--organisation", "wharfe", "--format", "pdf"],
+            vec!["export", "people", "--organisation", "wharfe"],
+            "error: kind:",
+        ),
+        (
+            vec![
+                "export",
+                "sites",
+                "--organisation",
+                "wharfe",
+                "--format",
+                "pdf",
+            ],
             "error: format:",
         ),
-        (vec!["export", "sites", "--organisation", "nowhere"], "error: organisation:"),
         (
-            vec!["export", "sites", "--organisation", "wharfe", "--as", "nobody@example.org"],
+            vec!["export", "sites", "--organisation", "nowhere"],
+            "error: organisation:",
+        ),
+        (
+            vec![
+                "export",
+                "sites",
+                "--organisation",
+                "wharfe",
+                "--as",
+                "nobody@example.org",
+            ],
             "error: as:",
         ),
         (
-            vec!["export", "expiring", "--organisation", "wharfe", "--filter", "days=abc"],
+            vec![
+                "export",
+                "expiring",
+                "--organisation",
+                "wharfe",
+                "--filter",
+                "days=abc",
+            ],
             "error: days:",
         ),
     ] {
@@ -163,11 +211,14 @@ fn entry(id: Uuid) -> Write {
 }
 
 async fn audit_ids(path: &PathBuf) -> HashSet<Uuid> {
-    let mut conn = sqlx::SqliteConnection::connect(&sqlite_url(path)).await.unwrap();
-    let ids: Vec<Uuid> = sqlx::query_scalar("SELECT entity_id FROM audit_log WHERE action = 'load.written'")
-        .fetch_all(&mut conn)
+    let mut conn = sqlx::SqliteConnection::connect(&sqlite_url(path))
         .await
         .unwrap();
+    let ids: Vec<Uuid> =
+        sqlx::query_scalar("SELECT entity_id FROM audit_log WHERE action = 'load.written'")
+            .fetch_all(&mut conn)
+            .await
+            .unwrap();
     ids.into_iter().collect()
 }
 
@@ -232,7 +283,10 @@ async fn a_backup_taken_under_write_load_restores_everything_acknowledged_before
         .iter()
         .filter(|(_, at)| *at > began && *at < ended)
         .count();
-    assert!(during > 0, "the writers kept committing while the backup ran");
+    assert!(
+        during > 0,
+        "the writers kept committing while the backup ran"
+    );
 
     // A backup never overwrites a file.
     let again = alongside()
@@ -242,7 +296,11 @@ async fn a_backup_taken_under_write_load_restores_everything_acknowledged_before
         .output()
         .unwrap();
     assert!(!again.status.success());
-    assert!(stderr(&again).contains("already exists"), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
 
     // Restore into a new file.
     let restored = temp_path("restored.db");
@@ -277,7 +335,9 @@ async fn a_backup_taken_under_write_load_restores_everything_acknowledged_before
     assert!(found.is_subset(&written));
 
     // The restored database is consistent and usable.
-    let mut conn = sqlx::SqliteConnection::connect(&restored_url).await.unwrap();
+    let mut conn = sqlx::SqliteConnection::connect(&restored_url)
+        .await
+        .unwrap();
     let verdict: String = sqlx::query_scalar("PRAGMA integrity_check")
         .fetch_one(&mut conn)
         .await
@@ -362,7 +422,9 @@ fn a_served_alongside_logs_json_lines_and_answers_metrics_on_loopback() {
     let out = child.wait_with_output().unwrap();
     assert!(metrics.starts_with("HTTP/1.1 200"), "{metrics}");
     assert!(
-        metrics.contains(r#"alongside_http_requests_total{method="GET",route="/healthz",status="200"}"#),
+        metrics.contains(
+            r#"alongside_http_requests_total{method="GET",route="/healthz",status="200"}"#
+        ),
         "{metrics}"
     );
     let log = stderr(&out);
@@ -371,7 +433,10 @@ fn a_served_alongside_logs_json_lines_and_answers_metrics_on_loopback() {
     for line in &lines {
         let v: serde_json::Value =
             serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
-        assert!(v["level"].is_string() && v["timestamp"].is_string(), "{line}");
+        assert!(
+            v["level"].is_string() && v["timestamp"].is_string(),
+            "{line}"
+        );
     }
     assert!(log.contains("/healthz"), "the request was logged: {log}");
 }

@@ -231,7 +231,8 @@ fn column(c: usize) -> Result<u16, AppError> {
 }
 
 fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, AppError> {
-    let year = u16::try_from(d.year()).map_err(|_| AppError::Internal("date out of range".into()))?;
+    let year =
+        u16::try_from(d.year()).map_err(|_| AppError::Internal("date out of range".into()))?;
     // Month and day always fit in a byte.
     let (month, day) = (
         u8::try_from(d.month()).unwrap_or(1),

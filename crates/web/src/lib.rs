@@ -62,7 +62,10 @@ pub fn router_with_metrics(state: AppState, metrics_token: Option<String>) -> Ro
         .nest("/api/v1", api::routes())
         // The default answer, made explicit so the layers below (metrics) see it too.
         .fallback(not_found)
-        .layer(axum::middleware::from_fn_with_state(metrics, metrics::track))
+        .layer(axum::middleware::from_fn_with_state(
+            metrics,
+            metrics::track,
+        ))
         .layer(axum::middleware::from_fn(csrf::reject_cross_site))
         .layer(security_headers::layer())
         .layer(tower_http::trace::TraceLayer::new_for_http())

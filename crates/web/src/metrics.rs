@@ -192,16 +192,31 @@ async fn show(State(state): State<MetricsState>, request: Request) -> Response {
                 "# HELP alongside_up Whether the database answered.\n# TYPE alongside_up gauge\nalongside_up 1\n",
             );
             for (name, help, value) in [
-                ("alongside_jobs_due", "Background jobs due to run and not done.", b.jobs_due),
-                ("alongside_jobs_waiting", "Background jobs not done, due or not.", b.jobs_waiting),
-                ("alongside_outbox_due", "Messages due to send and not sent.", b.outbox_due),
+                (
+                    "alongside_jobs_due",
+                    "Background jobs due to run and not done.",
+                    b.jobs_due,
+                ),
+                (
+                    "alongside_jobs_waiting",
+                    "Background jobs not done, due or not.",
+                    b.jobs_waiting,
+                ),
+                (
+                    "alongside_outbox_due",
+                    "Messages due to send and not sent.",
+                    b.outbox_due,
+                ),
                 (
                     "alongside_outbox_failed",
                     "Messages not sent whose last attempt failed.",
                     b.outbox_failed,
                 ),
             ] {
-                let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}");
+                let _ = writeln!(
+                    out,
+                    "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}"
+                );
             }
         }
         Err(e) => {
@@ -212,7 +227,10 @@ async fn show(State(state): State<MetricsState>, request: Request) -> Response {
         }
     }
     (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
         out,
     )
         .into_response()

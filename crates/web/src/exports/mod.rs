@@ -17,9 +17,9 @@ use axum::routing::get;
 use serde::de::DeserializeOwned;
 
 pub use crate::csv_export::{Cell, Format, Table};
-pub(crate) use time::expenses as expense_table;
 use crate::session::SignedIn;
 use crate::{AppState, WebError};
+pub(crate) use time::expenses as expense_table;
 
 /// The lists that can be exported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,7 +186,9 @@ pub(crate) fn routes() -> Router<AppState> {
                     move |state: State<AppState>,
                           user: SignedIn,
                           org: Path<String>,
-                          query: RawQuery| download(state, user, org, query, kind, format),
+                          query: RawQuery| {
+                        download(state, user, org, query, kind, format)
+                    },
                 ),
             );
         }

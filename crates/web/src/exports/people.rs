@@ -47,7 +47,12 @@ pub(super) async fn volunteers(
                 Cell::text(p.preferred_name.as_str()),
                 Cell::text(p.email.as_str()),
                 Cell::text(p.phone.as_ref().map(|x| x.national()).unwrap_or_default()),
-                Cell::text(p.postcode.as_ref().map(|x| x.to_string()).unwrap_or_default()),
+                Cell::text(
+                    p.postcode
+                        .as_ref()
+                        .map(|x| x.to_string())
+                        .unwrap_or_default(),
+                ),
                 Cell::text(row.engagement.status.label()),
                 Cell::Date(uk_date(&row.engagement.started_at)),
                 Cell::text(row.roles.join("; ")),

@@ -53,7 +53,12 @@ pub(super) async fn service_users(
                     .map_or("Carer (not supported themselves)", |s| s.label()),
             ),
             Cell::Date(uk_date(&p.created_at)),
-            Cell::text(p.email.as_ref().map(|e| e.as_str().to_owned()).unwrap_or_default()),
+            Cell::text(
+                p.email
+                    .as_ref()
+                    .map(|e| e.as_str().to_owned())
+                    .unwrap_or_default(),
+            ),
             Cell::text(p.phone.as_ref().map(|x| x.national()).unwrap_or_default()),
             Cell::text(p.postcode.map(|c| c.to_string()).unwrap_or_default()),
             Cell::text(p.language.clone()),

@@ -76,13 +76,14 @@ pub(super) async fn hours_logs(
     scope: &OrgScope,
     q: &HoursFilter,
 ) -> Result<Table, AppError> {
-    let status = match q.status.trim() {
-        "all" => None,
-        "" => Some(HoursStatus::Submitted),
-        code => Some(HoursStatus::from_code(code).ok_or_else(|| {
-            FieldErrors::one("status", "Choose a status from the list, or all")
-        })?),
-    };
+    let status =
+        match q.status.trim() {
+            "all" => None,
+            "" => Some(HoursStatus::Submitted),
+            code => Some(HoursStatus::from_code(code).ok_or_else(|| {
+                FieldErrors::one("status", "Choose a status from the list, or all")
+            })?),
+        };
     let mut table = Table::new(
         "Logged hours",
         &[
@@ -135,7 +136,13 @@ pub(super) async fn hours(app: &App, scope: &OrgScope, q: &HoursFilter) -> Resul
 pub(super) async fn no_shows(app: &App, scope: &OrgScope) -> Result<Table, AppError> {
     let mut table = Table::new(
         "Missed shifts",
-        &["Volunteer", "Shifts missed", "First", "Latest", "Suggestion"],
+        &[
+            "Volunteer",
+            "Shifts missed",
+            "First",
+            "Latest",
+            "Suggestion",
+        ],
     );
     for line in app.no_shows(scope).await? {
         table.push(vec![

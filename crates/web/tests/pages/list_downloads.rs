@@ -83,7 +83,10 @@ async fn the_volunteers_list_downloads_as_excel_with_the_csv_rows_and_real_dates
     let header: Vec<String> = rows[0].iter().map(text).collect();
     assert_eq!(header, csv[0]);
     let emails: Vec<String> = rows[1..].iter().map(|r| text(&r[3])).collect();
-    assert!(emails.contains(&a.volunteer.email.to_string()), "{emails:?}");
+    assert!(
+        emails.contains(&a.volunteer.email.to_string()),
+        "{emails:?}"
+    );
     // "Since" is a real date in Excel and ISO text in CSV, for the same day.
     for (x, c) in rows[1..].iter().zip(&csv[1..]) {
         assert_eq!(text(&x[3]), c[3]);
@@ -94,10 +97,24 @@ async fn the_volunteers_list_downloads_as_excel_with_the_csv_rows_and_real_dates
         }
     }
     // The filters apply to Excel as to CSV.
-    let (_, applicants) = sheet(&admin.get(&a.path("/volunteers.xlsx?status=applicant")).await);
+    let (_, applicants) = sheet(
+        &admin
+            .get(&a.path("/volunteers.xlsx?status=applicant"))
+            .await,
+    );
     assert!(applicants[1..].iter().all(|r| text(&r[6]) == "Applicant"));
-    assert_eq!(applicants.len(), csv_rows(&admin.get(&a.path("/volunteers.csv?status=applicant")).await).len());
-    assert_eq!(exported(&w, a).await.iter().filter(|a| *a == "volunteers.exported").count(), 4);
+    assert_eq!(
+        applicants.len(),
+        csv_rows(&admin.get(&a.path("/volunteers.csv?status=applicant")).await).len()
+    );
+    assert_eq!(
+        exported(&w, a)
+            .await
+            .iter()
+            .filter(|a| *a == "volunteers.exported")
+            .count(),
+        4
+    );
 }
 
 #[tokio::test]
@@ -128,7 +145,10 @@ async fn text_in_excel_stays_text_so_nothing_runs_as_a_formula() {
         "stored as the string typed: {rows:?}"
     );
     let csv = csv_rows(&admin.get(&a.path("/sites.csv")).await);
-    assert!(csv.iter().any(|r| r[0] == "'=HYPERLINK(\"http://evil.example\")"));
+    assert!(
+        csv.iter()
+            .any(|r| r[0] == "'=HYPERLINK(\"http://evil.example\")")
+    );
 }
 
 #[tokio::test]
@@ -164,7 +184,11 @@ async fn each_list_downloads_in_both_formats_with_matching_rows_and_is_audited()
             "{path}"
         );
     }
-    let applications = csv_rows(&admin.get(&a.path("/applications.csv?status=submitted")).await);
+    let applications = csv_rows(
+        &admin
+            .get(&a.path("/applications.csv?status=submitted"))
+            .await,
+    );
     assert!(applications.len() > 1, "{applications:?}");
     assert!(applications[1..].iter().all(|r| r[2] == "Submitted"));
     let audited = exported(&w, a).await;
@@ -192,7 +216,10 @@ async fn each_list_downloads_in_both_formats_with_matching_rows_and_is_audited()
     // The list pages link both downloads.
     for (page, link) in [
         ("/roles", "roles.xlsx"),
-        ("/applications?status=submitted", "applications.xlsx?status=submitted"),
+        (
+            "/applications?status=submitted",
+            "applications.xlsx?status=submitted",
+        ),
         ("/service-users", "service-users.xlsx"),
         ("/hours/totals", "hours/totals.xlsx?year="),
     ] {
@@ -211,7 +238,12 @@ async fn downloads_follow_the_pages_permissions() {
     let a = &w.a;
     // Another organisation's admin gets nothing, in either format.
     let mut b_admin = w.site.signed_in(w.b.admin.email.as_str()).await;
-    for path in ["/volunteers.xlsx", "/roles.xlsx", "/staff.csv", "/rota.xlsx"] {
+    for path in [
+        "/volunteers.xlsx",
+        "/roles.xlsx",
+        "/staff.csv",
+        "/rota.xlsx",
+    ] {
         b_admin
             .get(&a.path(path))
             .await

@@ -25,7 +25,12 @@ fn state(site: &TestSite, trust_forwarded_for: bool) -> AppState {
     }
 }
 
-async fn get(router: &Router, path: &str, peer: Option<&str>, headers: &[(&str, &str)]) -> (StatusCode, String) {
+async fn get(
+    router: &Router,
+    path: &str,
+    peer: Option<&str>,
+    headers: &[(&str, &str)],
+) -> (StatusCode, String) {
     let mut request = Request::get(path);
     for (name, value) in headers {
         request = request.header(*name, *value);
@@ -68,16 +73,24 @@ fn parse(text: &str) -> BTreeMap<String, f64> {
         if line.starts_with("# HELP ") {
             continue;
         }
-        assert!(!line.is_empty() && !line.starts_with('#'), "stray line {line:?}");
+        assert!(
+            !line.is_empty() && !line.starts_with('#'),
+            "stray line {line:?}"
+        );
         let (series, value) = line.rsplit_once(' ').expect("a sample has a value");
-        let value: f64 = value.parse().unwrap_or_else(|_| panic!("not a number: {line}"));
+        let value: f64 = value
+            .parse()
+            .unwrap_or_else(|_| panic!("not a number: {line}"));
         let name = series.split('{').next().unwrap();
         if let Some(labels) = series.strip_prefix(name) {
             if !labels.is_empty() {
                 assert!(labels.starts_with('{') && labels.ends_with('}'), "{line}");
                 for pair in labels[1..labels.len() - 1].split("\",") {
                     let (k, v) = pair.split_once("=\"").expect("label=\"value\"");
-                    assert!(k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'), "{line}");
+                    assert!(
+                        k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
+                        "{line}"
+                    );
                     assert!(!v.trim_end_matches('"').contains('"'), "{line}");
                 }
             }
@@ -133,20 +146,28 @@ async fn metrics_count_requests_by_route_and_time_them_and_show_the_backlog() {
         "{text}"
     );
     assert!(
-        m.keys().any(|k| k.contains(r#"route="/manage/{org}/volunteers""#)),
+        m.keys()
+            .any(|k| k.contains(r#"route="/manage/{org}/volunteers""#)),
         "{text}"
     );
     assert!(!text.contains("some-org"), "{text}");
     // The histogram: cumulative buckets ending at +Inf, which equals the count.
     let bucket = |le: &str| {
-        m[&format!(r#"alongside_http_request_duration_seconds_bucket{{route="/healthz",le="{le}"}}"#)]
+        m[&format!(
+            r#"alongside_http_request_duration_seconds_bucket{{route="/healthz",le="{le}"}}"#
+        )]
     };
-    let bounds = ["0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "2.5", "5", "10", "+Inf"];
+    let bounds = [
+        "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "2.5", "5", "10", "+Inf",
+    ];
     for pair in bounds.windows(2) {
         assert!(bucket(pair[0]) <= bucket(pair[1]), "{text}");
     }
     assert_eq!(bucket("+Inf"), 2.0);
-    assert_eq!(m[r#"alongside_http_request_duration_seconds_count{route="/healthz"}"#], 2.0);
+    assert_eq!(
+        m[r#"alongside_http_request_duration_seconds_count{route="/healthz"}"#],
+        2.0
+    );
     assert!(m[r#"alongside_http_request_duration_seconds_sum{route="/healthz"}"#] >= 0.0);
     assert_eq!(m["alongside_up"], 1.0);
     assert_eq!(m["alongside_outbox_due"], 1.0);
@@ -163,20 +184,37 @@ async fn metrics_count_requests_by_route_and_time_them_and_show_the_backlog() {
 async fn without_a_token_only_this_machine_reads_metrics() {
     let site = TestSite::new().await;
     let app = router(state(&site, false));
-    assert_eq!(get(&app, "/metrics", Some("127.0.0.1:40000"), &[]).await.0, StatusCode::OK);
-    assert_eq!(get(&app, "/metrics", Some("[::1]:40000"), &[]).await.0, StatusCode::OK);
     assert_eq!(
-        get(&app, "/metrics", Some("203.0.113.9:40000"), &[]).await.0,
+        get(&app, "/metrics", Some("127.0.0.1:40000"), &[]).await.0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        get(&app, "/metrics", Some("[::1]:40000"), &[]).await.0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        get(&app, "/metrics", Some("203.0.113.9:40000"), &[])
+            .await
+            .0,
         StatusCode::NOT_FOUND
     );
     // Behind a trusted proxy on this machine, the client is the one the proxy names.
     let proxied = router(state(&site, true));
     assert_eq!(
-        get(&proxied, "/metrics", Some("127.0.0.1:40000"), &[("x-forwarded-for", "198.51.100.7")]).await.0,
+        get(
+            &proxied,
+            "/metrics",
+            Some("127.0.0.1:40000"),
+            &[("x-forwarded-for", "198.51.100.7")]
+        )
+        .await
+        .0,
         StatusCode::NOT_FOUND
     );
     assert_eq!(
-        get(&proxied, "/metrics", Some("127.0.0.1:40000"), &[]).await.0,
+        get(&proxied, "/metrics", Some("127.0.0.1:40000"), &[])
+            .await
+            .0,
         StatusCode::OK
     );
 }
@@ -186,12 +224,28 @@ async fn with_a_token_metrics_need_it_from_anywhere() {
     let site = TestSite::new().await;
     let app = router_with_metrics(state(&site, false), Some("s3cret-token".into()));
     let far = Some("203.0.113.9:40000");
-    assert_eq!(get(&app, "/metrics", far, &[]).await.0, StatusCode::UNAUTHORIZED);
     assert_eq!(
-        get(&app, "/metrics", Some("127.0.0.1:1"), &[("authorization", "Bearer wrong-token!")]).await.0,
+        get(&app, "/metrics", far, &[]).await.0,
         StatusCode::UNAUTHORIZED
     );
-    let (status, text) = get(&app, "/metrics", far, &[("authorization", "Bearer s3cret-token")]).await;
+    assert_eq!(
+        get(
+            &app,
+            "/metrics",
+            Some("127.0.0.1:1"),
+            &[("authorization", "Bearer wrong-token!")]
+        )
+        .await
+        .0,
+        StatusCode::UNAUTHORIZED
+    );
+    let (status, text) = get(
+        &app,
+        "/metrics",
+        far,
+        &[("authorization", "Bearer s3cret-token")],
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
     parse(&text);
 }

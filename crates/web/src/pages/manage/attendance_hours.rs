@@ -271,4 +271,3 @@ async fn totals(
     };
     Ok(Html(page.render()?).into_response())
 }
-

@@ -18,8 +18,8 @@ use domain::person::parse_date;
 use domain::{FieldErrors, Labelled};
 use serde::Deserialize;
 
-use crate::csv_export::{Format, download};
 use super::{scope, to};
+use crate::csv_export::{Format, download};
 use crate::form::FormData;
 use crate::layout::Layout;
 use crate::pages::my_expenses::view::ClaimLine;
@@ -68,7 +68,10 @@ impl Filters {
 
     /// The export's status (approved unless "paid") and UK date range (the last 30 days unless
     /// given).
-    pub(crate) fn export(&self, today: NaiveDate) -> Result<(ClaimStatus, NaiveDate, NaiveDate), FieldErrors> {
+    pub(crate) fn export(
+        &self,
+        today: NaiveDate,
+    ) -> Result<(ClaimStatus, NaiveDate, NaiveDate), FieldErrors> {
         let mut e = FieldErrors::new();
         let status = match self.status.trim() {
             "" | "approved" => Some(ClaimStatus::Approved),

@@ -21,8 +21,7 @@ use crate::{AppState, WebError};
 
 /// The expiring list and its CSV.
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/manage/{org}/expiring", get(list))
+    Router::new().route("/manage/{org}/expiring", get(list))
 }
 
 /// How far ahead the list looks when not told.
