@@ -52,6 +52,16 @@ impl OrgScope {
         }
     }
 
+    /// The command line's scope (`App::operator_scope`): acting as Alongside itself.
+    pub(crate) fn for_operator(organisation: Organisation, permission: Permission) -> Self {
+        Self {
+            organisation,
+            actor: Actor::System,
+            permission,
+            site_ids: Vec::new(),
+        }
+    }
+
     /// For supervisors: the sites they are limited to.
     pub(crate) fn site_limit(&self) -> Option<Vec<SiteId>> {
         (self.permission == Permission::Supervisor).then(|| self.site_ids.clone())

@@ -7,6 +7,7 @@
 //! Migrations are embedded, one folder per backend.
 
 mod attendance_rows;
+pub mod backup;
 mod calendar_rows;
 mod compliance_rows;
 mod event_rows;

@@ -75,6 +75,9 @@ mod network_writes;
 #[path = "sql/networks.rs"]
 mod networks;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/ops.rs"]
+mod ops;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/outcomes.rs"]
 mod outcomes;
 #[allow(clippy::duplicate_mod)]
@@ -178,4 +181,20 @@ pub(crate) fn json_row(
         map.insert(name.to_owned(), value.unwrap_or(Value::Null));
     }
     Ok(map)
+}
+
+/// Whether the database at `url` has any table of its own (so a restore would replace data).
+/// Connects without migrating.
+pub async fn has_tables(url: &str) -> Result<bool, StoreError> {
+    use sqlx::Connection;
+    let mut conn = sqlx::PgConnection::connect(url).await.map_err(db_error)?;
+    let tables: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM information_schema.tables \
+         WHERE table_schema NOT IN ('pg_catalog', 'information_schema')",
+    )
+    .fetch_one(&mut conn)
+    .await
+    .map_err(db_error)?;
+    conn.close().await.map_err(db_error)?;
+    Ok(tables > 0)
 }

@@ -79,6 +79,9 @@ mod network_writes;
 #[path = "sql/networks.rs"]
 mod networks;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/ops.rs"]
+mod ops;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/outcomes.rs"]
 mod outcomes;
 #[allow(clippy::duplicate_mod)]

@@ -14,6 +14,7 @@ mod expenses;
 mod feedback;
 mod library;
 mod network;
+mod ops;
 mod outcomes;
 mod privacy;
 mod quality;
@@ -44,6 +45,7 @@ pub use expenses::*;
 pub use feedback::*;
 pub use library::*;
 pub use network::*;
+pub use ops::*;
 pub use outcomes::*;
 pub use privacy::*;
 pub use quality::*;
@@ -88,6 +90,7 @@ pub trait Store:
     + LibraryStore
     + EventStore
     + PrivacyStore
+    + OpsStore
     + Send
     + Sync
 {

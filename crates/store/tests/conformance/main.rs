@@ -19,6 +19,7 @@ mod accounts;
 mod application_pages;
 mod attendance;
 mod audit_staff;
+mod backlog;
 mod calendar;
 mod commitments;
 mod compliance;
