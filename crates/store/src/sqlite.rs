@@ -76,6 +76,9 @@ mod network_writes;
 #[path = "sql/networks.rs"]
 mod networks;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/notify.rs"]
+mod notify;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/outcomes.rs"]
 mod outcomes;
 #[allow(clippy::duplicate_mod)]

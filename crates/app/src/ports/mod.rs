@@ -14,6 +14,7 @@ mod expenses;
 mod feedback;
 mod library;
 mod network;
+mod notify;
 mod outcomes;
 mod quality;
 mod read_models;
@@ -43,6 +44,7 @@ pub use expenses::*;
 pub use feedback::*;
 pub use library::*;
 pub use network::*;
+pub use notify::*;
 pub use outcomes::*;
 pub use quality::*;
 pub use read_models::*;
@@ -85,6 +87,7 @@ pub trait Store:
     + NetworkStore
     + LibraryStore
     + EventStore
+    + NotifyStore
     + Send
     + Sync
 {
