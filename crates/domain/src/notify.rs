@@ -69,8 +69,8 @@ impl std::fmt::Debug for NotifyApiKey {
     }
 }
 
-const KEY_MESSAGE: &str = "Enter the whole API key from GOV.UK Notify: its name, then two long codes, \
-                           like my_key-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0";
+const KEY_MESSAGE: &str = "Enter the whole API key as GOV.UK Notify showed it: the key's name, then \
+                           two codes of 36 letters, numbers and hyphens each";
 
 impl NotifyApiKey {
     /// Parses a key as GOV.UK Notify shows it (surrounding spaces ignored). The key name may

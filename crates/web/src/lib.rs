@@ -10,6 +10,7 @@ mod csv_export;
 mod error;
 mod form;
 mod layout;
+mod notify_callback;
 mod pages;
 mod pdf;
 mod posted_form;
@@ -43,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .merge(assets::routes())
         .merge(pages::routes())
+        .merge(notify_callback::routes())
         .nest("/api/v1", api::routes())
         .layer(axum::middleware::from_fn(csrf::reject_cross_site))
         .layer(security_headers::layer())

@@ -21,7 +21,7 @@ mod onboarding;
 mod organisation;
 mod outcomes;
 mod people;
-mod problem;
+pub(crate) mod problem;
 mod quality;
 mod referrals;
 mod resource_files;

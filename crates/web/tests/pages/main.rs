@@ -29,6 +29,7 @@ mod manager_forms;
 mod my_shifts;
 mod networks;
 mod notification_preferences;
+mod notify_settings;
 mod onboarding;
 mod onboarding_lists;
 mod organisation_details;
