@@ -6,7 +6,7 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use chrono::Duration;
 use domain::FieldErrors;
 use domain::audit::{Actor, AuditEntry};
-use domain::ids::{MessageId, PersonId};
+use domain::ids::PersonId;
 use domain::person::{Person, PersonInput};
 
 use crate::ports::{OutboxMessage, Session, Write};
@@ -242,18 +242,7 @@ impl App {
 
     /// A plain-text email ready for the outbox.
     pub(crate) fn message(&self, to: &str, subject: &str, body: String) -> OutboxMessage {
-        let now = self.clock.now();
-        OutboxMessage {
-            id: MessageId::new(),
-            to: to.to_owned(),
-            subject: subject.to_owned(),
-            body,
-            created_at: now,
-            attempts: 0,
-            next_attempt_at: now,
-            sent_at: None,
-            last_error: String::new(),
-        }
+        OutboxMessage::email(to, subject, body, self.clock.now())
     }
 }
 

@@ -34,6 +34,7 @@ pub mod network_scope;
 pub mod network_sharing;
 pub mod networks;
 pub mod notify;
+pub mod notify_settings;
 pub mod onboarding;
 pub mod onboarding_report;
 pub mod ops;
@@ -73,7 +74,7 @@ use std::sync::Arc;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::AppError;
-pub use notify::{Delivery, DeliveryReport, Notifier};
+pub use notify::{Delivery, DeliveryReport, Notifier, NotifyAccount, NotifyGateway};
 pub use ports::{Store, StoreError, Write};
 pub use scope::OrgScope;
 

@@ -218,6 +218,7 @@ impl App {
             };
             writes.extend(
                 self.volunteer_message(
+                    scope.organisation_id(),
                     m.volunteer_id,
                     NotificationKind::Matching,
                     "A change to who you support",

@@ -327,6 +327,7 @@ impl App {
         );
         let mut writes: Vec<Write> = self
             .volunteer_message(
+                org.id,
                 m.volunteer_id,
                 NotificationKind::Matching,
                 &format!("Could you support someone with {}?", org.name),

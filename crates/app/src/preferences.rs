@@ -5,13 +5,14 @@
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use domain::audit::{Actor, AuditEntry};
-use domain::ids::{BookingId, JobId, PersonId};
+use domain::ids::{BookingId, JobId, OrganisationId, PersonId};
 use domain::notification::{Channel, NotificationKind, PreferencesInput, channel_for};
+use domain::notify::{Medium, medium_for, sms_text};
 use domain::organisation::Organisation;
 use domain::person::Person;
 use domain::rota::{BookingStatus, Edge, Shift, from_utc, to_instant};
 
-use crate::ports::{Job, Write};
+use crate::ports::{Job, OutboxMessage, Write};
 use crate::rota_manage::BookingFacts;
 use crate::{App, AppError};
 
@@ -38,44 +39,69 @@ fn when(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> String {
 }
 
 impl App {
-    /// The outbox write for a message of `kind` to a volunteer, or `None` if they chose not to
-    /// hear about that kind (or no longer exist). Add the write to the use case's batch, so the
-    /// message is queued in the same transaction as the change it is about.
+    /// The outbox write for a message of `kind` from `org` to a volunteer, or `None` if they
+    /// chose not to hear about that kind (or no longer exist). Add the write to the use case's
+    /// batch, so the message is queued in the same transaction as the change it is about.
     pub(crate) async fn volunteer_message(
         &self,
+        org: OrganisationId,
         person: PersonId,
         kind: NotificationKind,
         subject: &str,
         body: String,
     ) -> Result<Option<Write>, AppError> {
         let chosen = self.store.notification_preferences(person).await?;
-        match channel_for(&chosen, kind) {
-            Channel::None => Ok(None),
-            Channel::Email => Ok(self
-                .store
-                .person(person)
-                .await?
-                .map(|p| Write::InsertMessage(self.message(p.email.as_str(), subject, body)))),
+        if channel_for(&chosen, kind) == Channel::None {
+            return Ok(None);
         }
+        let Some(who) = self.store.person(person).await? else {
+            return Ok(None);
+        };
+        self.queue_for(org, &who, channel_for(&chosen, kind), kind, subject, body)
+            .await
     }
 
     /// [`App::volunteer_message`] to a person already read.
     pub(crate) async fn message_to_volunteer(
         &self,
+        org: OrganisationId,
         person: &Person,
         kind: NotificationKind,
         subject: &str,
         body: String,
     ) -> Result<Option<Write>, AppError> {
         let chosen = self.store.notification_preferences(person.id).await?;
-        Ok(match channel_for(&chosen, kind) {
-            Channel::None => None,
-            Channel::Email => Some(Write::InsertMessage(self.message(
-                person.email.as_str(),
-                subject,
-                body,
-            ))),
-        })
+        self.queue_for(org, person, channel_for(&chosen, kind), kind, subject, body)
+            .await
+    }
+
+    /// The message by the channel chosen: a text where the organisation sends texts and the
+    /// person has a phone number, otherwise an email (see [`medium_for`]).
+    async fn queue_for(
+        &self,
+        org: OrganisationId,
+        person: &Person,
+        chosen: Channel,
+        kind: NotificationKind,
+        subject: &str,
+        body: String,
+    ) -> Result<Option<Write>, AppError> {
+        // Only a text needs the organisation's settings: most messages read nothing more.
+        let can_text = chosen == Channel::Sms
+            && person.phone.is_some()
+            && self.settings_of(org).await?.sends_sms();
+        let email = self.message(person.email.as_str(), subject, body);
+        Ok(match (medium_for(chosen, can_text), &person.phone) {
+            (None, _) => None,
+            (Some(Medium::Sms), Some(phone)) => Some(OutboxMessage {
+                medium: Medium::Sms,
+                to: phone.as_str().to_owned(),
+                body: sms_text(subject, &email.body),
+                ..email
+            }),
+            (Some(_), _) => Some(email),
+        }
+        .map(|m| Write::InsertMessage(m.from_organisation(org, Some(kind)))))
     }
 
     /// A volunteer's channel for every kind, in display order (email where they chose nothing).
@@ -98,6 +124,22 @@ impl App {
         input: &PreferencesInput,
     ) -> Result<Vec<(NotificationKind, Channel)>, AppError> {
         let chosen = input.parse()?;
+        let texts: Vec<_> = chosen
+            .iter()
+            .filter(|(_, c)| *c == Channel::Sms)
+            .map(|(k, _)| *k)
+            .collect();
+        if !texts.is_empty() && !self.can_text(person).await? {
+            let mut errors = domain::FieldErrors::new();
+            for k in texts {
+                errors.add(
+                    domain::Labelled::code(k),
+                    "Text messages need a phone number on your profile, and an organisation \
+                     you volunteer with that sends them: choose email or nothing",
+                );
+            }
+            return Err(errors.into());
+        }
         let now = self.clock.now();
         let detail = chosen
             .iter()
@@ -158,6 +200,7 @@ impl App {
             self.base_url,
         );
         self.message_to_volunteer(
+            org.id,
             who,
             NotificationKind::BookingConfirmation,
             &format!("Booked: {} at {}, {when}", role.title, site.name),
@@ -197,6 +240,7 @@ impl App {
             role.title, site.name, booking.cancellation_reason, self.base_url, self.base_url,
         );
         self.volunteer_message(
+            org,
             booking.person_id,
             NotificationKind::Cancellation,
             &format!("Cancelled: {} at {}, {when}", role.title, site.name),
@@ -280,7 +324,7 @@ impl App {
         );
         let subject = format!("Tomorrow: {} at {}, {when}", b.role_title, b.site_name);
         let mut writes: Vec<Write> = self
-            .volunteer_message(who.id, NotificationKind::Reminder, &subject, body)
+            .volunteer_message(org, who.id, NotificationKind::Reminder, &subject, body)
             .await?
             .into_iter()
             .collect();

@@ -269,12 +269,14 @@ impl App {
     /// hear about this kind of thing (see [`App::volunteer_message`]).
     async fn tell(
         &self,
+        org: OrganisationId,
         person: PersonId,
         kind: NotificationKind,
         subject: &str,
         body: String,
     ) -> Result<Option<Write>, AppError> {
-        self.volunteer_message(person, kind, subject, body).await
+        self.volunteer_message(org, person, kind, subject, body)
+            .await
     }
 
     /// A standing booking on one of the organisation's shifts, or not found.

@@ -1,20 +1,25 @@
-//! Email delivery: the SMTP notifier, the log notifier used when no SMTP server is configured,
-//! and the loop that delivers the outbox through one of them.
+//! Message delivery: the SMTP notifier, the log notifier used when no SMTP server is
+//! configured, and the loop that delivers the outbox through one of them and, for organisations
+//! that use it, GOV.UK Notify (`notify_client.rs`).
 
 use std::sync::Arc;
 use std::time::Duration;
 
+use app::notify::NotifyAccount;
 use app::ports::OutboxMessage;
-use app::{App, Delivery, Notifier};
+use app::{App, Delivery, Notifier, NotifyGateway};
 use async_trait::async_trait;
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
+use crate::notify_client::NotifyClient;
+
 /// How often the worker looks for due messages.
 const POLL: Duration = Duration::from_secs(2);
 
-/// Delivers the outbox forever: over SMTP when `smtp_url` is set, otherwise to the log.
-pub async fn run(app: Arc<App>, smtp_url: Option<String>, from: String) {
+/// Delivers the outbox forever: over SMTP when `smtp_url` is set, otherwise to the log; and
+/// through the GOV.UK Notify API at `notify_url` for organisations that chose Notify.
+pub async fn run(app: Arc<App>, smtp_url: Option<String>, from: String, notify_url: String) {
     let notifier: Box<dyn Notifier> = match smtp_url {
         None => {
             tracing::info!("no SMTP server configured: emails are logged and kept in the outbox");
@@ -28,8 +33,18 @@ pub async fn run(app: Arc<App>, smtp_url: Option<String>, from: String) {
             }
         },
     };
+    let notify: Box<dyn NotifyGateway> = match NotifyClient::new(&notify_url) {
+        Ok(client) => Box::new(client),
+        Err(e) => {
+            tracing::error!(error = %e, "the GOV.UK Notify client could not start; its messages are held");
+            Box::new(NoNotifyClient)
+        }
+    };
     loop {
-        if let Err(e) = app.deliver_due(notifier.as_ref()).await {
+        if let Err(e) = app
+            .deliver_due_via(notifier.as_ref(), notify.as_ref())
+            .await
+        {
             tracing::warn!(error = %e, "delivering email");
         }
         tokio::time::sleep(POLL).await;
@@ -87,6 +102,16 @@ impl Notifier for SmtpNotifier {
             .await
             .map_err(|e| e.to_string())?;
         Ok(Delivery::Sent)
+    }
+}
+
+/// Holds every GOV.UK Notify message when the client could not be built.
+struct NoNotifyClient;
+
+#[async_trait]
+impl NotifyGateway for NoNotifyClient {
+    async fn send(&self, _: NotifyAccount<'_>, _: &OutboxMessage) -> Result<Delivery, String> {
+        Err("the GOV.UK Notify client could not start on this server".into())
     }
 }
 
@@ -203,17 +228,8 @@ mod smtp_tests {
 
     async fn queue(app: &App, to: &str, subject: &str) {
         let now = app.clock.now();
-        let message = app::ports::OutboxMessage {
-            id: domain::ids::MessageId::new(),
-            to: to.into(),
-            subject: subject.into(),
-            body: format!("Body of {subject}"),
-            created_at: now,
-            attempts: 0,
-            next_attempt_at: now,
-            sent_at: None,
-            last_error: String::new(),
-        };
+        let message =
+            app::ports::OutboxMessage::email(to, subject, format!("Body of {subject}"), now);
         app.store
             .apply(vec![Write::InsertMessage(message)])
             .await

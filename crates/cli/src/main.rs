@@ -6,6 +6,7 @@ mod demo;
 mod deprivation;
 mod export;
 mod mailer;
+mod notify_client;
 mod onspd;
 mod organisation;
 mod postcodes;
@@ -118,6 +119,10 @@ struct ServeArgs {
     /// stay in the outbox.
     #[arg(long, env = "ALONGSIDE_SMTP_URL")]
     smtp_url: Option<String>,
+    /// GOV.UK Notify's API address, for organisations that send through Notify (a stand-in's
+    /// address in tests).
+    #[arg(long, env = "ALONGSIDE_NOTIFY_URL", default_value = notify_client::NOTIFY_API)]
+    notify_url: String,
     /// Trust `X-Forwarded-For` for client addresses (set only behind a load balancer or reverse
     /// proxy that sets it).
     #[arg(long, env = "ALONGSIDE_TRUST_FORWARDED_FOR")]

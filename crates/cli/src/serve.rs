@@ -52,6 +52,7 @@ pub async fn run(args: ServeArgs, demo: bool) -> anyhow::Result<()> {
         app.clone(),
         args.smtp_url.clone(),
         args.mail_from.clone(),
+        args.notify_url.clone(),
     ));
     tokio::spawn(housekeeping(app.clone()));
     tokio::spawn(run_jobs(app.clone()));
@@ -128,6 +129,15 @@ async fn housekeeping(app: Arc<app::App>) {
                 "housekeeping: forgot expired sessions and sign-in records"
             ),
             Err(e) => tracing::warn!(error = %e, "housekeeping"),
+        }
+        // GOV.UK Notify keeps who a message went to, and what it said, for 7 days; so do we.
+        match app.forget_old_message_details().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(
+                messages = n,
+                "housekeeping: forgot the recipients and text of old messages"
+            ),
+            Err(e) => tracing::warn!(error = %e, "housekeeping: old messages"),
         }
     }
 }

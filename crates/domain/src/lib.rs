@@ -14,6 +14,7 @@ pub mod instruments;
 mod labels;
 pub mod network;
 pub mod notification;
+pub mod notify;
 pub mod organisation;
 pub mod outcome_framework;
 /// Outcome statistics for reports: wellbeing change, experience by theme, value of time; small

@@ -1,6 +1,7 @@
 //! What volunteers are told about, and how: each kind of notification goes by a channel the
-//! volunteer chooses (email by default, or none). SMS can join [`Channel`] later without changing
-//! the kinds or the stored preferences.
+//! volunteer chooses (email by default, a text message, or none). A text goes only where the
+//! organisation sends texts and the volunteer has a phone number; otherwise it becomes an email
+//! (see [`crate::notify::medium_for`]).
 
 use crate::labelled_enum;
 use crate::{FieldErrors, Labelled};
@@ -30,6 +31,8 @@ labelled_enum!(
     Channel {
         /// An email to their address.
         Email = "email": "Email",
+        /// A text message to their phone (through GOV.UK Notify).
+        Sms = "sms": "Text message",
         /// Not at all.
         None = "none": "Don't tell me",
     }

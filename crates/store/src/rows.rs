@@ -364,6 +364,9 @@ impl From<SessionRow> for Session {
 #[derive(sqlx::FromRow)]
 pub(crate) struct MessageRow {
     id: Uuid,
+    organisation_id: Option<Uuid>,
+    channel: String,
+    kind: String,
     recipient: String,
     subject: String,
     body: String,
@@ -378,6 +381,11 @@ impl From<MessageRow> for OutboxMessage {
     fn from(r: MessageRow) -> Self {
         OutboxMessage {
             id: MessageId(r.id),
+            organisation_id: r.organisation_id.map(OrganisationId),
+            // The column only ever holds a medium's code; an email is the safe reading.
+            medium: domain::notify::Medium::from_code(&r.channel)
+                .unwrap_or(domain::notify::Medium::Email),
+            kind: domain::notification::NotificationKind::from_code(&r.kind),
             to: r.recipient,
             subject: r.subject,
             body: r.body,

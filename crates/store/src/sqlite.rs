@@ -81,6 +81,8 @@ mod networks;
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/ops.rs"]
 mod ops;
+#[path = "sql/notify.rs"]
+mod notify;
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/outcomes.rs"]
 mod outcomes;

@@ -6,14 +6,17 @@ use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-/// Refuses unsafe requests whose `Sec-Fetch-Site` or `Origin` shows another site. The API is
-/// exempt: it authenticates with bearer tokens, which browsers never attach on their own.
+/// Refuses unsafe requests whose `Sec-Fetch-Site` or `Origin` shows another site. The API and
+/// provider callbacks are exempt: they authenticate with bearer tokens, which browsers never
+/// attach on their own.
 pub async fn reject_cross_site(request: Request, next: Next) -> Response {
     let safe = matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     );
-    if !safe && !request.uri().path().starts_with("/api/") && is_cross_site(request.headers()) {
+    let path = request.uri().path();
+    let bearer = path.starts_with("/api/") || path.starts_with("/callbacks/");
+    if !safe && !bearer && is_cross_site(request.headers()) {
         return (
             StatusCode::FORBIDDEN,
             "This form was sent from another website, so it was refused.",

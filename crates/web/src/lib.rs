@@ -12,6 +12,7 @@ pub mod exports;
 mod form;
 mod layout;
 pub mod metrics;
+mod notify_callback;
 mod pages;
 mod pdf;
 mod posted_form;
@@ -60,6 +61,7 @@ pub fn router_with_metrics(state: AppState, metrics_token: Option<String>) -> Ro
         .merge(assets::routes())
         .merge(pages::routes())
         .merge(exports::routes())
+        .merge(notify_callback::routes())
         .nest("/api/v1", api::routes())
         // The default answer, made explicit so the layers below (metrics) see it too.
         .fallback(not_found)

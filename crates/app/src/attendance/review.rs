@@ -145,6 +145,7 @@ impl App {
         ];
         writes.extend(
             self.volunteer_message(
+                log.organisation_id,
                 log.person_id,
                 NotificationKind::HoursDecision,
                 &subject,

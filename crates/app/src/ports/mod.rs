@@ -15,6 +15,7 @@ mod feedback;
 mod library;
 mod network;
 mod ops;
+mod notify;
 mod outcomes;
 mod privacy;
 mod quality;
@@ -46,6 +47,7 @@ pub use feedback::*;
 pub use library::*;
 pub use network::*;
 pub use ops::*;
+pub use notify::*;
 pub use outcomes::*;
 pub use privacy::*;
 pub use quality::*;
@@ -91,6 +93,7 @@ pub trait Store:
     + EventStore
     + PrivacyStore
     + OpsStore
+    + NotifyStore
     + Send
     + Sync
 {

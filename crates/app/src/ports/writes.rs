@@ -9,6 +9,8 @@ use domain::compliance::{Check, Placement, PlacementStatus, RequirementType};
 use domain::engagement::{Engagement, EngagementEvent, EngagementStatus, LeavingReason};
 use domain::equality::{EqualityRecord, PopulationShare};
 use domain::ids::*;
+use domain::notification::NotificationKind;
+use domain::notify::Medium;
 use domain::organisation::Organisation;
 use domain::outcome_framework::{ActivityRecord, OutcomeIndicator};
 use domain::person::Person;
@@ -344,6 +346,8 @@ pub enum Write {
     Events(super::EventWrite),
     /// UK GDPR: privacy settings, erasures, subject access requests, retention reports.
     Privacy(super::PrivacyWrite),
+    /// Notification settings and the message log.
+    Notify(super::NotifyWrite),
     /// Marks a job done; fails unless `worker` still holds it, so its effects roll back.
     CompleteJob {
         /// The job.
@@ -383,12 +387,19 @@ pub struct ApiToken {
     pub created_at: DateTime<Utc>,
 }
 
-/// An email waiting in (or sent from) the outbox.
+/// A message (email or text) waiting in, or sent from, the outbox.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OutboxMessage {
     /// Identifier.
     pub id: MessageId,
-    /// Recipient address.
+    /// The organisation it is from, whose provider sends it; `None` for messages from the
+    /// service itself (accounts, sign-in), which go through the server's mailer.
+    pub organisation_id: Option<OrganisationId>,
+    /// Email or text message.
+    pub medium: Medium,
+    /// The kind of volunteer notification it is, if it is one.
+    pub kind: Option<NotificationKind>,
+    /// Recipient: an email address, or a phone number in E.164 form for a text.
     pub to: String,
     /// Subject line.
     pub subject: String,
@@ -404,4 +415,35 @@ pub struct OutboxMessage {
     pub sent_at: Option<DateTime<Utc>>,
     /// The last failure.
     pub last_error: String,
+}
+
+impl OutboxMessage {
+    /// An email from the service itself, due now.
+    pub fn email(to: &str, subject: &str, body: String, now: DateTime<Utc>) -> Self {
+        Self {
+            id: MessageId::new(),
+            organisation_id: None,
+            medium: Medium::Email,
+            kind: None,
+            to: to.to_owned(),
+            subject: subject.to_owned(),
+            body,
+            created_at: now,
+            attempts: 0,
+            next_attempt_at: now,
+            sent_at: None,
+            last_error: String::new(),
+        }
+    }
+
+    /// The same message as sent by `org`'s provider, of `kind`.
+    pub fn from_organisation(
+        mut self,
+        org: OrganisationId,
+        kind: Option<NotificationKind>,
+    ) -> Self {
+        self.organisation_id = Some(org);
+        self.kind = kind;
+        self
+    }
 }

@@ -284,7 +284,10 @@ impl App {
             // New times re-confirm the booking, so they go as a booking confirmation.
             let subject = "The times of your shift have changed";
             let kind = NotificationKind::BookingConfirmation;
-            writes.extend(self.tell(person, kind, subject, body).await?);
+            writes.extend(
+                self.tell(scope.organisation_id(), person, kind, subject, body)
+                    .await?,
+            );
         }
         Ok(writes)
     }
@@ -343,7 +346,16 @@ impl App {
             );
             let subject = "A shift you booked has been cancelled";
             let kind = NotificationKind::Cancellation;
-            writes.extend(self.tell(b.booking.person_id, kind, subject, body).await?);
+            writes.extend(
+                self.tell(
+                    scope.organisation_id(),
+                    b.booking.person_id,
+                    kind,
+                    subject,
+                    body,
+                )
+                .await?,
+            );
         }
         let detail = format!("{why} ({} told)", standing.len());
         writes.push(self.shift_audit(scope, "shift.cancelled", &row.shift, detail));

@@ -147,8 +147,14 @@ impl App {
         let kind = NotificationKind::BookingConfirmation;
         let mut writes = vec![Write::BookShift(booking.clone())];
         writes.extend(
-            self.message_to_volunteer(volunteer, kind, "You have a place on a shift", body)
-                .await?,
+            self.message_to_volunteer(
+                scope.organisation_id(),
+                volunteer,
+                kind,
+                "You have a place on a shift",
+                body,
+            )
+            .await?,
         );
         writes.push(self.shift_audit(scope, "booking.added", &row.shift, detail));
         match self.store.apply(writes).await {
@@ -234,8 +240,14 @@ impl App {
         let subject = "Your place on a shift has been cancelled";
         let kind = NotificationKind::Cancellation;
         writes.extend(
-            self.tell(standing.booking.person_id, kind, subject, body)
-                .await?,
+            self.tell(
+                scope.organisation_id(),
+                standing.booking.person_id,
+                kind,
+                subject,
+                body,
+            )
+            .await?,
         );
         let detail = format!("{} removed: {why}", standing.person_name);
         writes.push(self.shift_audit(scope, "booking.removed", &row.shift, detail));
@@ -394,8 +406,14 @@ impl App {
         writes.extend(self.place_freed(org, shift, now));
         let kind = NotificationKind::BookingConfirmation;
         writes.extend(
-            self.tell(person, kind, "Your shift has changed", body)
-                .await?,
+            self.tell(
+                scope.organisation_id(),
+                person,
+                kind,
+                "Your shift has changed",
+                body,
+            )
+            .await?,
         );
         let detail = format!("{} moved to shift {}", standing.person_name, target.id);
         writes.push(self.shift_audit(scope, "booking.moved", &from.shift, detail));

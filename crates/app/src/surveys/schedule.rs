@@ -243,7 +243,13 @@ impl App {
         let subject_line = format!("How is volunteering with {} going?", org.name);
         let body = self.invitation_email(&org.name, &invitation, &token, false);
         let Some(message) = self
-            .volunteer_message(person, NotificationKind::Survey, &subject_line, body)
+            .volunteer_message(
+                org.id,
+                person,
+                NotificationKind::Survey,
+                &subject_line,
+                body,
+            )
             .await?
         else {
             return Ok(vec![]);
@@ -290,6 +296,7 @@ impl App {
         )];
         writes.extend(
             self.volunteer_message(
+                org_id,
                 invitation.person_id,
                 NotificationKind::Survey,
                 &format!("A reminder: how is volunteering with {} going?", org.name),

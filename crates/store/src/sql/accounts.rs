@@ -13,8 +13,9 @@ use super::{CLAIM_LOCK, Db};
 use crate::rows::{AuditRow, MessageRow, SessionRow};
 use crate::{count, db_error, sql};
 
-const MESSAGE_COLUMNS: &str =
-    "id, recipient, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error";
+/// An outbox row as [`MessageRow`] reads it.
+pub(super) const MESSAGE_COLUMNS: &str = "id, organisation_id, channel, kind, recipient, subject, body, \
+     created_at, attempts, next_attempt_at, sent_at, last_error";
 
 /// How long a worker holds a claimed message before another may try it.
 const CLAIM_SECONDS: i64 = 120;
@@ -95,7 +96,7 @@ pub(super) async fn due_messages(
 ) -> Result<Vec<OutboxMessage>, StoreError> {
     let rows: Vec<MessageRow> = sqlx::query_as(sql(format!(
         "UPDATE outbox SET claimed_until = $2 WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL \
-         AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1) \
+         AND redacted_at IS NULL AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1) \
          ORDER BY created_at LIMIT $3 {CLAIM_LOCK}) RETURNING {MESSAGE_COLUMNS}"
     )))
     .bind(now)

@@ -147,17 +147,7 @@ pub(super) async fn register(
         waiting: status == RegistrationStatus::Waitlisted,
         link,
     };
-    let message = OutboxMessage {
-        id: MessageId::new(),
-        to: email,
-        subject: notice.subject(),
-        body: notice.body(),
-        created_at: now,
-        attempts: 0,
-        next_attempt_at: now,
-        sent_at: None,
-        last_error: String::new(),
-    };
+    let message = OutboxMessage::email(&email, &notice.subject(), notice.body(), now);
     super::writes::insert_message(tx, &message).await
 }
 
@@ -310,17 +300,7 @@ pub(super) async fn offer_freed_places(
         .execute(&mut **tx)
         .await
         .map_err(db_error)?;
-        let message = OutboxMessage {
-            id: MessageId::new(),
-            to: email,
-            subject: notice.subject(),
-            body: notice.body(),
-            created_at: now,
-            attempts: 0,
-            next_attempt_at: now,
-            sent_at: None,
-            last_error: String::new(),
-        };
+        let message = OutboxMessage::email(&email, &notice.subject(), notice.body(), now);
         super::writes::insert_message(tx, &message).await?;
     }
     Ok(())

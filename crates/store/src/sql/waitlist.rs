@@ -11,6 +11,8 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::Labelled;
 use domain::ids::*;
+use domain::notification::{Channel, NotificationKind};
+use domain::notify::{Medium, medium_for, sms_text};
 use domain::rota::{OfferNotice, WaitlistEntry, WaitlistStatus, offer_expiry, places_to_offer};
 use sqlx::Transaction;
 use uuid::Uuid;
@@ -268,10 +270,11 @@ async fn offer_freed_places(
     if free == 0 {
         return Ok(());
     }
-    // The place is offered whatever their email choice; the email only if they want it.
-    let next: Vec<(Uuid, String, bool)> = sqlx::query_as(
-        "SELECT w.id, p.email, NOT EXISTS (SELECT 1 FROM notification_preferences np \
-         WHERE np.person_id = w.person_id AND np.kind = 'waitlist_offer' AND np.channel = 'none') \
+    // The place is offered whatever their choice; the message only if they want one, by the
+    // channel they chose (see `App::volunteer_message`, whose rule this follows).
+    let next: Vec<(Uuid, String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT w.id, p.email, p.phone, (SELECT np.channel FROM notification_preferences np \
+         WHERE np.person_id = w.person_id AND np.kind = 'waitlist_offer') \
          FROM waitlist_entries w JOIN people p ON p.id = w.person_id \
          WHERE w.organisation_id = $1 AND w.shift_id = $2 AND w.status = 'waiting' \
          ORDER BY w.joined_at, w.id LIMIT $3",
@@ -303,7 +306,8 @@ async fn offer_freed_places(
         expires_at,
         link,
     };
-    for (id, email, wants_email) in next {
+    let sends_sms = super::notify::sends_sms(tx, org).await?;
+    for (id, email, phone, chosen) in next {
         sqlx::query(
             "UPDATE waitlist_entries SET status = 'offered', offered_at = $3, offer_expires_at = $4 \
              WHERE organisation_id = $1 AND id = $2",
@@ -315,19 +319,22 @@ async fn offer_freed_places(
         .execute(&mut **tx)
         .await
         .map_err(db_error)?;
-        if !wants_email {
-            continue;
-        }
-        let message = OutboxMessage {
-            id: MessageId::new(),
-            to: email,
-            subject: notice.subject(),
-            body: notice.body(),
-            created_at: now,
-            attempts: 0,
-            next_attempt_at: now,
-            sent_at: None,
-            last_error: String::new(),
+        let chosen = chosen
+            .as_deref()
+            .and_then(Channel::from_code)
+            .unwrap_or(Channel::Email);
+        let phone = phone.filter(|p| !p.is_empty());
+        let email = OutboxMessage::email(&email, &notice.subject(), notice.body(), now)
+            .from_organisation(org, Some(NotificationKind::WaitlistOffer));
+        let message = match (medium_for(chosen, sends_sms && phone.is_some()), phone) {
+            (None, _) => continue,
+            (Some(Medium::Sms), Some(phone)) => OutboxMessage {
+                medium: Medium::Sms,
+                body: sms_text(&email.subject, &email.body),
+                to: phone,
+                ..email
+            },
+            (Some(_), _) => email,
         };
         super::writes::insert_message(tx, &message).await?;
     }

@@ -363,6 +363,7 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
                 .map_err(db_error)?;
         }
         Write::InsertMessage(m) => insert_message(tx, m).await?,
+        Write::Notify(w) => super::notify::write(tx, w).await?,
         Write::Audit(a) => {
             sqlx::query(
                 "INSERT INTO audit_log (id, organisation_id, actor_person_id, channel, action, entity, entity_id, at, detail) \
@@ -418,8 +419,8 @@ pub(super) async fn insert_message(
     m: &OutboxMessage,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO outbox (id, recipient, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO outbox (id, recipient, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error, \
+         organisation_id, channel, kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(m.id.0)
     .bind(&m.to)
@@ -430,6 +431,9 @@ pub(super) async fn insert_message(
     .bind(m.next_attempt_at)
     .bind(m.sent_at)
     .bind(&m.last_error)
+    .bind(m.organisation_id.map(|o| o.0))
+    .bind(m.medium.code())
+    .bind(m.kind.map_or("", |k| k.code()))
     .execute(&mut **tx)
     .await
     .map_err(db_error)?;

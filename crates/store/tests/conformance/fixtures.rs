@@ -147,17 +147,12 @@ pub fn volunteer(
 }
 
 pub fn message(to: &str, created_at: DateTime<Utc>) -> OutboxMessage {
-    OutboxMessage {
-        id: MessageId::new(),
-        to: to.into(),
-        subject: "Your application".into(),
-        body: "Thank you for applying.".into(),
+    OutboxMessage::email(
+        to,
+        "Your application",
+        "Thank you for applying.".into(),
         created_at,
-        attempts: 0,
-        next_attempt_at: created_at,
-        sent_at: None,
-        last_error: String::new(),
-    }
+    )
 }
 
 #[track_caller]

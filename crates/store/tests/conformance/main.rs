@@ -34,6 +34,7 @@ mod expenses;
 mod fixtures;
 mod jobs;
 mod networks;
+mod notify;
 mod organisations_sites_roles;
 mod outbox;
 mod people;

@@ -24,7 +24,7 @@ mod outcomes;
 mod people;
 mod privacy;
 mod privacy_views;
-mod problem;
+pub(crate) mod problem;
 mod quality;
 mod referrals;
 mod resource_files;

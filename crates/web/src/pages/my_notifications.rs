@@ -1,5 +1,6 @@
-//! A volunteer's choice, kind by kind, of how we tell them things: by email (the default) or
-//! not at all.
+//! A volunteer's choice, kind by kind, of how we tell them things: by email (the default), by
+//! text message (offered only when they have a phone number and an organisation they volunteer
+//! with sends texts through GOV.UK Notify), or not at all.
 
 use app::AppError;
 use askama::Template;
@@ -44,11 +45,23 @@ struct KindView {
 struct NotificationsPage {
     layout: Layout,
     kinds: Vec<KindView>,
+    /// Whether text messages are offered.
+    texts: bool,
     done: &'static str,
 }
 
-/// The form as shown: `chosen` gives each kind's checked channel code (none checked if absent).
-fn kinds(chosen: &[(NotificationKind, String)]) -> Vec<KindView> {
+/// The page's title: it says "messages" once texts are offered.
+fn title(texts: bool) -> &'static str {
+    if texts {
+        "Messages we send you"
+    } else {
+        "Emails we send you"
+    }
+}
+
+/// The form as shown: `chosen` gives each kind's checked channel code (none checked if absent);
+/// text messages are a choice only if `texts`.
+fn kinds(chosen: &[(NotificationKind, String)], texts: bool) -> Vec<KindView> {
     NotificationKind::ALL
         .iter()
         .map(|k| {
@@ -59,6 +72,7 @@ fn kinds(chosen: &[(NotificationKind, String)]) -> Vec<KindView> {
                 hint: k.hint(),
                 channels: Channel::ALL
                     .iter()
+                    .filter(|c| texts || **c != Channel::Sms)
                     .enumerate()
                     .map(|(i, c)| ChannelView {
                         id: if i == 0 {
@@ -92,10 +106,12 @@ async fn page(
         .into_iter()
         .map(|(k, c)| (k, c.code().to_owned()))
         .collect();
+    let texts = state.app.can_text(user.person.id).await?;
     Ok(Html(
         NotificationsPage {
-            layout: Layout::for_user("Emails we send you", Some(&user)),
-            kinds: kinds(&chosen),
+            layout: Layout::for_user(title(texts), Some(&user)),
+            kinds: kinds(&chosen, texts),
+            texts,
             done,
         }
         .render()?,
@@ -126,11 +142,13 @@ async fn save(
     {
         Ok(_) => Ok(Redirect::to("/my/notifications?done=saved").into_response()),
         Err(AppError::Invalid(errors)) => {
-            let layout = Layout::for_user("Emails we send you", Some(&user)).with_errors(errors);
+            let texts = state.app.can_text(user.person.id).await?;
+            let layout = Layout::for_user(title(texts), Some(&user)).with_errors(errors);
             let status = layout.status();
             let html = NotificationsPage {
                 layout,
-                kinds: kinds(&typed),
+                kinds: kinds(&typed, texts),
+                texts,
                 done: "",
             }
             .render()?;

@@ -31,6 +31,7 @@ mod metrics;
 mod my_shifts;
 mod networks;
 mod notification_preferences;
+mod notify_settings;
 mod onboarding;
 mod onboarding_lists;
 mod organisation_details;

@@ -145,6 +145,7 @@ pub fn manager_gets(slug: &str, ids: &Ids) -> Vec<String> {
         m(&format!("/sites/{}/edit", ids.site)),
         m("/staff"),
         m("/organisation"),
+        m("/settings/notifications"),
         m("/catalogue"),
         m("/catalogue/new"),
         m(&format!("/catalogue/{}", ids.fire_safety)),
@@ -285,6 +286,10 @@ pub fn manager_posts(slug: &str, ids: &Ids, grant_email: &str) -> Vec<(String, F
             vec![("status", "screening".into()), ("note", String::new())],
         ),
         (m("/organisation"), organisation_form(slug)),
+        (
+            m("/settings/notifications"),
+            vec![("provider", "none".into())],
+        ),
         (
             m("/networks/new"),
             vec![

@@ -22,6 +22,7 @@ mod health_notes;
 mod matches;
 mod matching;
 mod networks;
+mod notifications;
 mod onboarding;
 mod organisation;
 mod outcomes;
@@ -75,6 +76,7 @@ pub fn routes() -> Router<AppState> {
         .merge(sites::routes())
         .merge(staff::routes())
         .merge(organisation::routes())
+        .merge(notifications::routes())
         .merge(catalogue::routes())
         .merge(checks::routes())
         .merge(onboarding::routes())
