@@ -22,6 +22,7 @@ pub mod events;
 pub mod expenses;
 pub mod expiring;
 pub mod feedback;
+pub mod import;
 pub mod jobs;
 pub mod learning;
 pub mod match_profiles;

@@ -12,6 +12,7 @@ mod equality;
 mod events;
 mod expenses;
 mod feedback;
+mod imports;
 mod library;
 mod network;
 mod outcomes;
@@ -41,6 +42,7 @@ pub use equality::*;
 pub use events::*;
 pub use expenses::*;
 pub use feedback::*;
+pub use imports::*;
 pub use library::*;
 pub use network::*;
 pub use outcomes::*;
@@ -85,6 +87,7 @@ pub trait Store:
     + NetworkStore
     + LibraryStore
     + EventStore
+    + ImportStore
     + Send
     + Sync
 {

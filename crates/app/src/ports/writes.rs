@@ -342,6 +342,8 @@ pub enum Write {
     Library(super::LibraryWrite),
     /// Learning events, their registrations and waiting lists, and feedback.
     Events(super::EventWrite),
+    /// Saved import mappings, and files uploaded for import with their progress.
+    Import(super::ImportWrite),
     /// Marks a job done; fails unless `worker` still holds it, so its effects roll back.
     CompleteJob {
         /// The job.

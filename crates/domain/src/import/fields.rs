@@ -266,6 +266,7 @@ const RECORDS: &[FieldSpec] = &[
 
 const HOURS: &[FieldSpec] = &[
     required("email", "Volunteer's email", PERSON_EMAIL),
+    required("role", "Role", &["role", "roletitle", "volunteerrole"]),
     date(
         "date",
         "Date",

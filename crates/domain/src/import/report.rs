@@ -1,9 +1,9 @@
 //! The import report: every problem by row and column in plain English, and what was merged.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One problem with the file or a row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     /// The spreadsheet's row number (the header is row 1), or none for the file as a whole.
     pub row: Option<u64>,
@@ -44,16 +44,18 @@ impl Problem {
 }
 
 /// How a row was matched to someone already recorded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MergedOn {
     /// The same email address.
     Email,
     /// The same first name, last name and date of birth (with a different email).
     NameAndDateOfBirth,
+    /// The same name (a site or role already here with that name or title).
+    Name,
 }
 
 /// A row that matched someone already recorded: their record is kept, not duplicated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Merge {
     /// The row.
     pub row: u64,
@@ -71,6 +73,7 @@ impl Merge {
         let how = match self.on {
             MergedOn::Email => "the same email address",
             MergedOn::NameAndDateOfBirth => "the same name and date of birth",
+            MergedOn::Name => "the same name",
         };
         let then = if self.already_here {
             "kept their existing record"
