@@ -19,8 +19,7 @@ const MAX_BINDS: usize = 30_000;
 
 const PEOPLE: &str = "INSERT INTO people (id, given_name, family_name, preferred_name, email, phone, \
      date_of_birth, postcode, languages, skills, interests, accessibility_needs) ";
-const ENGAGEMENTS: &str =
-    "INSERT INTO engagements (organisation_id, id, person_id, status, started_at, leaving_reason, leaving_note) ";
+const ENGAGEMENTS: &str = "INSERT INTO engagements (organisation_id, id, person_id, status, started_at, leaving_reason, leaving_note) ";
 const EVENTS: &str = "INSERT INTO engagement_events (organisation_id, id, engagement_id, from_status, to_status, \
      at, by_name, note) ";
 const PLACEMENTS: &str = "INSERT INTO placements (organisation_id, id, person_id, role_id, application_id, status, \
@@ -60,7 +59,10 @@ async fn insert_all<T>(
     Ok(())
 }
 
-fn bind_person(b: &mut sqlx::query_builder::Separated<'_, Db, &'static str>, p: &domain::person::Person) {
+fn bind_person(
+    b: &mut sqlx::query_builder::Separated<'_, Db, &'static str>,
+    p: &domain::person::Person,
+) {
     b.push_bind(p.id.0)
         .push_bind(p.given_name.clone())
         .push_bind(p.family_name.clone())
@@ -133,11 +135,35 @@ impl ThisStore {
             progress(done);
         };
         insert_all(tx, PEOPLE, 12, &batch.people, bind_person, &mut tick).await?;
-        insert_all(tx, ENGAGEMENTS, 7, &batch.engagements, bind_engagement, &mut tick).await?;
+        insert_all(
+            tx,
+            ENGAGEMENTS,
+            7,
+            &batch.engagements,
+            bind_engagement,
+            &mut tick,
+        )
+        .await?;
         if let Some(org) = org {
-            insert_all(tx, EVENTS, 8, &batch.events, |b, e| bind_event(b, org, e), &mut tick).await?;
+            insert_all(
+                tx,
+                EVENTS,
+                8,
+                &batch.events,
+                |b, e| bind_event(b, org, e),
+                &mut tick,
+            )
+            .await?;
         }
-        insert_all(tx, PLACEMENTS, 10, &batch.placements, bind_placement, &mut tick).await?;
+        insert_all(
+            tx,
+            PLACEMENTS,
+            10,
+            &batch.placements,
+            bind_placement,
+            &mut tick,
+        )
+        .await?;
         Ok(())
     }
 
@@ -145,7 +171,11 @@ impl ThisStore {
     /// writes, in one transaction on the same writer (so with the same durability), one
     /// `INSERT` a row, in a bare loop: nothing read, checked or matched.
     pub async fn insert_people_raw(&self, batch: &PeopleBatch) -> Result<(), StoreError> {
-        let mut tx = self.writer.begin_with(super::BEGIN_WRITE).await.map_err(db_error)?;
+        let mut tx = self
+            .writer
+            .begin_with(super::BEGIN_WRITE)
+            .await
+            .map_err(db_error)?;
         for p in &batch.people {
             let mut q = QueryBuilder::<Db>::new(PEOPLE);
             q.push_values([p], |mut b, p| bind_person(&mut b, p));
@@ -157,9 +187,17 @@ impl ThisStore {
             q.build().execute(&mut *tx).await.map_err(db_error)?;
         }
         for e in &batch.events {
-            let org = batch.engagements.first().map_or(OrganisationId(Uuid::nil()), |e| e.organisation_id);
+            let org = batch
+                .engagements
+                .first()
+                .map_or(OrganisationId(Uuid::nil()), |e| e.organisation_id);
             let mut q = QueryBuilder::<Db>::new(EVENTS);
             q.push_values([e], |mut b, e| bind_event(&mut b, org, e));
+            q.build().execute(&mut *tx).await.map_err(db_error)?;
+        }
+        for p in &batch.placements {
+            let mut q = QueryBuilder::<Db>::new(PLACEMENTS);
+            q.push_values([p], |mut b, p| bind_placement(&mut b, p));
             q.build().execute(&mut *tx).await.map_err(db_error)?;
         }
         tx.commit().await.map_err(db_error)
@@ -179,13 +217,20 @@ impl ImportStore for ThisStore {
                 list.push_bind(e.clone());
             }
             q.push(")");
-            let rows: Vec<KnownRow> = q.build_query_as().fetch_all(&self.pool).await.map_err(db_error)?;
+            let rows: Vec<KnownRow> = q
+                .build_query_as()
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db_error)?;
             found.extend(rows.into_iter().map(known));
         }
         Ok(found)
     }
 
-    async fn people_engaged_with(&self, org: OrganisationId) -> Result<Vec<KnownPerson>, StoreError> {
+    async fn people_engaged_with(
+        &self,
+        org: OrganisationId,
+    ) -> Result<Vec<KnownPerson>, StoreError> {
         let rows: Vec<KnownRow> = sqlx::query_as(
             "SELECT p.id, p.given_name, p.family_name, p.email, p.date_of_birth \
              FROM engagements e JOIN people p ON p.id = e.person_id WHERE e.organisation_id = $1",
@@ -203,7 +248,11 @@ impl ImportStore for ThisStore {
         writes: Vec<Write>,
         progress: &(dyn Fn(u64) + Send + Sync),
     ) -> Result<(), StoreError> {
-        let mut tx = self.writer.begin_with(super::BEGIN_WRITE).await.map_err(db_error)?;
+        let mut tx = self
+            .writer
+            .begin_with(super::BEGIN_WRITE)
+            .await
+            .map_err(db_error)?;
         let mut result = self.bulk_people(&mut tx, batch, progress).await;
         if result.is_ok() {
             for w in &writes {
@@ -222,7 +271,11 @@ impl ImportStore for ThisStore {
         }
     }
 
-    async fn import_mappings(&self, org: OrganisationId, kind: &str) -> Result<Vec<SavedMapping>, StoreError> {
+    async fn import_mappings(
+        &self,
+        org: OrganisationId,
+        kind: &str,
+    ) -> Result<Vec<SavedMapping>, StoreError> {
         let rows: Vec<(Uuid, String, String, String, DateTime<Utc>)> = sqlx::query_as(
             "SELECT id, kind, name, mapping, created_at FROM import_mappings \
              WHERE organisation_id = $1 AND kind = $2 ORDER BY name",
@@ -245,7 +298,11 @@ impl ImportStore for ThisStore {
             .collect())
     }
 
-    async fn import_upload(&self, org: OrganisationId, id: Uuid) -> Result<Option<ImportUpload>, StoreError> {
+    async fn import_upload(
+        &self,
+        org: OrganisationId,
+        id: Uuid,
+    ) -> Result<Option<ImportUpload>, StoreError> {
         type Row = (
             String,
             String,
@@ -270,7 +327,20 @@ impl ImportStore for ThisStore {
         .await
         .map_err(db_error)?;
         Ok(row.map(
-            |(kind, file_name, content, mapping, skip_invalid, status, stage, done_rows, total_rows, report, by, at)| {
+            |(
+                kind,
+                file_name,
+                content,
+                mapping,
+                skip_invalid,
+                status,
+                stage,
+                done_rows,
+                total_rows,
+                report,
+                by,
+                at,
+            )| {
                 ImportUpload {
                     id,
                     organisation_id: org,

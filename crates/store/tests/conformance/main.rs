@@ -30,6 +30,7 @@ mod event_learning;
 mod events;
 mod expenses;
 mod fixtures;
+mod imports;
 mod jobs;
 mod networks;
 mod organisations_sites_roles;
