@@ -19,6 +19,7 @@ mod expenses;
 mod expiring;
 mod feedback_links;
 mod health_notes;
+mod imports;
 mod matches;
 mod matching;
 mod networks;
@@ -71,6 +72,7 @@ pub fn routes() -> Router<AppState> {
         .merge(rota::routes())
         .merge(rota_forms::routes())
         .merge(sites::routes())
+        .merge(imports::routes())
         .merge(staff::routes())
         .merge(organisation::routes())
         .merge(catalogue::routes())
