@@ -314,8 +314,9 @@ impl App {
             Some(scope.organisation_id()),
             scope.actor().clone(),
             "import.completed",
-            "import",
-            uuid::Uuid::now_v7(),
+            "organisation",
+            // The import is a change to the organisation's records as a whole.
+            scope.organisation_id().0,
             self.clock.now(),
         );
         audit.detail = format!(

@@ -1,7 +1,9 @@
 //! A people import: each row a person (the same rules as the profile form) with their
-//! engagement here (a status, default active) and optionally a role. Someone already recorded —
-//! the same email, or else the same name and date of birth among this organisation's people —
-//! is matched, not duplicated: their record is kept and the report says so.
+//! engagement here (a status, default active) and optionally a role. Someone already with this
+//! organisation — the same email, or else the same name and date of birth — is matched, not
+//! duplicated: their record is kept and the report says so. An email that belongs to someone
+//! else's own account (not with this organisation) is a problem with the row: a person's profile
+//! is theirs, shared with an organisation only when they enquire or apply.
 
 use std::collections::{HashMap, HashSet};
 
@@ -213,7 +215,8 @@ impl App {
         }
         progress.done(table.rows.len() as u64);
         drop(first_with_email);
-        self.match_people(scope, valid, &mut plan, now).await?;
+        self.match_people(scope, valid, mapping, &mut plan, now)
+            .await?;
         Ok(plan)
     }
 
@@ -222,6 +225,7 @@ impl App {
         &self,
         scope: &OrgScope,
         valid: Vec<PersonRow>,
+        mapping: &ResolvedMapping,
         plan: &mut Plan,
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
@@ -247,6 +251,7 @@ impl App {
             })
             .collect();
         let by = self.actor_name(scope.actor()).await?;
+        let email_column = mapping.column_name("email");
         let batch = &mut plan.people;
         for r in valid {
             let matched = by_email
@@ -259,18 +264,25 @@ impl App {
                         .map(|p| (p, MergedOn::NameAndDateOfBirth))
                 });
             let person_id = match matched {
+                Some((known, _)) if !engaged.contains(&known.id) => {
+                    // Their profile is theirs: another organisation's import must not reach it
+                    // without their choice (nor say whose it is).
+                    plan.valid_rows -= 1;
+                    plan.problems.push(Problem::at(
+                        r.row,
+                        &email_column,
+                        "Someone with this email address already has their own Alongside account; invite them to enquire or apply, so that they choose to share their details with you",
+                    ));
+                    continue;
+                }
                 Some((known, on)) => {
-                    let already_here = engaged.contains(&known.id);
                     plan.merged.push(Merge {
                         row: r.row,
                         name: format!("{} {}", known.given_name, known.family_name),
                         on,
-                        already_here,
+                        already_here: true,
                     });
-                    if already_here {
-                        continue;
-                    }
-                    known.id
+                    continue;
                 }
                 None => {
                     let id = r.person.id;
