@@ -24,6 +24,7 @@ pub mod expenses;
 pub mod expiring;
 pub mod exports;
 pub mod feedback;
+pub mod import;
 pub mod jobs;
 pub mod learning;
 pub mod match_profiles;

@@ -5,6 +5,7 @@ mod bench;
 mod demo;
 mod deprivation;
 mod export;
+mod import;
 mod mailer;
 mod notify_client;
 mod onspd;
@@ -46,6 +47,11 @@ enum Command {
         #[command(subcommand)]
         command: OrganisationCommand,
     },
+    /// Import a spreadsheet (CSV or .xlsx) of people, roles, sites, check or training records,
+    /// hours, service users or carers into an organisation. Exit status: 0 all imported, 1
+    /// nothing imported (problems with rows), 2 the file or mapping cannot be used, 3 only part
+    /// imported (--skip-invalid).
+    Import(import::ImportArgs),
     /// Load reference data on deprivation.
     Deprivation {
         #[command(subcommand)]
@@ -75,6 +81,9 @@ enum BenchCommand {
     /// Replay a sign-up surge against real servers and report sign-ups a second, latency and
     /// overbooking beside the database's raw insert ceiling.
     Signups(bench::SignupArgs),
+    /// Import a generated people spreadsheet through the real import and report its time beside
+    /// the raw insert ceiling of the same rows on the same database.
+    Import(bench::import::ImportBenchArgs),
 }
 
 #[derive(Subcommand)]
@@ -187,6 +196,16 @@ async fn main() -> anyhow::Result<()> {
         Command::Bench {
             command: BenchCommand::Signups(args),
         } => bench::signups(args).await,
+        Command::Import(args) => {
+            let code = import::run(args).await?;
+            if code != 0 {
+                std::process::exit(code);
+            }
+            Ok(())
+        }
+        Command::Bench {
+            command: BenchCommand::Import(args),
+        } => bench::import::run(args).await,
         Command::Deprivation {
             command: DeprivationCommand::Load(args),
         } => deprivation::load(args).await,

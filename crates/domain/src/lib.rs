@@ -10,6 +10,7 @@ pub mod error;
 pub mod events;
 pub mod expenses;
 pub mod ids;
+pub mod import;
 pub mod instruments;
 mod labels;
 pub mod network;

@@ -98,3 +98,22 @@ pub async fn time_raw_booking_inserts(
         Ok(started.elapsed())
     }
 }
+
+/// Times inserting a people import's rows with a bare loop (one `INSERT` a row, one
+/// transaction, nothing checked): the raw ceiling the import benchmark reports beside itself.
+pub async fn time_raw_people_inserts(
+    url: &str,
+    batch: &app::ports::PeopleBatch,
+) -> Result<std::time::Duration, StoreError> {
+    if is_postgres(url) {
+        let store = postgres::PostgresStore::open(url).await?;
+        let started = std::time::Instant::now();
+        store.insert_people_raw(batch).await?;
+        Ok(started.elapsed())
+    } else {
+        let store = sqlite::SqliteStore::open(url).await?;
+        let started = std::time::Instant::now();
+        store.insert_people_raw(batch).await?;
+        Ok(started.elapsed())
+    }
+}

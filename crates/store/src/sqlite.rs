@@ -67,6 +67,9 @@ mod expenses;
 #[path = "sql/feedback_links.rs"]
 mod feedback_links;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/imports.rs"]
+mod imports;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/library.rs"]
 mod library;
 #[allow(clippy::duplicate_mod)]

@@ -12,6 +12,7 @@ mod equality;
 mod events;
 mod expenses;
 mod feedback;
+mod imports;
 mod library;
 mod network;
 mod ops;
@@ -44,6 +45,7 @@ pub use equality::*;
 pub use events::*;
 pub use expenses::*;
 pub use feedback::*;
+pub use imports::*;
 pub use library::*;
 pub use network::*;
 pub use ops::*;
@@ -94,6 +96,7 @@ pub trait Store:
     + PrivacyStore
     + OpsStore
     + NotifyStore
+    + ImportStore
     + Send
     + Sync
 {

@@ -348,6 +348,8 @@ pub enum Write {
     Privacy(super::PrivacyWrite),
     /// Notification settings and the message log.
     Notify(super::NotifyWrite),
+    /// Saved import mappings, and files uploaded for import with their progress.
+    Import(super::ImportWrite),
     /// Marks a job done; fails unless `worker` still holds it, so its effects roll back.
     CompleteJob {
         /// The job.

@@ -32,6 +32,7 @@ mod event_learning;
 mod events;
 mod expenses;
 mod fixtures;
+mod imports;
 mod jobs;
 mod networks;
 mod notify;

@@ -12,6 +12,7 @@ use super::attendance;
 use super::commitments;
 use super::expenses;
 use super::privacy;
+use super::imports;
 use super::problem::{FieldProblem, Problem};
 use super::rota;
 use super::shift_changes;
@@ -41,6 +42,7 @@ use super::{resource_files, resources, role_library, role_template_changes};
     ),
     paths(
         openapi_document,
+        imports::import,
         organisation::get_organisation,
         organisation::update_organisation,
         sites::list_sites,
@@ -194,6 +196,7 @@ use super::{resource_files, resources, role_library, role_template_changes};
     modifiers(&BearerToken),
     security(("bearer" = [])),
     tags(
+        (name = "imports", description = "Spreadsheets of people, roles, sites, records, hours, service users and carers"),
         (name = "organisation", description = "The token's own organisation"),
         (name = "sites", description = "Where volunteering happens"),
         (name = "roles", description = "Volunteer roles: drafts, publishing and closing"),

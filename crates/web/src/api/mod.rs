@@ -13,6 +13,7 @@ mod doc;
 mod enquiries;
 mod events;
 pub(crate) mod expenses;
+mod imports;
 mod input;
 mod matching;
 mod network_events;
@@ -46,6 +47,8 @@ use axum::Router;
 use axum::routing::get;
 
 use crate::AppState;
+
+pub(crate) use imports::MAX_IMPORT_BYTES;
 
 /// Every API route, relative to `/api/v1`.
 pub fn routes() -> Router<AppState> {
@@ -84,6 +87,7 @@ pub fn routes() -> Router<AppState> {
         .merge(events::routes())
         .merge(network_events::routes())
         .merge(privacy::routes())
+        .merge(imports::routes())
         .fallback(problem::not_found)
         .method_not_allowed_fallback(problem::method_not_allowed)
 }

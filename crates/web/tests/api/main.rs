@@ -15,6 +15,7 @@ mod compliance;
 mod enquiries;
 mod events;
 mod expenses;
+mod imports;
 mod library;
 mod matching;
 mod network_events;

@@ -21,6 +21,7 @@ mod events;
 mod expenses;
 mod exports;
 mod feedback;
+mod imports;
 mod journeys;
 mod learning;
 mod leaving;

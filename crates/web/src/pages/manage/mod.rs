@@ -19,6 +19,7 @@ pub(crate) mod expenses;
 pub(crate) mod expiring;
 mod feedback_links;
 mod health_notes;
+mod imports;
 mod matches;
 mod matching;
 mod networks;
@@ -74,6 +75,7 @@ pub fn routes() -> Router<AppState> {
         .merge(rota::routes())
         .merge(rota_forms::routes())
         .merge(sites::routes())
+        .merge(imports::routes())
         .merge(staff::routes())
         .merge(organisation::routes())
         .merge(notifications::routes())
