@@ -502,6 +502,14 @@ pub const SOURCES: &[Source] = &[
         None
     ),
     source!(
+        "imports",
+        "Spreadsheets you imported",
+        "Files you uploaded to import, with their progress and report (the file itself is dropped when the import finishes).",
+        "import_uploads",
+        "created_by = $1",
+        ORG
+    ),
+    source!(
         "subject_access_requests",
         "Requests for your data",
         "When you, or an organisation, made a copy of your data.",
@@ -522,6 +530,14 @@ pub const SOURCES: &[Source] = &[
 /// Tables that hold no personal data, each with why.
 pub const NO_PERSONAL_DATA: &[(&str, &str)] = &[
     ("_sqlx_migrations", "which database migrations have run"),
+    (
+        "import_mappings",
+        "saved column mappings for imports: spreadsheet headings, never their rows",
+    ),
+    (
+        "notification_settings",
+        "an organisation's message provider and its (secret) key",
+    ),
     ("organisations", "organisations' own details"),
     ("sites", "an organisation's sites"),
     ("roles", "volunteer role descriptions"),
