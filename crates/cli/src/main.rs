@@ -7,6 +7,7 @@ mod mailer;
 mod onspd;
 mod organisation;
 mod postcodes;
+mod privacy;
 mod serve;
 
 use std::sync::Arc;
@@ -50,6 +51,11 @@ enum Command {
         #[command(subcommand)]
         command: PostcodesCommand,
     },
+    /// UK GDPR: subject access exports and retention runs.
+    Privacy {
+        #[command(subcommand)]
+        command: PrivacyCommand,
+    },
     /// Measure Alongside on this machine.
     Bench {
         #[command(subcommand)]
@@ -62,6 +68,15 @@ enum BenchCommand {
     /// Replay a sign-up surge against real servers and report sign-ups a second, latency and
     /// overbooking beside the database's raw insert ceiling.
     Signups(bench::SignupArgs),
+}
+
+#[derive(Subcommand)]
+enum PrivacyCommand {
+    /// Write what an organisation holds about a person (and their profile) to a ZIP file, as a
+    /// manager's subject access export does (audited).
+    Export(privacy::ExportArgs),
+    /// Run the organisation's retention rules now and print the report, or preview them.
+    Retention(privacy::RetentionArgs),
 }
 
 #[derive(Subcommand)]
@@ -162,6 +177,12 @@ async fn main() -> anyhow::Result<()> {
         Command::Deprivation {
             command: DeprivationCommand::Load(args),
         } => deprivation::load(args).await,
+        Command::Privacy {
+            command: PrivacyCommand::Export(args),
+        } => privacy::export(args).await,
+        Command::Privacy {
+            command: PrivacyCommand::Retention(args),
+        } => privacy::retention(args).await,
         Command::Postcodes {
             command: PostcodesCommand::Load(args),
         } => postcodes::load(args).await,
