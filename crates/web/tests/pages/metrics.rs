@@ -11,7 +11,6 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode};
-use domain::ids::MessageId;
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
@@ -121,17 +120,12 @@ async fn metrics_count_requests_by_route_and_time_them_and_show_the_backlog() {
     get(&app, "/manage/some-org/volunteers", None, &[]).await;
     site.app
         .store
-        .apply(vec![Write::InsertMessage(OutboxMessage {
-            id: MessageId::new(),
-            to: "someone@example.org".into(),
-            subject: "Hello".into(),
-            body: "Hello".into(),
-            created_at: site.app.clock.now(),
-            attempts: 0,
-            next_attempt_at: site.app.clock.now(),
-            sent_at: None,
-            last_error: String::new(),
-        })])
+        .apply(vec![Write::InsertMessage(OutboxMessage::email(
+            "someone@example.org",
+            "Hello",
+            "Hello".into(),
+            site.app.clock.now(),
+        ))])
         .await
         .unwrap();
 
