@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::io::Cursor;
 use std::io::{Read as _, Write as _};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -30,7 +30,7 @@ fn temp_path(what: &str) -> PathBuf {
     std::env::temp_dir().join(format!("alongside-ops-{what}-{}", Uuid::now_v7()))
 }
 
-fn sqlite_url(path: &PathBuf) -> String {
+fn sqlite_url(path: &Path) -> String {
     format!("sqlite://{}", path.display())
 }
 
@@ -210,7 +210,7 @@ fn entry(id: Uuid) -> Write {
     ))
 }
 
-async fn audit_ids(path: &PathBuf) -> HashSet<Uuid> {
+async fn audit_ids(path: &Path) -> HashSet<Uuid> {
     let mut conn = sqlx::SqliteConnection::connect(&sqlite_url(path))
         .await
         .unwrap();
