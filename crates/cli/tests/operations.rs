@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::io::Cursor;
 use std::io::{Read as _, Write as _};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -30,7 +30,7 @@ fn temp_path(what: &str) -> PathBuf {
     std::env::temp_dir().join(format!("alongside-ops-{what}-{}", Uuid::now_v7()))
 }
 
-fn sqlite_url(path: &PathBuf) -> String {
+fn sqlite_url(path: &Path) -> String {
     format!("sqlite://{}", path.display())
 }
 
@@ -210,7 +210,7 @@ fn entry(id: Uuid) -> Write {
     ))
 }
 
-async fn audit_ids(path: &PathBuf) -> HashSet<Uuid> {
+async fn audit_ids(path: &Path) -> HashSet<Uuid> {
     let mut conn = sqlx::SqliteConnection::connect(&sqlite_url(path))
         .await
         .unwrap();
@@ -439,4 +439,77 @@ fn a_served_alongside_logs_json_lines_and_answers_metrics_on_loopback() {
         );
     }
     assert!(log.contains("/healthz"), "the request was logged: {log}");
+}
+
+/// A new, empty PostgreSQL database beside the one `ALONGSIDE_TEST_POSTGRES_URL` names.
+fn new_postgres_database() -> String {
+    let base = std::env::var("ALONGSIDE_TEST_POSTGRES_URL")
+        .expect("ALONGSIDE_TEST_POSTGRES_URL must name a PostgreSQL server for these tests");
+    let name = format!("alongside_t_{}", Uuid::now_v7().simple());
+    let created = Command::new("psql")
+        .args([
+            base.as_str(),
+            "-q",
+            "-c",
+            &format!("CREATE DATABASE {name}"),
+        ])
+        .status()
+        .unwrap();
+    assert!(
+        created.success(),
+        "could not create a test database with psql"
+    );
+    format!("{}/{name}", base.rsplit_once('/').unwrap().0)
+}
+
+#[tokio::test]
+async fn postgres_backs_up_with_pg_dump_and_restores_only_into_an_empty_database() {
+    let source = new_postgres_database();
+    let store = store::open(&source).await.unwrap();
+    let kept = Uuid::now_v7();
+    store.apply(vec![entry(kept)]).await.unwrap();
+    drop(store);
+
+    let dump = temp_path("pg.dump");
+    let out = alongside()
+        .args(["backup", "--to"])
+        .arg(&dump)
+        .args(["--database-url", &source])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let target = new_postgres_database();
+    let out = alongside()
+        .args(["restore", "--from"])
+        .arg(&dump)
+        .args(["--database-url", &target])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let restored = store::open(&target).await.unwrap();
+    assert!(!restored.audit_for(None, kept).await.unwrap().is_empty());
+    let later = Uuid::now_v7();
+    restored.apply(vec![entry(later)]).await.unwrap();
+    drop(restored);
+
+    // The target now has data: restoring again needs --force, which replaces it.
+    let refused = alongside()
+        .args(["restore", "--from"])
+        .arg(&dump)
+        .args(["--database-url", &target])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(stderr(&refused).contains("--force"), "{}", stderr(&refused));
+    let forced = alongside()
+        .args(["restore", "--force", "--from"])
+        .arg(&dump)
+        .args(["--database-url", &target])
+        .output()
+        .unwrap();
+    assert!(forced.status.success(), "{}", stderr(&forced));
+    let restored = store::open(&target).await.unwrap();
+    assert!(!restored.audit_for(None, kept).await.unwrap().is_empty());
+    assert!(restored.audit_for(None, later).await.unwrap().is_empty());
 }

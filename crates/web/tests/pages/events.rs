@@ -415,7 +415,10 @@ async fn an_organisations_events_are_its_staffs_alone() {
         .assert_contains("registrations.xlsx");
     let csv = admin.get(&format!("{base}/{id}/registrations.csv")).await;
     csv.assert_status(StatusCode::OK);
-    assert!(csv.body.starts_with("Name,Email,Status,Registered,Price,Member price\n"));
+    assert!(
+        csv.body
+            .starts_with("Name,Email,Status,Registered,Price,Member price\n")
+    );
     let xlsx = admin.get(&format!("{base}/{id}/registrations.xlsx")).await;
     xlsx.assert_status(StatusCode::OK);
     assert!(xlsx.bytes.starts_with(b"PK"), "an xlsx file is a zip");

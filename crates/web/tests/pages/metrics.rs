@@ -81,17 +81,17 @@ fn parse(text: &str) -> BTreeMap<String, f64> {
             .parse()
             .unwrap_or_else(|_| panic!("not a number: {line}"));
         let name = series.split('{').next().unwrap();
-        if let Some(labels) = series.strip_prefix(name) {
-            if !labels.is_empty() {
-                assert!(labels.starts_with('{') && labels.ends_with('}'), "{line}");
-                for pair in labels[1..labels.len() - 1].split("\",") {
-                    let (k, v) = pair.split_once("=\"").expect("label=\"value\"");
-                    assert!(
-                        k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
-                        "{line}"
-                    );
-                    assert!(!v.trim_end_matches('"').contains('"'), "{line}");
-                }
+        if let Some(labels) = series.strip_prefix(name)
+            && !labels.is_empty()
+        {
+            assert!(labels.starts_with('{') && labels.ends_with('}'), "{line}");
+            for pair in labels[1..labels.len() - 1].split("\",") {
+                let (k, v) = pair.split_once("=\"").expect("label=\"value\"");
+                assert!(
+                    k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
+                    "{line}"
+                );
+                assert!(!v.trim_end_matches('"').contains('"'), "{line}");
             }
         }
         let family = ["_bucket", "_sum", "_count"]

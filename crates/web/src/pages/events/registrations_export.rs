@@ -47,7 +47,14 @@ async fn export<const NET: bool>(
         .await?;
     let mut table = Table::new(
         "Registrations",
-        &["Name", "Email", "Status", "Registered", "Price", "Member price"],
+        &[
+            "Name",
+            "Email",
+            "Status",
+            "Registered",
+            "Price",
+            "Member price",
+        ],
     );
     for r in registrants {
         let g = r.registration;
