@@ -97,11 +97,11 @@ impl EventHost {
         self.viewer.ok_or(AppError::Unauthenticated)
     }
 
-    fn actor(&self) -> Actor {
+    pub(crate) fn actor(&self) -> Actor {
         self.viewer.map(Actor::Person).unwrap_or(Actor::System)
     }
 
-    fn org_id(&self) -> Option<domain::ids::OrganisationId> {
+    pub(crate) fn org_id(&self) -> Option<domain::ids::OrganisationId> {
         match self.owner {
             EventOwner::Organisation(o) => Some(o),
             EventOwner::Network(_) => None,

@@ -87,6 +87,8 @@ impl App {
         writes.extend(self.schedule_no_shows().await?);
         writes.extend(self.schedule_surveys().await?);
         writes.extend(self.schedule_event_reminders().await?);
+        writes.extend(self.schedule_resource_reviews().await?);
+        writes.extend(self.schedule_retention().await?);
         let n = writes.len();
         for chunk in writes.chunks(500) {
             self.store.apply(chunk.to_vec()).await?;
@@ -117,6 +119,10 @@ impl App {
                 crate::surveys::SURVEY_REMINDER => self.send_survey_reminder(&job).await,
                 crate::safeguarding::DEPUTY_ESCALATION => self.escalate_to_deputies(&job).await,
                 crate::learning::EVENT_REMINDER => self.event_reminder(&job).await,
+                crate::resource_reviews::RESOURCE_REVIEW => {
+                    self.resource_review_reminder(&job).await
+                }
+                crate::retention::RETENTION => self.retention_job(&job).await,
                 other => Err(AppError::Internal(format!("unknown job kind {other}"))),
             };
             let outcome = match effects {

@@ -29,6 +29,8 @@ pub struct TemplateView {
     pub requirements: Vec<String>,
     /// How many member organisations have copied it.
     pub organisations_using: u32,
+    /// Whether the viewer may change or withdraw it.
+    pub can_change: bool,
 }
 
 /// A role copied from a template.
@@ -110,6 +112,7 @@ impl App {
                 .requirement_names(&found.template, &found.template.requirement_codes)
                 .await?,
             organisations_using: found.organisations_using,
+            can_change: crate::role_template_changes::may_change(access, &found.template),
             template: found.template,
         })
     }
@@ -217,6 +220,7 @@ impl App {
             .store
             .role_template(access.network().id, id)
             .await?
+            .filter(|t| t.withdrawn_at.is_none())
             .ok_or(AppError::NotFound)?;
         let catalogue = self.store.requirement_types(org).await?;
         let (input, missing) = template.to_role_input(&catalogue);

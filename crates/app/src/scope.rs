@@ -52,6 +52,16 @@ impl OrgScope {
         }
     }
 
+    /// The command line's scope (`App::operator_scope`): acting as Alongside itself.
+    pub(crate) fn for_operator(organisation: Organisation, permission: Permission) -> Self {
+        Self {
+            organisation,
+            actor: Actor::System,
+            permission,
+            site_ids: Vec::new(),
+        }
+    }
+
     /// For supervisors: the sites they are limited to.
     pub(crate) fn site_limit(&self) -> Option<Vec<SiteId>> {
         (self.permission == Permission::Supervisor).then(|| self.site_ids.clone())
@@ -88,6 +98,19 @@ impl App {
             actor: Actor::Token(member.person_id),
             permission: member.permission,
             site_ids: member.site_ids,
+        })
+    }
+
+    /// The scope for the server's operator, who runs commands on the machine with the database
+    /// (`alongside import`): an organisation admin acting as Alongside itself, audited as the
+    /// system.
+    pub async fn operator_scope(&self, slug: &str) -> Result<OrgScope, AppError> {
+        let organisation = self.organisation(slug).await?;
+        Ok(OrgScope {
+            organisation,
+            actor: Actor::System,
+            permission: Permission::OrganisationAdmin,
+            site_ids: Vec::new(),
         })
     }
 

@@ -1,8 +1,11 @@
 //! `alongside`: run the server, migrate the database, load demo data, create API tokens.
 
+mod backup;
 mod bench;
 mod demo;
 mod deprivation;
+mod export;
+mod import;
 mod mailer;
 mod notify_client;
 mod onspd;
@@ -19,6 +22,9 @@ use clap::{Args, Parser, Subcommand};
 #[derive(Parser)]
 #[command(name = "alongside", version, about)]
 struct Cli {
+    /// How to write the log: `text` for people, `json` (one object a line) for log collectors.
+    #[arg(long, global = true, env = "ALONGSIDE_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
+    log_format: String,
     #[command(subcommand)]
     command: Command,
 }
@@ -41,6 +47,11 @@ enum Command {
         #[command(subcommand)]
         command: OrganisationCommand,
     },
+    /// Import a spreadsheet (CSV or .xlsx) of people, roles, sites, check or training records,
+    /// hours, service users or carers into an organisation. Exit status: 0 all imported, 1
+    /// nothing imported (problems with rows), 2 the file or mapping cannot be used, 3 only part
+    /// imported (--skip-invalid).
+    Import(import::ImportArgs),
     /// Load reference data on deprivation.
     Deprivation {
         #[command(subcommand)]
@@ -51,6 +62,13 @@ enum Command {
         #[command(subcommand)]
         command: PostcodesCommand,
     },
+    /// Export a manager list (volunteers, rota, hours, …) as CSV or Excel; audited.
+    Export(export::ExportArgs),
+    /// Back up the database to a new file while Alongside keeps running (SQLite), or with
+    /// pg_dump (PostgreSQL).
+    Backup(backup::BackupArgs),
+    /// Restore a backup into a database (refuses to replace one with data unless --force).
+    Restore(backup::RestoreArgs),
     /// Measure Alongside on this machine.
     Bench {
         #[command(subcommand)]
@@ -63,6 +81,9 @@ enum BenchCommand {
     /// Replay a sign-up surge against real servers and report sign-ups a second, latency and
     /// overbooking beside the database's raw insert ceiling.
     Signups(bench::SignupArgs),
+    /// Import a generated people spreadsheet through the real import and report its time beside
+    /// the raw insert ceiling of the same rows on the same database.
+    Import(bench::import::ImportBenchArgs),
 }
 
 #[derive(Subcommand)]
@@ -115,6 +136,10 @@ struct ServeArgs {
     /// proxy that sets it).
     #[arg(long, env = "ALONGSIDE_TRUST_FORWARDED_FOR")]
     trust_forwarded_for: bool,
+    /// A secret that Prometheus must send (`Authorization: Bearer …`) to read `/metrics`.
+    /// Without it, `/metrics` answers only requests from this machine.
+    #[arg(long, env = "ALONGSIDE_METRICS_TOKEN", hide_env_values = true)]
+    metrics_token: Option<String>,
     /// The From address for outgoing email.
     #[arg(
         long,
@@ -141,14 +166,21 @@ enum TokenCommand {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
-    match Cli::parse().command {
+    let cli = Cli::parse();
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| "info,sqlx=warn".into());
+    let log = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if cli.log_format == "json" {
+        log.json().with_current_span(false).init();
+    } else {
+        log.init();
+    }
+    match cli.command {
+        Command::Export(args) => export::run(args).await,
+        Command::Backup(args) => backup::backup(args).await,
+        Command::Restore(args) => backup::restore(args).await,
         Command::Serve(args) => serve::run(args, false).await,
         Command::Demo(args) => serve::run(args, true).await,
         Command::Migrate(args) => {
@@ -164,6 +196,16 @@ async fn main() -> anyhow::Result<()> {
         Command::Bench {
             command: BenchCommand::Signups(args),
         } => bench::signups(args).await,
+        Command::Import(args) => {
+            let code = import::run(args).await?;
+            if code != 0 {
+                std::process::exit(code);
+            }
+            Ok(())
+        }
+        Command::Bench {
+            command: BenchCommand::Import(args),
+        } => bench::import::run(args).await,
         Command::Deprivation {
             command: DeprivationCommand::Load(args),
         } => deprivation::load(args).await,

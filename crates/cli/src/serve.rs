@@ -57,11 +57,14 @@ pub async fn run(args: ServeArgs, demo: bool) -> anyhow::Result<()> {
     tokio::spawn(housekeeping(app.clone()));
     tokio::spawn(run_jobs(app.clone()));
     let secure_cookies = base_url.starts_with("https://");
-    let router = web::router(web::AppState {
-        app,
-        secure_cookies,
-        trust_forwarded_for: args.trust_forwarded_for,
-    });
+    let router = web::router_with_metrics(
+        web::AppState {
+            app,
+            secure_cookies,
+            trust_forwarded_for: args.trust_forwarded_for,
+        },
+        args.metrics_token.clone(),
+    );
     println!("Alongside is running at {base_url}");
     if !sign_ins.is_empty() {
         println!(

@@ -133,4 +133,10 @@ id_type!(
     CpdEntryId,
     /// A resource (guide, policy, case study, template) in a library.
     ResourceId,
+    /// The record that a person's or service user's personal data was erased.
+    ErasureId,
+    /// A subject access request (a copy of everything held about a person).
+    SubjectAccessRequestId,
+    /// One run of an organisation's retention rules.
+    RetentionRunId,
 );

@@ -10,6 +10,7 @@ pub mod error;
 pub mod events;
 pub mod expenses;
 pub mod ids;
+pub mod import;
 pub mod instruments;
 mod labels;
 pub mod network;
@@ -21,6 +22,7 @@ pub mod outcome_framework;
 /// groups withheld.
 pub mod outcomes;
 pub mod person;
+pub mod privacy;
 pub mod retention;
 pub mod role;
 pub mod rota;

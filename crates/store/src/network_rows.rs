@@ -132,7 +132,7 @@ impl RenewalRow {
 pub(crate) const TEMPLATE_COLUMNS: &str = "t.network_id, t.id, t.title, t.summary, t.description, \
     t.setting, t.activities, t.time_commitment, t.minimum_age, t.dbs_level, t.dbs_workforce, \
     t.references_required, t.requirement_codes, t.non_substitution_statement, t.indicators, \
-    t.source_organisation_id, t.source_name, t.published_at";
+    t.source_organisation_id, t.source_name, t.published_at, t.updated_at, t.withdrawn_at";
 
 /// A `role_templates` row.
 #[derive(sqlx::FromRow)]
@@ -155,6 +155,8 @@ pub(crate) struct TemplateRow {
     source_organisation_id: Option<Uuid>,
     source_name: String,
     published_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    withdrawn_at: Option<DateTime<Utc>>,
 }
 
 /// Indicators are kept as JSON: a short list of small records.
@@ -184,6 +186,8 @@ impl TemplateRow {
             source_organisation_id: self.source_organisation_id.map(OrganisationId),
             source_name: self.source_name,
             published_at: self.published_at,
+            updated_at: self.updated_at,
+            withdrawn_at: self.withdrawn_at,
         })
     }
 }

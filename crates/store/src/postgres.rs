@@ -45,6 +45,9 @@ mod compliance_writes;
 #[path = "sql/equality.rs"]
 mod equality;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/erasure.rs"]
+mod erasure;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/event_places.rs"]
 mod event_places;
 #[allow(clippy::duplicate_mod)]
@@ -60,6 +63,9 @@ mod expenses;
 #[path = "sql/feedback_links.rs"]
 mod feedback_links;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/imports.rs"]
+mod imports;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/library.rs"]
 mod library;
 #[allow(clippy::duplicate_mod)]
@@ -72,11 +78,16 @@ mod network_writes;
 #[path = "sql/networks.rs"]
 mod networks;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/ops.rs"]
+mod ops;
 #[path = "sql/notify.rs"]
 mod notify;
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/outcomes.rs"]
 mod outcomes;
+#[allow(clippy::duplicate_mod)]
+#[path = "sql/privacy.rs"]
+mod privacy;
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/quality.rs"]
 mod quality;
@@ -133,4 +144,62 @@ impl PostgresStore {
             pool,
         })
     }
+}
+
+/// One row of any table as JSON, column by column, for subject access, by each column's type.
+/// Secret and file columns are left out.
+pub(crate) fn json_row(
+    row: &sqlx::postgres::PgRow,
+) -> Result<serde_json::Map<String, serde_json::Value>, StoreError> {
+    use chrono::{DateTime, NaiveDate, Utc};
+    use serde_json::Value;
+    use sqlx::{Column, Row, TypeInfo};
+
+    fn get<'r, T>(row: &'r sqlx::postgres::PgRow, i: usize) -> Result<Option<T>, StoreError>
+    where
+        T: sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres>,
+    {
+        row.try_get::<Option<T>, _>(i).map_err(db_error)
+    }
+
+    let mut map = serde_json::Map::new();
+    for (i, column) in row.columns().iter().enumerate() {
+        let name = column.name();
+        if crate::personal_data::OMITTED_COLUMNS.contains(&name) {
+            continue;
+        }
+        let value = match column.type_info().name() {
+            "UUID" => get::<uuid::Uuid>(row, i)?.map(|v| Value::String(v.to_string())),
+            "INT2" => get::<i16>(row, i)?.map(Value::from),
+            "INT4" => get::<i32>(row, i)?.map(Value::from),
+            "INT8" => get::<i64>(row, i)?.map(Value::from),
+            "FLOAT4" => get::<f32>(row, i)?.map(Value::from),
+            "FLOAT8" => get::<f64>(row, i)?.map(Value::from),
+            "BOOL" => get::<bool>(row, i)?.map(Value::Bool),
+            "DATE" => get::<NaiveDate>(row, i)?.map(|d| Value::String(d.to_string())),
+            "TIMESTAMPTZ" => get::<DateTime<Utc>>(row, i)?.map(|t| Value::String(t.to_rfc3339())),
+            "BYTEA" => {
+                get::<Vec<u8>>(row, i)?.map(|b| Value::String(format!("({} bytes)", b.len())))
+            }
+            _ => get::<String>(row, i)?.map(Value::String),
+        };
+        map.insert(name.to_owned(), value.unwrap_or(Value::Null));
+    }
+    Ok(map)
+}
+
+/// Whether the database at `url` has any table of its own (so a restore would replace data).
+/// Connects without migrating.
+pub async fn has_tables(url: &str) -> Result<bool, StoreError> {
+    use sqlx::Connection;
+    let mut conn = sqlx::PgConnection::connect(url).await.map_err(db_error)?;
+    let tables: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM information_schema.tables \
+         WHERE table_schema NOT IN ('pg_catalog', 'information_schema')",
+    )
+    .fetch_one(&mut conn)
+    .await
+    .map_err(db_error)?;
+    conn.close().await.map_err(db_error)?;
+    Ok(tables > 0)
 }

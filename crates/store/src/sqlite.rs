@@ -49,6 +49,9 @@ mod compliance_writes;
 #[path = "sql/equality.rs"]
 mod equality;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/erasure.rs"]
+mod erasure;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/event_places.rs"]
 mod event_places;
 #[allow(clippy::duplicate_mod)]
@@ -64,6 +67,9 @@ mod expenses;
 #[path = "sql/feedback_links.rs"]
 mod feedback_links;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/imports.rs"]
+mod imports;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/library.rs"]
 mod library;
 #[allow(clippy::duplicate_mod)]
@@ -76,11 +82,16 @@ mod network_writes;
 #[path = "sql/networks.rs"]
 mod networks;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/ops.rs"]
+mod ops;
 #[path = "sql/notify.rs"]
 mod notify;
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/outcomes.rs"]
 mod outcomes;
+#[allow(clippy::duplicate_mod)]
+#[path = "sql/privacy.rs"]
+mod privacy;
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/quality.rs"]
 mod quality;
@@ -147,4 +158,49 @@ impl SqliteStore {
             .map_err(db_error)?;
         Ok(Self { pool, writer })
     }
+}
+
+/// One row of any table as JSON, column by column, for subject access: SQLite keeps a value's
+/// own type, so the stored kind decides (16-byte blobs are UUIDs; columns declared `BOOLEAN`
+/// hold 0 or 1). Secret and file columns are left out.
+pub(crate) fn json_row(
+    row: &sqlx::sqlite::SqliteRow,
+) -> Result<serde_json::Map<String, serde_json::Value>, StoreError> {
+    use serde_json::Value;
+    use sqlx::{Column, Row, TypeInfo, ValueRef};
+
+    let mut map = serde_json::Map::new();
+    for (i, column) in row.columns().iter().enumerate() {
+        let name = column.name();
+        if crate::personal_data::OMITTED_COLUMNS.contains(&name) {
+            continue;
+        }
+        let raw = row.try_get_raw(i).map_err(db_error)?;
+        let value = if raw.is_null() {
+            Value::Null
+        } else {
+            let stored = raw.type_info().name().to_owned();
+            match stored.as_str() {
+                "INTEGER" => {
+                    let n: i64 = row.try_get_unchecked(i).map_err(db_error)?;
+                    if column.type_info().name() == "BOOLEAN" {
+                        Value::Bool(n != 0)
+                    } else {
+                        Value::from(n)
+                    }
+                }
+                "REAL" => Value::from(row.try_get_unchecked::<f64, _>(i).map_err(db_error)?),
+                "BLOB" => {
+                    let bytes: Vec<u8> = row.try_get_unchecked(i).map_err(db_error)?;
+                    match uuid::Uuid::from_slice(&bytes) {
+                        Ok(id) => Value::String(id.to_string()),
+                        Err(_) => Value::String(format!("({} bytes)", bytes.len())),
+                    }
+                }
+                _ => Value::String(row.try_get_unchecked::<String, _>(i).map_err(db_error)?),
+            }
+        };
+        map.insert(name.to_owned(), value);
+    }
+    Ok(map)
 }

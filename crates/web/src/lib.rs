@@ -8,14 +8,17 @@ mod client_address;
 mod csrf;
 mod csv_export;
 mod error;
+pub mod exports;
 mod form;
 mod layout;
+pub mod metrics;
 mod notify_callback;
 mod pages;
 mod pdf;
 mod posted_form;
 mod security_headers;
 mod session;
+mod subject_access_zip;
 
 use std::sync::Arc;
 
@@ -38,18 +41,44 @@ pub struct AppState {
     pub trust_forwarded_for: bool,
 }
 
-/// The whole web application.
+/// The whole web application, with `/metrics` answered only on this machine.
 pub fn router(state: AppState) -> Router {
+    router_with_metrics(state, None)
+}
+
+/// The whole web application; `/metrics` needs `metrics_token` as a bearer token when one is
+/// given, and otherwise answers only requests from this machine (see [`metrics`]).
+pub fn router_with_metrics(state: AppState, metrics_token: Option<String>) -> Router {
+    let metrics = std::sync::Arc::new(metrics::Metrics::default());
+    let metrics_routes = metrics::routes(
+        state.app.clone(),
+        metrics.clone(),
+        metrics_token,
+        state.trust_forwarded_for,
+    );
     Router::new()
         .route("/healthz", get(healthz))
         .merge(assets::routes())
         .merge(pages::routes())
+        .merge(exports::routes())
         .merge(notify_callback::routes())
         .nest("/api/v1", api::routes())
+        // The default answer, made explicit so the layers below (metrics) see it too.
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            metrics,
+            metrics::track,
+        ))
         .layer(axum::middleware::from_fn(csrf::reject_cross_site))
         .layer(security_headers::layer())
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
+        .merge(metrics_routes)
+}
+
+/// 404 for an address no route answers.
+async fn not_found() -> StatusCode {
+    StatusCode::NOT_FOUND
 }
 
 /// 200 once the database answers; 503 otherwise.

@@ -77,7 +77,7 @@ impl App {
 
     /// Checks typed hours for a role (as typed: an id, or anything): the log's organisation and
     /// content, or every problem at once.
-    async fn parse_hours(
+    pub(crate) async fn parse_hours(
         &self,
         person: PersonId,
         role: &str,

@@ -2,7 +2,7 @@
 //! back to the role template it was copied from.
 
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use domain::ids::{NetworkId, OrganisationId, ResourceId, RoleId, RoleTemplateId};
 use domain::network::resource::{Resource, ResourceFile, ResourceKind};
 
@@ -57,6 +57,12 @@ pub trait LibraryStore: Send + Sync {
         network: NetworkId,
         public_only: bool,
     ) -> Result<Vec<TagCount>, StoreError>;
+    /// Resources in any network, not withdrawn, whose review date is before `day`: the
+    /// network, the resource and its review date.
+    async fn resources_due_review(
+        &self,
+        day: NaiveDate,
+    ) -> Result<Vec<(NetworkId, ResourceId, NaiveDate)>, StoreError>;
     /// The template an organisation's role was copied from, if it was.
     async fn template_of_role(
         &self,

@@ -12,10 +12,13 @@ mod equality;
 mod events;
 mod expenses;
 mod feedback;
+mod imports;
 mod library;
 mod network;
+mod ops;
 mod notify;
 mod outcomes;
+mod privacy;
 mod quality;
 mod read_models;
 mod rota;
@@ -42,10 +45,13 @@ pub use equality::*;
 pub use events::*;
 pub use expenses::*;
 pub use feedback::*;
+pub use imports::*;
 pub use library::*;
 pub use network::*;
+pub use ops::*;
 pub use notify::*;
 pub use outcomes::*;
+pub use privacy::*;
 pub use quality::*;
 pub use read_models::*;
 pub use rota::*;
@@ -87,7 +93,10 @@ pub trait Store:
     + NetworkStore
     + LibraryStore
     + EventStore
+    + PrivacyStore
+    + OpsStore
     + NotifyStore
+    + ImportStore
     + Send
     + Sync
 {

@@ -172,6 +172,16 @@ pub enum NetworkWrite {
     RecordRenewal(NetworkId, Renewal),
     /// Templates added to a library.
     InsertRoleTemplates(Vec<RoleTemplate>),
+    /// A template's words changed, from the version last changed at `expected_updated_at`
+    /// (a conflict otherwise, or once withdrawn).
+    UpdateRoleTemplate {
+        /// The changed template.
+        template: RoleTemplate,
+        /// The version the change was made from.
+        expected_updated_at: DateTime<Utc>,
+    },
+    /// A template withdrawn from its network's library (a conflict if it already was).
+    WithdrawRoleTemplate(NetworkId, RoleTemplateId, DateTime<Utc>),
     /// An organisation's role was copied from a template.
     RecordTemplateUse {
         /// The organisation.

@@ -344,8 +344,12 @@ pub enum Write {
     Library(super::LibraryWrite),
     /// Learning events, their registrations and waiting lists, and feedback.
     Events(super::EventWrite),
+    /// UK GDPR: privacy settings, erasures, subject access requests, retention reports.
+    Privacy(super::PrivacyWrite),
     /// Notification settings and the message log.
     Notify(super::NotifyWrite),
+    /// Saved import mappings, and files uploaded for import with their progress.
+    Import(super::ImportWrite),
     /// Marks a job done; fails unless `worker` still holds it, so its effects roll back.
     CompleteJob {
         /// The job.

@@ -8,6 +8,7 @@
 //! the same locked `BookShift` write as a volunteer's own booking.
 
 mod http;
+pub mod import;
 mod setup;
 
 use std::process::{Child, Command, Stdio};

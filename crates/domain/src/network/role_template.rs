@@ -12,8 +12,10 @@ use crate::ids::{NetworkId, OrganisationId, RoleTemplateId};
 use crate::outcome_framework::OutcomeIndicator;
 use crate::role::{DbsLevel, Role, RoleInput, Setting};
 
+mod change;
 mod nhs;
 
+pub use change::TemplateChange;
 pub use nhs::nhs_role_templates;
 
 /// An outcome indicator as a template carries it.
@@ -66,6 +68,10 @@ pub struct RoleTemplate {
     pub source_name: String,
     /// When it was published.
     pub published_at: DateTime<Utc>,
+    /// When it was last changed (its version: a change is made from the one the editor read).
+    pub updated_at: DateTime<Utc>,
+    /// When it was withdrawn from the library (kept for the roles copied from it).
+    pub withdrawn_at: Option<DateTime<Utc>>,
 }
 
 impl RoleTemplate {
@@ -110,6 +116,8 @@ impl RoleTemplate {
             source_organisation_id: Some(role.organisation_id),
             source_name,
             published_at,
+            updated_at: published_at,
+            withdrawn_at: None,
         }
     }
 

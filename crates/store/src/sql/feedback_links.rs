@@ -116,6 +116,8 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
         Write::Network(n) => return super::network_writes::write(tx, n).await,
         Write::Library(l) => return super::library::write(tx, l).await,
         Write::Events(e) => return super::event_writes::write(tx, e).await,
+        Write::Privacy(p) => return super::erasure::write(tx, p).await,
+        Write::Import(i) => return super::imports::write(tx, i).await,
         other => return Err(StoreError::Other(format!("no handler for write {other:?}"))),
     }
     Ok(())

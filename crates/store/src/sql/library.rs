@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use app::StoreError;
 use app::ports::*;
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use domain::Labelled;
 use domain::ids::*;
 use domain::network::Audience;
@@ -162,6 +162,24 @@ impl LibraryStore for ThisStore {
                 tag,
                 resources: u32::try_from(n).unwrap_or(0),
             })
+            .collect())
+    }
+
+    async fn resources_due_review(
+        &self,
+        day: NaiveDate,
+    ) -> Result<Vec<(NetworkId, ResourceId, NaiveDate)>, StoreError> {
+        let rows: Vec<(Uuid, Uuid, NaiveDate)> = sqlx::query_as(
+            "SELECT network_id, id, review_on FROM resources \
+             WHERE withdrawn_at IS NULL AND review_on < $1 ORDER BY review_on, id",
+        )
+        .bind(day)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db_error)?;
+        Ok(rows
+            .into_iter()
+            .map(|(n, r, d)| (NetworkId(n), ResourceId(r), d))
             .collect())
     }
 

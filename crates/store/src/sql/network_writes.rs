@@ -87,6 +87,45 @@ pub(super) async fn write(
             }
             Ok(())
         }
+        NetworkWrite::UpdateRoleTemplate {
+            template: t,
+            expected_updated_at,
+        } => {
+            let done = sqlx::query(
+                "UPDATE role_templates SET title = $3, summary = $4, description = $5, \
+                 activities = $6, time_commitment = $7, minimum_age = $8, \
+                 non_substitution_statement = $9, updated_at = $10 \
+                 WHERE network_id = $1 AND id = $2 AND updated_at = $11 AND withdrawn_at IS NULL",
+            )
+            .bind(t.network_id.0)
+            .bind(t.id.0)
+            .bind(&t.title)
+            .bind(&t.summary)
+            .bind(&t.description)
+            .bind(&t.activities)
+            .bind(&t.time_commitment)
+            .bind(i32::try_from(t.minimum_age).unwrap_or(18))
+            .bind(&t.non_substitution_statement)
+            .bind(t.updated_at)
+            .bind(expected_updated_at)
+            .execute(&mut **tx)
+            .await
+            .map_err(db_error)?;
+            changed(done, "The template")
+        }
+        NetworkWrite::WithdrawRoleTemplate(network, id, at) => {
+            let done = sqlx::query(
+                "UPDATE role_templates SET withdrawn_at = $3 \
+                 WHERE network_id = $1 AND id = $2 AND withdrawn_at IS NULL",
+            )
+            .bind(network.0)
+            .bind(id.0)
+            .bind(at)
+            .execute(&mut **tx)
+            .await
+            .map_err(db_error)?;
+            changed(done, "The template")
+        }
         NetworkWrite::RecordTemplateUse {
             organisation_id,
             role_id,
@@ -269,8 +308,9 @@ async fn insert_template(tx: &mut Transaction<'_, Db>, t: &RoleTemplate) -> Resu
         "INSERT INTO role_templates (network_id, id, title, summary, description, setting, \
          activities, time_commitment, minimum_age, dbs_level, dbs_workforce, references_required, \
          requirement_codes, non_substitution_statement, indicators, source_organisation_id, \
-         source_name, published_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+         source_name, published_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
+         $19)",
     )
     .bind(t.network_id.0)
     .bind(t.id.0)
@@ -290,6 +330,7 @@ async fn insert_template(tx: &mut Transaction<'_, Db>, t: &RoleTemplate) -> Resu
     .bind(t.source_organisation_id.map(|o| o.0))
     .bind(&t.source_name)
     .bind(t.published_at)
+    .bind(t.updated_at)
     .execute(&mut **tx)
     .await
     .map_err(db_error)?;

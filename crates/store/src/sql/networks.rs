@@ -241,7 +241,7 @@ impl NetworkStore for ThisStore {
         let rows: Vec<Row> = sqlx::query_as(sql(format!(
             "SELECT {TEMPLATE_COLUMNS}, (SELECT COUNT(DISTINCT u.organisation_id) FROM role_template_uses u \
              WHERE u.network_id = t.network_id AND u.template_id = t.id) AS organisations_using \
-             FROM role_templates t WHERE t.network_id = $1 ORDER BY t.title, t.id"
+             FROM role_templates t WHERE t.network_id = $1 AND t.withdrawn_at IS NULL ORDER BY t.title, t.id"
         )))
         .bind(network.0)
         .fetch_all(&self.pool)

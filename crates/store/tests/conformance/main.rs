@@ -13,11 +13,13 @@
 
 #[macro_use]
 mod support;
+mod template_changes;
 
 mod accounts;
 mod application_pages;
 mod attendance;
 mod audit_staff;
+mod backlog;
 mod calendar;
 mod commitments;
 mod compliance;
@@ -30,14 +32,18 @@ mod event_learning;
 mod events;
 mod expenses;
 mod fixtures;
+mod imports;
 mod jobs;
 mod networks;
 mod notify;
 mod organisations_sites_roles;
 mod outbox;
 mod people;
+mod privacy;
+mod privacy_erasure;
 mod quality;
 mod reminders;
+mod resource_reviews;
 mod resources;
 mod rota;
 mod safeguarding;

@@ -26,13 +26,13 @@ fn network(name: &str) -> Network {
     }
 }
 
-struct Library {
-    network: Network,
-    org: OrganisationId,
-    person: PersonId,
+pub(crate) struct Library {
+    pub(crate) network: Network,
+    pub(crate) org: OrganisationId,
+    pub(crate) person: PersonId,
 }
 
-async fn set_up(store: &Arc<dyn Store>) -> Library {
+pub(crate) async fn set_up(store: &Arc<dyn Store>) -> Library {
     let org = organisation("St Clare's Hospice");
     let p = person("Asha", "Patel");
     let n = network("Northshire Volunteering Partnership");
@@ -51,7 +51,7 @@ async fn set_up(store: &Arc<dyn Store>) -> Library {
     }
 }
 
-fn resource(
+pub(crate) fn resource(
     lib: &Library,
     title: &str,
     kind: ResourceKind,

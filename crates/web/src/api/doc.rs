@@ -10,8 +10,9 @@ use utoipa::{Modify, OpenApi};
 
 use super::attendance;
 use super::commitments;
-use super::events;
 use super::expenses;
+use super::privacy;
+use super::imports;
 use super::problem::{FieldProblem, Problem};
 use super::rota;
 use super::shift_changes;
@@ -22,8 +23,9 @@ use super::{
     sites,
 };
 use super::{concerns, matching, referrals, service_users, support_feedback};
+use super::{events, network_events};
 use super::{outcomes, quality, surveys};
-use super::{resource_files, resources, role_library};
+use super::{resource_files, resources, role_library, role_template_changes};
 
 /// The API's description, from which the document is generated.
 #[derive(OpenApi)]
@@ -40,6 +42,7 @@ use super::{resource_files, resources, role_library};
     ),
     paths(
         openapi_document,
+        imports::import,
         organisation::get_organisation,
         organisation::update_organisation,
         sites::list_sites,
@@ -145,6 +148,8 @@ use super::{resource_files, resources, role_library};
         role_library::get_role_template,
         role_library::publish_role_template,
         role_library::copy_role_template,
+        role_template_changes::change_role_template,
+        role_template_changes::withdraw_role_template,
         resources::list_resources,
         resources::add_resource,
         resources::get_resource,
@@ -173,11 +178,25 @@ use super::{resource_files, resources, role_library};
         events::get_learning_event,
         events::list_event_registrations,
         events::mark_event_attendance,
+        network_events::list_network_events,
+        network_events::add_network_event,
+        network_events::get_network_event,
+        network_events::list_network_event_registrations,
+        network_events::mark_network_event_attendance,
+        privacy::subject_access,
+        privacy::erase_person,
+        privacy::list_erasures,
+        privacy::get_retention,
+        privacy::put_retention,
+        privacy::preview_retention,
+        privacy::run_retention,
+        privacy::list_consents,
     ),
     components(schemas(Problem, FieldProblem)),
     modifiers(&BearerToken),
     security(("bearer" = [])),
     tags(
+        (name = "imports", description = "Spreadsheets of people, roles, sites, records, hours, service users and carers"),
         (name = "organisation", description = "The token's own organisation"),
         (name = "sites", description = "Where volunteering happens"),
         (name = "roles", description = "Volunteer roles: drafts, publishing and closing"),
@@ -202,6 +221,7 @@ use super::{resource_files, resources, role_library};
         (name = "networks", description = "Networks the organisation belongs to: details and the member directory, memberships and renewals for coordinators, benchmarking, roles listed to a network and volunteers referred between members"),
         (name = "agreements", description = "Mutual recognition agreements: what each organisation accepts from the others' checks and training, and how recent, for the volunteer passport"),
         (name = "events", description = "The organisation's learning events: registrations with their waiting list and offers, and attendance"),
+        (name = "privacy", description = "UK GDPR: a person's subject access export, erasure (refused with reasons where the law requires records kept), retention rules with a dry run, and the consent register"),
         (name = "meta", description = "About the API itself"),
     )
 )]

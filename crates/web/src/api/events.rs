@@ -1,9 +1,10 @@
 //! An organisation's learning events for its own systems: listing and adding events, one
 //! event with how full it is, its registrations (with the waiting list's offers), and marking
-//! attendance. Network events are not here: a token belongs to one organisation.
+//! attendance. A network's events (`network_events.rs`) go through the same helpers here, with
+//! the network's `EventHost` instead of the organisation's.
 
 use app::AppError;
-use app::events::EventSummary;
+use app::events::{EventHost, EventSummary};
 use app::ports::Registrant;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -221,8 +222,15 @@ pub async fn list_learning_events(
     State(state): State<AppState>,
     ApiScope(scope): ApiScope,
 ) -> Result<Json<Vec<EventView>>, ApiError> {
-    let host = state.app.organisation_event_host(&scope);
-    let events = state.app.hosted_events(&host).await?;
+    list_for(&state, &state.app.organisation_event_host(&scope)).await
+}
+
+/// Every event the host runs, as the API shows them.
+pub(crate) async fn list_for(
+    state: &AppState,
+    host: &EventHost,
+) -> Result<Json<Vec<EventView>>, ApiError> {
+    let events = state.app.hosted_events(host).await?;
     Ok(Json(events.into_iter().map(Into::into).collect()))
 }
 
@@ -243,7 +251,16 @@ pub async fn add_learning_event(
     ApiScope(scope): ApiScope,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let b: EventBody = json(&body)?;
+    add_for(&state, &state.app.organisation_event_host(&scope), &body).await
+}
+
+/// Adds an event for the host from a JSON body.
+pub(crate) async fn add_for(
+    state: &AppState,
+    host: &EventHost,
+    body: &Bytes,
+) -> Result<Response, ApiError> {
+    let b: EventBody = json(body)?;
     let input = EventInput {
         title: b.title,
         description: b.description,
@@ -260,9 +277,8 @@ pub async fn add_learning_event(
         non_member_price: b.non_member_price,
         series: b.series,
     };
-    let host = state.app.organisation_event_host(&scope);
-    let event = state.app.create_event(&host, &input).await?;
-    let view = state.app.event_view(&host, event).await?;
+    let event = state.app.create_event(host, &input).await?;
+    let view = state.app.event_view(host, event).await?;
     Ok((StatusCode::CREATED, Json(EventView::from(view.summary))).into_response())
 }
 
@@ -279,9 +295,17 @@ pub async fn get_learning_event(
     ApiScope(scope): ApiScope,
     Id(id): Id<EventId>,
 ) -> Result<Json<EventView>, ApiError> {
-    let host = state.app.organisation_event_host(&scope);
-    let event = state.app.hosted_event(&host, id).await?;
-    let view = state.app.event_view(&host, event).await?;
+    get_for(&state, &state.app.organisation_event_host(&scope), id).await
+}
+
+/// One of the host's events.
+pub(crate) async fn get_for(
+    state: &AppState,
+    host: &EventHost,
+    id: EventId,
+) -> Result<Json<EventView>, ApiError> {
+    let event = state.app.hosted_event(host, id).await?;
+    let view = state.app.event_view(host, event).await?;
     Ok(Json(view.summary.into()))
 }
 
@@ -302,8 +326,16 @@ pub async fn list_event_registrations(
     ApiScope(scope): ApiScope,
     Id(id): Id<EventId>,
 ) -> Result<Json<Vec<RegistrationView>>, ApiError> {
-    let host = state.app.organisation_event_host(&scope);
-    let registrants = state.app.event_registrants(&host, id).await?;
+    registrations_for(&state, &state.app.organisation_event_host(&scope), id).await
+}
+
+/// The registrations for one of the host's events.
+pub(crate) async fn registrations_for(
+    state: &AppState,
+    host: &EventHost,
+    id: EventId,
+) -> Result<Json<Vec<RegistrationView>>, ApiError> {
+    let registrants = state.app.event_registrants(host, id).await?;
     Ok(Json(registrants.into_iter().map(Into::into).collect()))
 }
 
@@ -332,15 +364,25 @@ pub async fn mark_event_attendance(
     Path((id, registration)): Path<(String, String)>,
     body: Bytes,
 ) -> Result<Json<RegistrationView>, ApiError> {
+    let host = state.app.organisation_event_host(&scope);
+    attendance_for(&state, &host, (&id, &registration), &body).await
+}
+
+/// Marks attendance at one of the host's events, from the URL's ids and a JSON body.
+pub(crate) async fn attendance_for(
+    state: &AppState,
+    host: &EventHost,
+    (id, registration): (&str, &str),
+    body: &Bytes,
+) -> Result<Json<RegistrationView>, ApiError> {
     let id: EventId = id.trim().parse().map_err(|_| AppError::NotFound)?;
     let registration: EventRegistrationId = registration
         .trim()
         .parse()
         .map_err(|_| AppError::NotFound)?;
-    let host = state.app.organisation_event_host(&scope);
     host.require_organiser()?;
-    state.app.hosted_event(&host, id).await?;
-    let b: AttendanceBody = json(&body)?;
+    state.app.hosted_event(host, id).await?;
+    let b: AttendanceBody = json(body)?;
     let attended = b.attended.ok_or_else(|| {
         AppError::Invalid(domain::FieldErrors::one(
             "attended",
@@ -349,9 +391,9 @@ pub async fn mark_event_attendance(
     })?;
     state
         .app
-        .mark_event_attendance(&host, id, registration, attended)
+        .mark_event_attendance(host, id, registration, attended)
         .await?;
-    let registrants = state.app.event_registrants(&host, id).await?;
+    let registrants = state.app.event_registrants(host, id).await?;
     let view = registrants
         .into_iter()
         .find(|r| r.registration.id == registration)

@@ -13,20 +13,25 @@ mod doc;
 mod enquiries;
 mod events;
 pub(crate) mod expenses;
+mod imports;
 mod input;
 mod matching;
+mod network_events;
 mod network_sharing;
 mod networks;
 mod onboarding;
 mod organisation;
 mod outcomes;
 mod people;
+mod privacy;
+mod privacy_views;
 pub(crate) mod problem;
 mod quality;
 mod referrals;
 mod resource_files;
 mod resources;
 mod role_library;
+mod role_template_changes;
 mod roles;
 mod rota;
 mod service_users;
@@ -42,6 +47,8 @@ use axum::Router;
 use axum::routing::get;
 
 use crate::AppState;
+
+pub(crate) use imports::MAX_IMPORT_BYTES;
 
 /// Every API route, relative to `/api/v1`.
 pub fn routes() -> Router<AppState> {
@@ -78,6 +85,9 @@ pub fn routes() -> Router<AppState> {
         .merge(agreements::routes())
         .merge(network_sharing::routes())
         .merge(events::routes())
+        .merge(network_events::routes())
+        .merge(privacy::routes())
+        .merge(imports::routes())
         .fallback(problem::not_found)
         .method_not_allowed_fallback(problem::method_not_allowed)
 }

@@ -35,7 +35,11 @@ pub fn routes() -> Router<AppState> {
         )
         .route(
             "/networks/{slug}/role-templates/{id}",
-            get(get_role_template),
+            get(get_role_template).put(super::role_template_changes::change_role_template),
+        )
+        .route(
+            "/networks/{slug}/role-templates/{id}/withdraw",
+            post(super::role_template_changes::withdraw_role_template),
         )
         .route(
             "/networks/{slug}/role-templates/{id}/copy",

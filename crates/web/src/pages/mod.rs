@@ -9,14 +9,15 @@ mod concerns;
 mod events;
 mod feedback;
 pub(crate) mod library;
-mod manage;
+pub(crate) mod manage;
 mod my;
 mod my_activity;
 mod my_calendar;
 pub(crate) mod my_commitments;
+mod my_data;
 mod my_equality;
 mod my_expenses;
-mod my_hours;
+pub(crate) mod my_hours;
 mod my_learning;
 mod my_matches;
 mod my_notifications;
@@ -26,6 +27,7 @@ mod my_shifts;
 mod my_waiting;
 mod my_wellbeing;
 pub(crate) mod networks;
+mod privacy_notice;
 mod public;
 mod refer;
 mod references;
@@ -45,6 +47,8 @@ pub fn routes() -> Router<AppState> {
         .merge(apply::routes())
         .merge(my::routes())
         .merge(my_calendar::routes())
+        .merge(my_data::routes())
+        .merge(privacy_notice::routes())
         .merge(my_notifications::routes())
         .merge(my_expenses::routes())
         .merge(my_shifts::routes())

@@ -16,7 +16,7 @@ async fn every_route_needs_a_valid_bearer_token() {
         .into_iter()
         .filter(|(_, path)| path != "/api/v1/openapi.json")
         .collect();
-    assert_eq!(ops.len(), 133, "{ops:?}");
+    assert_eq!(ops.len(), 149, "{ops:?}");
     for (verb, template) in ops {
         let path = template
             .replace("{id}", &id)
@@ -24,7 +24,8 @@ async fn every_route_needs_a_valid_bearer_token() {
             .replace("{slug}", "northshire")
             .replace("{registration_id}", &id)
             .replace("{occasion}", "baseline")
-            .replace("{instrument}", "swemwbs");
+            .replace("{instrument}", "swemwbs")
+            .replace("{kind}", "people");
         for authorization in [
             None,
             Some("Bearer not-a-token"),

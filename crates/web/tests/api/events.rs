@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use crate::support::{World, person, world};
 
-fn event_body(date: &str, capacity: u32) -> Value {
+pub fn event_body(date: &str, capacity: u32) -> Value {
     json!({
         "title": "Recruiting younger volunteers",
         "description": "Ideas that worked",
@@ -28,7 +28,7 @@ fn event_body(date: &str, capacity: u32) -> Value {
     })
 }
 
-fn in_days(w: &World, days: i64) -> String {
+pub fn in_days(w: &World, days: i64) -> String {
     (w.app.uk_today() + Duration::days(days)).to_string()
 }
 

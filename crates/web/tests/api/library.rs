@@ -82,7 +82,7 @@ pub async fn library(w: &World) -> Library {
 }
 
 /// Makes B a member of the network.
-async fn join_b(w: &World) {
+pub async fn join_b(w: &World) {
     let access = w
         .app
         .network_access(NETWORK, Some(w.a.admin))

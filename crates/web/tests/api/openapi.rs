@@ -135,6 +135,19 @@ fn openapi_document_is_3_1_and_describes_every_route() {
         ("POST", "/api/v1/networks/{slug}/role-templates"),
         ("GET", "/api/v1/networks/{slug}/role-templates/{id}"),
         ("POST", "/api/v1/networks/{slug}/role-templates/{id}/copy"),
+        ("PUT", "/api/v1/networks/{slug}/role-templates/{id}"),
+        (
+            "POST",
+            "/api/v1/networks/{slug}/role-templates/{id}/withdraw",
+        ),
+        ("GET", "/api/v1/networks/{slug}/events"),
+        ("POST", "/api/v1/networks/{slug}/events"),
+        ("GET", "/api/v1/networks/{slug}/events/{id}"),
+        ("GET", "/api/v1/networks/{slug}/events/{id}/registrations"),
+        (
+            "POST",
+            "/api/v1/networks/{slug}/events/{id}/registrations/{registration_id}/attendance",
+        ),
         ("GET", "/api/v1/networks/{slug}/resources"),
         ("POST", "/api/v1/networks/{slug}/resources"),
         ("GET", "/api/v1/networks/{slug}/resources/{id}"),
@@ -166,6 +179,14 @@ fn openapi_document_is_3_1_and_describes_every_route() {
             "POST",
             "/api/v1/events/{id}/registrations/{registration_id}/attendance",
         ),
+        ("POST", "/api/v1/people/{id}/subject-access"),
+        ("POST", "/api/v1/people/{id}/erasure"),
+        ("GET", "/api/v1/privacy/erasures"),
+        ("GET", "/api/v1/privacy/retention"),
+        ("PUT", "/api/v1/privacy/retention"),
+        ("GET", "/api/v1/privacy/retention/preview"),
+        ("POST", "/api/v1/privacy/retention/run"),
+        ("GET", "/api/v1/privacy/consents"),
     ];
     let expected: BTreeSet<(String, String)> = expected
         .iter()

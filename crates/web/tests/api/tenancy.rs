@@ -11,7 +11,7 @@ use crate::matching::{matchable, propose};
 use crate::referrals::refer;
 use crate::safeguarding::raise;
 use crate::shifts::add_shift;
-use crate::support::{method, operations, role_body, site_body, world};
+use crate::support::{World, method, operations, role_body, site_body, world};
 
 /// Every operation with an `{id}`, tried with organisation B's token on organisation A's
 /// records, is not found; nothing of A's changes; B's lists never show A's records.
@@ -31,6 +31,7 @@ async fn another_organisations_records_are_not_found_on_every_route() {
     let lib = library(&w).await;
     let (network, membership, agreement) = a_network(&w).await;
     let (event, registration) = crate::events::an_event_with_a_registration(&w).await;
+    let (network_event, network_registration) = a_network_event(&w).await;
     let today = w.app.uk_today().to_string();
     let b_token = &w.b.token;
 
@@ -65,6 +66,8 @@ async fn another_organisations_records_are_not_found_on_every_route() {
             &lib.template
         } else if path.starts_with("/api/v1/networks/{slug}/resources/") {
             &lib.members
+        } else if path.starts_with("/api/v1/networks/{slug}/events/") {
+            &network_event
         } else if path.starts_with("/api/v1/networks/") {
             &membership
         } else if path.starts_with("/api/v1/agreements/") {
@@ -79,6 +82,7 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         ("PUT", "/api/v1/sites/{id}") => Some(site_body("Taken over")),
         ("PUT", "/api/v1/roles/{id}") => Some(role_body(&[])),
         ("POST", "/api/v1/people/{id}/status") => Some(json!({"status": "onboarding"})),
+        ("POST", "/api/v1/people/{id}/erasure") => Some(json!({"confirmed": true})),
         ("POST", "/api/v1/applications/{id}/decision") => Some(json!({"status": "screening"})),
         ("PUT", "/api/v1/catalogue/{id}") => {
             Some(json!({"name": "Taken over", "description": "Ours now", "validity_months": 1}))
@@ -168,8 +172,8 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         .collect();
     assert_eq!(
         templated.len(),
-        73,
-        "expected 73 operations on a record, found {templated:?}"
+        80,
+        "expected 80 operations on a record, found {templated:?}"
     );
     for (verb, template) in &templated {
         let path = template
@@ -177,13 +181,23 @@ async fn another_organisations_records_are_not_found_on_every_route() {
             .replace("{commitment_id}", &commitment)
             .replace(
                 "{slug}",
-                if template.contains("/role-templates") || template.contains("/resources") {
+                if template.contains("/role-templates")
+                    || template.contains("/resources")
+                    || template.contains("/events")
+                {
                     crate::library::NETWORK
                 } else {
                     NETWORK
                 },
             )
-            .replace("{registration_id}", &registration);
+            .replace(
+                "{registration_id}",
+                if template.starts_with("/api/v1/networks/") {
+                    &network_registration
+                } else {
+                    &registration
+                },
+            );
         let body = body_for(verb, template).map(|b| b.to_string());
         let reply = w.call(method(verb), &path, Some(b_token), body).await;
         assert_eq!(
@@ -436,4 +450,28 @@ async fn a_network(w: &crate::support::World) -> (String, String, String) {
         membership.to_string(),
         agreement.id(),
     )
+}
+
+/// An event of the library's network (run by A's admin, who coordinates it) with one place
+/// taken: (event id, registration id).
+async fn a_network_event(w: &World) -> (String, String) {
+    let made = w
+        .send(
+            Method::POST,
+            &format!("/api/v1/networks/{}/events", crate::library::NETWORK),
+            &w.a.token,
+            crate::events::event_body(&crate::events::in_days(w, 7), 2),
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    let id: domain::ids::EventId = made.id().parse().unwrap();
+    let someone = crate::support::person(&w.app, "Net", "net-reg@example.org").await;
+    let access = w
+        .app
+        .network_access(crate::library::NETWORK, Some(someone))
+        .await
+        .unwrap();
+    let host = w.app.network_event_host(&access);
+    let r = w.app.register_for_event(&host, id).await.unwrap();
+    (id.to_string(), r.id.to_string())
 }

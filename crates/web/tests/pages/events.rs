@@ -408,6 +408,17 @@ async fn an_organisations_events_are_its_staffs_alone() {
         .get(&base)
         .await
         .assert_contains("Induction for new managers");
+    // Organisers download the registrations, in either format.
+    admin
+        .get(&format!("{base}/{id}/registrations"))
+        .await
+        .assert_contains("registrations.xlsx");
+    let csv = admin.get(&format!("{base}/{id}/registrations.csv")).await;
+    csv.assert_status(StatusCode::OK);
+    assert!(csv.body.starts_with("Name,Email,Status,Registered,Price,Member price\n"));
+    let xlsx = admin.get(&format!("{base}/{id}/registrations.xlsx")).await;
+    xlsx.assert_status(StatusCode::OK);
+    assert!(xlsx.bytes.starts_with(b"PK"), "an xlsx file is a zip");
     let public_page = format!("/organisations/{}/events/{id}", w.a.slug);
     let mut staff = w.site.signed_in(w.a_viewer.email.as_str()).await;
     staff
@@ -426,6 +437,8 @@ async fn an_organisations_events_are_its_staffs_alone() {
         format!("{base}/new"),
         format!("{base}/{id}/edit"),
         format!("{base}/{id}/registrations"),
+        format!("{base}/{id}/registrations.csv"),
+        format!("{base}/{id}/registrations.xlsx"),
         public_page.clone(),
     ] {
         other.get(&path).await.assert_status(StatusCode::NOT_FOUND);

@@ -128,7 +128,7 @@ pub async fn catalogue_item(site: &TestSite, org: &Org, code: &str) -> Requireme
 /// Every manager page a GET can reach.
 pub fn manager_gets(slug: &str, ids: &Ids) -> Vec<String> {
     let m = |rest: &str| format!("/manage/{slug}{rest}");
-    vec![
+    let mut gets = vec![
         m(""),
         m("/volunteers"),
         m("/volunteers.csv"),
@@ -171,7 +171,30 @@ pub fn manager_gets(slug: &str, ids: &Ids) -> Vec<String> {
         m("/networks/new"),
         m("/network-referrals"),
         m(&format!("/volunteers/{}/refer", ids.person)),
-    ]
+    ];
+    // Every list's downloads, in both formats.
+    for list in [
+        "volunteers",
+        "applications",
+        "roles",
+        "sites",
+        "staff",
+        "onboarding",
+        "expiring",
+        "rota",
+        "hours",
+        "hours/totals",
+        "attendance",
+        "expenses",
+        "service-users",
+        "referrals",
+        "matches",
+    ] {
+        for format in ["csv", "xlsx"] {
+            gets.push(m(&format!("/{list}.{format}")));
+        }
+    }
+    gets
 }
 
 pub type Form = Vec<(&'static str, String)>;

@@ -245,6 +245,8 @@ pub fn nhs_role_templates(network_id: NetworkId, at: DateTime<Utc>) -> Vec<RoleT
                 source_organisation_id: None,
                 source_name: "NHS volunteer roles".into(),
                 published_at: at,
+                updated_at: at,
+                withdrawn_at: None,
             },
         )
         .collect()

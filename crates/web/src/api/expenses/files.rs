@@ -3,7 +3,7 @@
 //! would run as a formula (starting = + - @, a tab or a carriage return) gets a leading
 //! apostrophe.
 
-use crate::csv_export::csv_safe;
+use crate::csv_export::{Cell, Table};
 use app::AppError;
 use app::expenses::ReceiptUpload;
 use app::ports::ClaimRow;
@@ -41,35 +41,35 @@ const HEADER: [&str; 14] = [
     "Paid on",
 ];
 
-/// The claims as CSV, one line each.
-pub fn payment_csv(rows: &[ClaimRow]) -> Result<Vec<u8>, AppError> {
-    let fail = |e: csv::Error| AppError::Internal(e.to_string());
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(HEADER).map_err(fail)?;
+/// The claims as a table for payment, one line each.
+pub fn payment_table(rows: &[ClaimRow]) -> Table {
+    let mut table = Table::new("Expense claims", &HEADER);
     for row in rows {
         let c = &row.claim;
         let m = c.mileage;
-        let line = [
-            row.claimant_name.clone(),
-            row.claimant_email.clone(),
-            c.id.to_string(),
-            c.spent_on.to_string(),
-            c.category.label().to_owned(),
-            c.description.clone(),
-            m.map(|m| m.vehicle.label().to_owned()).unwrap_or_default(),
-            m.map(|m| m.miles.to_string()).unwrap_or_default(),
-            m.map(|m| m.payment().describe()).unwrap_or_default(),
-            c.amount.plain(),
-            c.status.label().to_owned(),
-            c.decided_by_name.clone(),
-            c.decided_at.map(|t| nhs_datetime(&t)).unwrap_or_default(),
-            c.paid_at.map(|t| nhs_datetime(&t)).unwrap_or_default(),
-        ];
-        w.write_record(line.iter().map(|v| csv_safe(v)))
-            .map_err(fail)?;
+        table.push(vec![
+            Cell::text(row.claimant_name.clone()),
+            Cell::text(row.claimant_email.clone()),
+            Cell::text(c.id.to_string()),
+            Cell::Date(c.spent_on),
+            Cell::text(c.category.label()),
+            Cell::text(c.description.clone()),
+            Cell::text(m.map(|m| m.vehicle.label().to_owned()).unwrap_or_default()),
+            m.map_or(Cell::Blank, |m| Cell::Integer(i64::from(m.miles))),
+            Cell::text(m.map(|m| m.payment().describe()).unwrap_or_default()),
+            Cell::Pence(c.amount.0),
+            Cell::text(c.status.label()),
+            Cell::text(c.decided_by_name.clone()),
+            Cell::text(c.decided_at.map(|t| nhs_datetime(&t)).unwrap_or_default()),
+            Cell::text(c.paid_at.map(|t| nhs_datetime(&t)).unwrap_or_default()),
+        ]);
     }
-    w.into_inner()
-        .map_err(|e| AppError::Internal(e.to_string()))
+    table
+}
+
+/// The claims as CSV, one line each.
+pub fn payment_csv(rows: &[ClaimRow]) -> Result<Vec<u8>, AppError> {
+    payment_table(rows).to_csv()
 }
 
 /// A receipt as a download, named by its claim (never by what was uploaded).

@@ -6,6 +6,7 @@
 mod ical;
 mod organise;
 mod public;
+mod registrations_export;
 pub(crate) mod views;
 
 use app::events::EventHost;
@@ -22,6 +23,7 @@ pub fn routes() -> Router<AppState> {
         .merge(public::routes())
         .merge(organise::routes())
         .merge(ical::routes())
+        .merge(registrations_export::routes())
 }
 
 /// Whose events a URL names.

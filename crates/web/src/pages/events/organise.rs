@@ -64,7 +64,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The host a path names: a network's (`NET`) or an organisation's manage pages.
-fn host_ref<const NET: bool>(slug: String) -> HostRef {
+pub(super) fn host_ref<const NET: bool>(slug: String) -> HostRef {
     if NET {
         HostRef::Network(slug)
     } else {

@@ -5,6 +5,7 @@
 
 mod resource_forms;
 mod resources;
+mod role_changes;
 mod role_share;
 mod roles;
 mod upload;
@@ -21,6 +22,7 @@ use crate::{AppState, WebError};
 pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(roles::routes())
+        .merge(role_changes::routes())
         .merge(role_share::routes())
         .merge(resources::routes())
         .merge(resource_forms::routes())

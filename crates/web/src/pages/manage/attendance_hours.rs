@@ -19,7 +19,6 @@ use domain::rota::hours::{HoursStatus, MonthTotals, decimal_hours, duration_word
 use serde::Deserialize;
 
 use super::{id, scope, to};
-use crate::csv_export::{csv_download, csv_safe};
 use crate::form::FormData;
 use crate::layout::{Layout, nhs_date};
 use crate::pages::my_hours::MONTHS;
@@ -33,14 +32,13 @@ pub fn routes() -> Router<AppState> {
         .route("/manage/{org}/hours/{id}/approve", post(approve))
         .route("/manage/{org}/hours/{id}/query", post(query))
         .route("/manage/{org}/hours/totals", get(totals))
-        .route("/manage/{org}/hours/totals.csv", get(totals_csv))
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
-struct Filter {
-    status: String,
-    year: String,
+pub(crate) struct Filter {
+    pub(crate) status: String,
+    pub(crate) year: String,
     done: String,
 }
 
@@ -167,11 +165,14 @@ async fn query(
     }
 }
 
-/// One row of a totals table: a name, each month's hours, and the year's.
-struct TotalsRow {
-    name: String,
+/// One row of a totals table: a name, each month's hours, and the year's (in words and in
+/// minutes, for a spreadsheet).
+pub(crate) struct TotalsRow {
+    pub(crate) name: String,
     months: Vec<String>,
     total: String,
+    pub(crate) month_minutes: Vec<i64>,
+    pub(crate) total_minutes: i64,
 }
 
 fn row(name: String, m: &MonthTotals) -> TotalsRow {
@@ -179,11 +180,13 @@ fn row(name: String, m: &MonthTotals) -> TotalsRow {
         name,
         months: m.0.iter().map(|x| decimal_hours(*x)).collect(),
         total: decimal_hours(m.total()),
+        month_minutes: m.0.to_vec(),
+        total_minutes: m.total(),
     }
 }
 
 /// The report's tables: (caption, rows), the organisation first.
-fn tables(report: &HoursReport, org_name: &str) -> Vec<(&'static str, Vec<TotalsRow>)> {
+pub(crate) fn tables(report: &HoursReport, org_name: &str) -> Vec<(&'static str, Vec<TotalsRow>)> {
     let t = &report.totals;
     let mut people: Vec<TotalsRow> = t
         .by_person
@@ -232,17 +235,21 @@ struct TotalsPage {
 
 /// The year asked for (this UK year when blank), or an error naming the field.
 fn year(state: &AppState, raw: &str) -> Result<i32, WebError> {
+    Ok(report_year(&state.app, raw)?)
+}
+
+/// The year asked for (this year when blank), or an error naming the field.
+pub(crate) fn report_year(app: &app::App, raw: &str) -> Result<i32, AppError> {
     let raw = raw.trim();
     if raw.is_empty() {
-        return Ok(from_utc(state.app.clock.now()).year());
+        return Ok(from_utc(app.clock.now()).year());
     }
     match raw.parse::<i32>() {
         Ok(y) if (2000..=2100).contains(&y) => Ok(y),
         _ => Err(AppError::from(FieldErrors::one(
             "year",
             "Enter a year from 2000 to 2100, like 2027",
-        ))
-        .into()),
+        ))),
     }
 }
 
@@ -263,30 +270,4 @@ async fn totals(
         months: MONTHS,
     };
     Ok(Html(page.render()?).into_response())
-}
-
-async fn totals_csv(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path(org): Path<String>,
-    Query(filter): Query<Filter>,
-) -> Result<Response, WebError> {
-    let scope = scope(&state, &user, &org).await?;
-    let year = year(&state, &filter.year)?;
-    let report = state.app.export_hours_report(&scope, year).await?;
-    let csv_error = |e: csv::Error| AppError::Internal(e.to_string());
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut header = vec!["Totals by", "Name"];
-    header.extend(MONTHS);
-    header.push("Year");
-    writer.write_record(&header).map_err(csv_error)?;
-    for (by, rows) in tables(&report, &scope.organisation().name) {
-        for r in rows {
-            let mut record = vec![by.to_owned(), csv_safe(&r.name)];
-            record.extend(r.months);
-            record.push(r.total);
-            writer.write_record(&record).map_err(csv_error)?;
-        }
-    }
-    csv_download(writer, &format!("{org}-hours-{year}.csv"))
 }

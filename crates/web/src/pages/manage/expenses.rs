@@ -19,6 +19,7 @@ use domain::{FieldErrors, Labelled};
 use serde::Deserialize;
 
 use super::{scope, to};
+use crate::csv_export::{Format, download};
 use crate::form::FormData;
 use crate::layout::Layout;
 use crate::pages::my_expenses::view::ClaimLine;
@@ -29,7 +30,8 @@ use crate::{AppState, WebError};
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/manage/{org}/expenses", get(list))
-        .route("/manage/{org}/expenses.csv", get(csv_export))
+        .route("/manage/{org}/expenses.csv", get(export))
+        .route("/manage/{org}/expenses.xlsx", get(export))
         .route("/manage/{org}/expenses/paid", post(mark_paid))
         .route(
             "/manage/{org}/expenses/{id}",
@@ -41,7 +43,7 @@ pub fn routes() -> Router<AppState> {
 /// The queue's filter and the export's range, as typed.
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
-struct Filters {
+pub(crate) struct Filters {
     /// A status code, "all", or blank (waiting for a decision).
     status: String,
     /// The export's first UK date.
@@ -66,7 +68,10 @@ impl Filters {
 
     /// The export's status (approved unless "paid") and UK date range (the last 30 days unless
     /// given).
-    fn export(&self, today: NaiveDate) -> Result<(ClaimStatus, NaiveDate, NaiveDate), FieldErrors> {
+    pub(crate) fn export(
+        &self,
+        today: NaiveDate,
+    ) -> Result<(ClaimStatus, NaiveDate, NaiveDate), FieldErrors> {
         let mut e = FieldErrors::new();
         let status = match self.status.trim() {
             "" | "approved" => Some(ClaimStatus::Approved),
@@ -170,32 +175,21 @@ async fn list(
     render(&state, &user, &org, filters, errors).await
 }
 
-async fn csv_export(
+/// Approved (or paid) claims for payment, as CSV or Excel; errors in the range show on the
+/// queue's page.
+async fn export(
     State(state): State<AppState>,
     user: SignedIn,
     Path(org): Path<String>,
     Query(filters): Query<Filters>,
+    format: Format,
 ) -> Result<Response, WebError> {
     let scope = scope(&state, &user, &org).await?;
-    let today = domain::rota::from_utc(state.app.clock.now()).date();
-    let found = match filters.export(today) {
-        Ok((status, from, to)) => state
-            .app
-            .export_expense_claims(&scope, status, from, to)
-            .await
-            .map(|rows| (rows, from, to)),
-        Err(errors) => Err(AppError::Invalid(errors)),
-    };
-    let (rows, from, to) = match found {
-        Ok(found) => found,
-        Err(AppError::Invalid(errors)) => {
-            return render(&state, &user, &org, filters, errors).await;
-        }
-        Err(e) => return Err(e.into()),
-    };
-    let body = crate::api::expenses::payment_csv(&rows)?;
-    let filename = format!("{org}-expenses-{from}-to-{to}.csv");
-    Ok(crate::csv_export::csv_response(body, &filename))
+    match crate::exports::expense_table(&state.app, &scope, &filters).await {
+        Ok(table) => download(&table, format, &format!("{org}-{}", table.file)),
+        Err(AppError::Invalid(errors)) => render(&state, &user, &org, filters, errors).await,
+        Err(e) => Err(e.into()),
+    }
 }
 
 async fn mark_paid(

@@ -21,9 +21,7 @@ use crate::{AppState, WebError};
 
 /// The expiring list and its CSV.
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/manage/{org}/expiring", get(list))
-        .route("/manage/{org}/expiring.csv", get(csv_export))
+    Router::new().route("/manage/{org}/expiring", get(list))
 }
 
 /// How far ahead the list looks when not told.
@@ -31,13 +29,13 @@ const DEFAULT_DAYS: u32 = 60;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
-struct Filters {
+pub(crate) struct Filters {
     days: String,
 }
 
 impl Filters {
     /// The look-ahead in days, or the error naming the field.
-    fn days(&self) -> Result<u32, FieldErrors> {
+    pub(crate) fn days(&self) -> Result<u32, FieldErrors> {
         let raw = self.days.trim();
         if raw.is_empty() {
             return Ok(DEFAULT_DAYS);
@@ -55,17 +53,17 @@ impl Filters {
 }
 
 /// One line of the list.
-struct Row {
+pub(crate) struct Row {
     person: PersonId,
-    name: String,
-    email: String,
-    item: String,
-    expires: NaiveDate,
+    pub(crate) name: String,
+    pub(crate) email: String,
+    pub(crate) item: String,
+    pub(crate) expires: NaiveDate,
     /// "Expired", "Expires today", "In 3 days".
-    when: String,
+    pub(crate) when: String,
 }
 
-fn rows(found: Vec<ExpiringCheck>, today: NaiveDate) -> Vec<Row> {
+pub(crate) fn rows(found: Vec<ExpiringCheck>, today: NaiveDate) -> Vec<Row> {
     found
         .into_iter()
         .filter_map(|e| {
@@ -138,35 +136,4 @@ async fn list(
     };
     let status = page.layout.status();
     Ok((status, Html(page.render()?)).into_response())
-}
-
-async fn csv_export(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path(org): Path<String>,
-    Query(filters): Query<Filters>,
-) -> Result<Response, WebError> {
-    let scope = scope(&state, &user, &org).await?;
-    let days = filters.days().map_err(AppError::Invalid)?;
-    let found = state.app.expiring_checks(&scope, days).await?;
-    let csv_error = |e: csv::Error| AppError::Internal(e.to_string());
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer
-        .write_record(["Name", "Email", "Check or training", "Expires on", "When"])
-        .map_err(csv_error)?;
-    for row in rows(found, state.app.clock.today()) {
-        writer
-            .write_record(
-                [
-                    row.name.as_str(),
-                    row.email.as_str(),
-                    row.item.as_str(),
-                    &row.expires.to_string(),
-                    row.when.as_str(),
-                ]
-                .map(crate::csv_export::csv_safe),
-            )
-            .map_err(csv_error)?;
-    }
-    crate::csv_export::csv_download(writer, &format!("{org}-expiring.csv"))
 }

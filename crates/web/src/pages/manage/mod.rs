@@ -6,7 +6,7 @@ mod agreements;
 mod application_list;
 mod applications;
 mod attendance;
-mod attendance_hours;
+pub(crate) mod attendance_hours;
 mod attendance_kiosk;
 mod catalogue;
 mod check_form;
@@ -15,10 +15,11 @@ mod checks;
 mod commitments;
 mod dashboard;
 mod enquiries;
-mod expenses;
-mod expiring;
+pub(crate) mod expenses;
+pub(crate) mod expiring;
 mod feedback_links;
 mod health_notes;
+mod imports;
 mod matches;
 mod matching;
 mod networks;
@@ -27,14 +28,15 @@ mod onboarding;
 mod organisation;
 mod outcomes;
 mod population;
+mod privacy;
 mod quality;
 mod quality_pdf;
 mod quality_tables;
 mod referrals;
 mod roles;
-mod rota;
+pub(crate) mod rota;
 mod rota_forms;
-mod rota_grid;
+pub(crate) mod rota_grid;
 mod safeguarding;
 mod service_user;
 mod service_user_edit;
@@ -46,9 +48,10 @@ mod shift_move;
 mod shift_waitlist;
 mod sites;
 mod staff;
+mod subject_access;
 mod surveys;
 mod volunteer_offer;
-mod volunteers;
+pub(crate) mod volunteers;
 
 pub(crate) use referrals::{referral_input, targets};
 pub(crate) use service_users::PersonChoices;
@@ -72,6 +75,7 @@ pub fn routes() -> Router<AppState> {
         .merge(rota::routes())
         .merge(rota_forms::routes())
         .merge(sites::routes())
+        .merge(imports::routes())
         .merge(staff::routes())
         .merge(organisation::routes())
         .merge(notifications::routes())
@@ -103,6 +107,8 @@ pub fn routes() -> Router<AppState> {
         .merge(referrals::routes())
         .merge(safeguarding::routes())
         .merge(volunteer_offer::routes())
+        .merge(privacy::routes())
+        .merge(subject_access::routes())
         .merge(service_user_forms::routes())
 }
 

@@ -1,7 +1,6 @@
 //! The rota for staff: the week grid (Monday to Sunday, by site or role), the day grid with who
 //! is booked, both with a print view; "who is coming today"; and the CSV export.
 
-use app::AppError;
 use app::rota_views::Rota;
 use askama::Template;
 use axum::Router;
@@ -25,7 +24,6 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/manage/{org}/rota", get(week))
         .route("/manage/{org}/rota/day", get(day))
-        .route("/manage/{org}/rota.csv", get(csv_export))
         .route("/manage/{org}/today", get(today))
 }
 
@@ -126,7 +124,7 @@ async fn week(
         week: monday.to_string(),
         previous: format!("/manage/{org}/rota?week={}{keep}", monday - Days::new(7)),
         next: format!("/manage/{org}/rota?week={sunday_next}{keep}"),
-        csv: format!("/manage/{org}/rota.csv?from={monday}&to={sunday_next}{keep}"),
+        csv: format!("?from={monday}&to={sunday_next}{keep}"),
         keep,
         total,
         under,
@@ -243,74 +241,4 @@ async fn today(
     let v = day_view(org, &rota, &q, rota.from);
     let layout = Layout::for_org("Who is coming today", &user, &scope);
     Ok(Html(TodayPage { layout, v }.render()?).into_response())
-}
-
-/// The export's range: `from` (default this week's Monday) up to, not including, `to`
-/// (default a week later).
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-struct ExportQuery {
-    from: String,
-    to: String,
-    #[serde(flatten)]
-    filters: RotaQuery,
-}
-
-async fn csv_export(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path(org): Path<String>,
-    Query(q): Query<ExportQuery>,
-) -> Result<Response, WebError> {
-    let scope = scope(&state, &user, &org).await?;
-    let mut errors = FieldErrors::new();
-    let from = query_date(&q.from, "from", monday_of(uk_today(&state)), &mut errors);
-    let to = query_date(&q.to, "to", from + Days::new(7), &mut errors);
-    if !errors.is_empty() {
-        return Err(AppError::Invalid(errors).into());
-    }
-    let rota = state
-        .app
-        .export_rota(&scope, from, to, q.filters.filter())
-        .await?;
-    let csv_error = |e: csv::Error| AppError::Internal(e.to_string());
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer
-        .write_record([
-            "Date",
-            "Start",
-            "End",
-            "Role",
-            "Site",
-            "Minimum",
-            "Maximum",
-            "Booked",
-            "Under-filled",
-            "Cancelled",
-            "Volunteers",
-        ])
-        .map_err(csv_error)?;
-    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_owned();
-    for s in &rota.shifts {
-        let card = super::rota_grid::ShiftCard::from(s);
-        writer
-            .write_record(
-                [
-                    card.date.to_string(),
-                    card.start.clone(),
-                    card.end.clone(),
-                    card.role.clone(),
-                    card.site.clone(),
-                    card.min.to_string(),
-                    card.max.to_string(),
-                    card.booked.to_string(),
-                    yes_no(card.under),
-                    yes_no(card.cancelled),
-                    card.volunteers.join("; "),
-                ]
-                .map(|v| crate::csv_export::csv_safe(&v)),
-            )
-            .map_err(csv_error)?;
-    }
-    crate::csv_export::csv_download(writer, &format!("{org}-rota-{from}.csv"))
 }

@@ -13,7 +13,7 @@ use crate::layout::nhs_date;
 /// The rota pages' query. Blank values mean "not given".
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub(super) struct RotaQuery {
+pub(crate) struct RotaQuery {
     /// Any date in the week to show (week grid).
     pub week: String,
     /// The day to show (day grid).
@@ -71,7 +71,7 @@ impl RotaQuery {
 }
 
 /// A date from the query in `field`, or `default` when blank, or an error naming the field.
-pub(super) fn query_date(
+pub(crate) fn query_date(
     raw: &str,
     field: &str,
     default: NaiveDate,
@@ -87,7 +87,7 @@ pub(super) fn query_date(
 }
 
 /// The Monday of the week holding `date`.
-pub(super) fn monday_of(date: NaiveDate) -> NaiveDate {
+pub(crate) fn monday_of(date: NaiveDate) -> NaiveDate {
     date - Days::new(u64::from(date.weekday().num_days_from_monday()))
 }
 
@@ -102,7 +102,7 @@ pub(super) fn long_day(date: NaiveDate) -> String {
 }
 
 /// One shift as the rota pages show it.
-pub(super) struct ShiftCard {
+pub(crate) struct ShiftCard {
     /// The shift's id, for the link to its page.
     pub id: String,
     /// The UK date it starts on.

@@ -1,6 +1,5 @@
 //! The volunteers list (search, filters, paging, CSV) and each volunteer's record.
 
-use crate::csv_export::{csv_download, csv_safe};
 use app::AppError;
 use app::people::VolunteerRecord;
 use app::ports::{Page, VolunteerRow, VolunteerSearch};
@@ -18,7 +17,7 @@ use serde::Deserialize;
 
 use super::{id, scope, to};
 use crate::form::FormData;
-use crate::layout::{Layout, nhs_date, nhs_datetime, nhs_day, uk_date};
+use crate::layout::{Layout, nhs_date, nhs_datetime, nhs_day};
 use crate::pages::options;
 use crate::session::SignedIn;
 use crate::{AppState, WebError};
@@ -26,7 +25,6 @@ use crate::{AppState, WebError};
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/manage/{org}/volunteers", get(list))
-        .route("/manage/{org}/volunteers.csv", get(csv_export))
         .route("/manage/{org}/volunteers/{person}", get(record))
         .route(
             "/manage/{org}/volunteers/{person}/status",
@@ -36,7 +34,7 @@ pub fn routes() -> Router<AppState> {
 
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
-struct Filters {
+pub(crate) struct Filters {
     q: String,
     status: String,
     role: String,
@@ -44,7 +42,7 @@ struct Filters {
 }
 
 impl Filters {
-    fn search(&self, per_page: u32) -> VolunteerSearch {
+    pub(crate) fn search(&self, per_page: u32) -> VolunteerSearch {
         VolunteerSearch {
             keywords: self.q.chars().take(200).collect(),
             status: EngagementStatus::from_code(&self.status),
@@ -111,60 +109,6 @@ async fn list(
         }
         .render()?,
     ))
-}
-
-async fn csv_export(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path(org): Path<String>,
-    Query(filters): Query<Filters>,
-) -> Result<Response, WebError> {
-    let scope = scope(&state, &user, &org).await?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let header_row = [
-        "Given name",
-        "Family name",
-        "Preferred name",
-        "Email",
-        "Phone",
-        "Postcode",
-        "Status",
-        "Since",
-        "Roles applied for",
-    ];
-    let csv_error = |e: csv::Error| AppError::Internal(e.to_string());
-    writer.write_record(header_row).map_err(csv_error)?;
-    let mut search = filters.search(500);
-    loop {
-        let page = state.app.volunteers(&scope, search.clone()).await?;
-        for row in &page.items {
-            let p = &row.person;
-            writer
-                .write_record(
-                    [
-                        p.given_name.as_str(),
-                        p.family_name.as_str(),
-                        p.preferred_name.as_str(),
-                        p.email.as_str(),
-                        &p.phone.as_ref().map(|x| x.national()).unwrap_or_default(),
-                        &p.postcode
-                            .as_ref()
-                            .map(|x| x.to_string())
-                            .unwrap_or_default(),
-                        row.engagement.status.label(),
-                        &uk_date(&row.engagement.started_at).to_string(),
-                        &row.roles.join("; "),
-                    ]
-                    .map(csv_safe),
-                )
-                .map_err(csv_error)?;
-        }
-        if page.page >= page.pages() {
-            break;
-        }
-        search.page += 1;
-    }
-    csv_download(writer, &format!("{org}-volunteers.csv"))
 }
 
 struct EventView {

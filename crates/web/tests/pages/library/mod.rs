@@ -4,6 +4,7 @@
 //! and visitors see only what is public; forms, files, owners and overdue reviews).
 
 mod resources;
+mod role_changes;
 mod roles;
 
 use app::networks::NetworkAccess;
