@@ -496,9 +496,11 @@ pub const SOURCES: &[Source] = &[
     source!(
         "messages",
         "Messages sent to you",
-        "Emails we sent or are about to send you.",
+        "Emails and text messages we sent or are about to send you (who they went to and \
+         what they said are removed after 7 days).",
         "outbox",
-        "recipient = (SELECT email FROM people WHERE id = $1)",
+        "recipient IN (SELECT email FROM people WHERE id = $1 \
+         UNION SELECT phone FROM people WHERE id = $1 AND phone IS NOT NULL)",
         None
     ),
     source!(
