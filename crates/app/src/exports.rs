@@ -42,8 +42,8 @@ impl App {
         Ok(())
     }
 
-    /// The scope for `alongside export` run by the server's operator without naming a staff
-    /// member: an organisation admin's permission, recorded as Alongside itself. The operator
+    /// The scope for `alongside export` and `alongside import` run by the server's operator
+    /// without naming a staff member: an organisation admin's permission, recorded as Alongside itself. The operator
     /// holds the database already, so this grants nothing they lack; naming a staff member
     /// (`App::authorise_email`) narrows the export to that person's permission instead.
     pub async fn operator_scope(&self, slug: &str) -> Result<OrgScope, AppError> {

@@ -24,7 +24,7 @@ impl App {
     /// The public privacy notice of the organisation `slug`.
     pub async fn privacy_notice(&self, slug: &str) -> Result<PrivacyNotice, AppError> {
         let organisation = self.organisation(slug).await?;
-        let settings = self.settings_of(organisation.id).await?;
+        let settings = self.privacy_settings_of(organisation.id).await?;
         Ok(match settings.notice {
             Some(text) => PrivacyNotice {
                 organisation,
@@ -48,7 +48,7 @@ impl App {
         scope.require(Capability::Administer)?;
         let notice = text.map(parse_notice).transpose()?;
         let org = scope.organisation_id();
-        let mut settings = self.settings_of(org).await?;
+        let mut settings = self.privacy_settings_of(org).await?;
         settings.notice = notice;
         let now = self.clock.now();
         let action = if settings.notice.is_some() {

@@ -54,10 +54,10 @@ impl App {
     /// The organisation's privacy settings (defaults until saved).
     pub async fn privacy_settings(&self, scope: &OrgScope) -> Result<PrivacySettings, AppError> {
         scope.require(Capability::Administer)?;
-        Ok(self.settings_of(scope.organisation_id()).await?)
+        Ok(self.privacy_settings_of(scope.organisation_id()).await?)
     }
 
-    pub(crate) async fn settings_of(
+    pub(crate) async fn privacy_settings_of(
         &self,
         org: OrganisationId,
     ) -> Result<PrivacySettings, crate::StoreError> {
@@ -73,7 +73,7 @@ impl App {
         scope.require(Capability::Administer)?;
         let policy = input.parse()?;
         let org = scope.organisation_id();
-        let mut settings = self.settings_of(org).await?;
+        let mut settings = self.privacy_settings_of(org).await?;
         settings.retention = policy;
         let now = self.clock.now();
         self.store
@@ -102,7 +102,7 @@ impl App {
     }
 
     async fn preview_for(&self, org: OrganisationId) -> Result<RetentionPreview, AppError> {
-        let policy = self.settings_of(org).await?.retention;
+        let policy = self.privacy_settings_of(org).await?.retention;
         let now = self.clock.now();
         let cutoffs = policy.cutoffs(now);
         let mut items = Vec::new();

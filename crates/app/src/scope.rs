@@ -101,19 +101,6 @@ impl App {
         })
     }
 
-    /// The scope for the server's operator, who runs commands on the machine with the database
-    /// (`alongside import`): an organisation admin acting as Alongside itself, audited as the
-    /// system.
-    pub async fn operator_scope(&self, slug: &str) -> Result<OrgScope, AppError> {
-        let organisation = self.organisation(slug).await?;
-        Ok(OrgScope {
-            organisation,
-            actor: Actor::System,
-            permission: Permission::OrganisationAdmin,
-            site_ids: Vec::new(),
-        })
-    }
-
     /// The organisations where a person is staff, for the "choose an organisation" page.
     pub async fn staff_organisations(
         &self,

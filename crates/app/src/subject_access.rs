@@ -3,6 +3,7 @@
 //! held about them anywhere. Every export is recorded and audited.
 
 use chrono::{DateTime, Utc};
+use domain::FieldErrors;
 use domain::audit::{Actor, AuditEntry};
 use domain::ids::{PersonId, SubjectAccessRequestId};
 use domain::organisation::Organisation;
@@ -155,6 +156,38 @@ impl App {
     /// The consents a person has given, everywhere.
     pub async fn my_consents(&self, person_id: PersonId) -> Result<Vec<ConsentRecord>, AppError> {
         Ok(self.store.consents(Some(person_id), None).await?)
+    }
+
+    /// The scope of a staff member named by email, for the command line (run by the server's
+    /// operator, acting as that staff member). Problems name `organisation` or `staff_email`.
+    pub async fn scope_by_email(&self, slug: &str, email: &str) -> Result<OrgScope, AppError> {
+        if self.organisation(slug).await.is_err() {
+            return Err(FieldErrors::one(
+                "organisation",
+                format!("No organisation with the short name {}", slug.trim()),
+            )
+            .into());
+        }
+        let person = self.store.person_by_email(&crate::email_key(email)).await?;
+        let not_staff = || {
+            AppError::from(FieldErrors::one(
+                "staff_email",
+                format!("{} is not on the staff of {}", email.trim(), slug.trim()),
+            ))
+        };
+        let (person, _) = person.ok_or_else(not_staff)?;
+        self.authorise(person.id, slug)
+            .await
+            .map_err(|_| not_staff())
+    }
+
+    /// A person named by email, if there is one (for the command line).
+    pub async fn person_id_by_email(&self, email: &str) -> Result<Option<PersonId>, AppError> {
+        Ok(self
+            .store
+            .person_by_email(&crate::email_key(email))
+            .await?
+            .map(|(p, _)| p.id))
     }
 
     async fn export(

@@ -11,6 +11,7 @@ mod notify_client;
 mod onspd;
 mod organisation;
 mod postcodes;
+mod privacy;
 mod serve;
 
 use std::sync::Arc;
@@ -69,6 +70,11 @@ enum Command {
     Backup(backup::BackupArgs),
     /// Restore a backup into a database (refuses to replace one with data unless --force).
     Restore(backup::RestoreArgs),
+    /// UK GDPR: subject access exports and retention runs.
+    Privacy {
+        #[command(subcommand)]
+        command: PrivacyCommand,
+    },
     /// Measure Alongside on this machine.
     Bench {
         #[command(subcommand)]
@@ -84,6 +90,15 @@ enum BenchCommand {
     /// Import a generated people spreadsheet through the real import and report its time beside
     /// the raw insert ceiling of the same rows on the same database.
     Import(bench::import::ImportBenchArgs),
+}
+
+#[derive(Subcommand)]
+enum PrivacyCommand {
+    /// Write what an organisation holds about a person (and their profile) to a ZIP file, as a
+    /// manager's subject access export does (audited).
+    Export(privacy::ExportArgs),
+    /// Run the organisation's retention rules now and print the report, or preview them.
+    Retention(privacy::RetentionArgs),
 }
 
 #[derive(Subcommand)]
@@ -209,6 +224,12 @@ async fn main() -> anyhow::Result<()> {
         Command::Deprivation {
             command: DeprivationCommand::Load(args),
         } => deprivation::load(args).await,
+        Command::Privacy {
+            command: PrivacyCommand::Export(args),
+        } => privacy::export(args).await,
+        Command::Privacy {
+            command: PrivacyCommand::Retention(args),
+        } => privacy::retention(args).await,
         Command::Postcodes {
             command: PostcodesCommand::Load(args),
         } => postcodes::load(args).await,

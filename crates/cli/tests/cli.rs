@@ -29,6 +29,8 @@ fn every_command_has_help() {
         &["organisation", "create", "--help"],
         &["deprivation", "load", "--help"],
         &["postcodes", "load", "--help"],
+        &["privacy", "export", "--help"],
+        &["privacy", "retention", "--help"],
     ] {
         let out = alongside().args(args).output().unwrap();
         assert!(out.status.success(), "{args:?}");
@@ -442,4 +444,115 @@ fn postcode_locations_load_and_a_bad_file_loads_nothing() {
             .unwrap()
     });
     assert_eq!(found.len(), 2, "the bad file added nothing: {found:?}");
+}
+
+#[tokio::test]
+async fn privacy_exports_a_persons_data_and_runs_retention() {
+    let url = temp_sqlite();
+    let store = store::open(&url).await.unwrap();
+    let app = app::App::new(
+        store.clone(),
+        Arc::new(app::SystemClock),
+        "http://localhost",
+    );
+    let register = |given: &str, email: &str| PersonInput {
+        given_name: given.into(),
+        family_name: "Example".into(),
+        email: email.into(),
+        ..Default::default()
+    };
+    let admin = app
+        .register(
+            &register("Imran", "imran@example.org"),
+            "a long enough password",
+        )
+        .await
+        .unwrap();
+    let vera = app
+        .register(
+            &register("Vera", "vera@example.org"),
+            "a long enough password",
+        )
+        .await
+        .unwrap();
+    let input = OrganisationInput {
+        name: "Hillside Hospice".into(),
+        slug: "hillside".into(),
+        sector: "voluntary".into(),
+        kind: "hospice".into(),
+        charity_number: "1123456".into(),
+        postcode: "M1 1AE".into(),
+        ..Default::default()
+    };
+    let org = app.create_organisation(&input, admin.id).await.unwrap();
+    store
+        .apply(vec![app::Write::InsertEngagement(
+            domain::engagement::Engagement {
+                id: domain::ids::EngagementId::new(),
+                organisation_id: org.id,
+                person_id: vera.id,
+                status: domain::engagement::EngagementStatus::Enquiry,
+                started_at: chrono::Utc::now(),
+                leaving_reason: None,
+                leaving_note: String::new(),
+            },
+        )])
+        .await
+        .unwrap();
+    let zip = std::env::temp_dir().join(format!("alongside-sar-{}.zip", uuid::Uuid::now_v7()));
+    let export = |person: &str, staff: &str| {
+        alongside()
+            .args([
+                "privacy",
+                "export",
+                "--organisation",
+                "hillside",
+                "--staff-email",
+                staff,
+            ])
+            .args(["--person-email", person, "--database-url", &url, "--to"])
+            .arg(&zip)
+            .output()
+            .unwrap()
+    };
+    let out = export("nobody@example.org", "imran@example.org");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("--person-email: No one with that email address")
+    );
+    let out = export("vera@example.org", "vera@example.org");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("--staff-email: vera@example.org is not on the staff")
+    );
+    let out = export("Vera@Example.org", "imran@example.org");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("about Vera Example"));
+    let bytes = std::fs::read(&zip).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a ZIP file");
+
+    let retention = |extra: &[&str]| {
+        alongside()
+            .args(["privacy", "retention", "--organisation", "hillside"])
+            .args(["--staff-email", "imran@example.org", "--database-url", &url])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let dry = retention(&["--dry-run"]);
+    assert!(dry.status.success());
+    assert!(String::from_utf8_lossy(&dry.stdout).contains("Dry run: 0 reached"));
+    let run = retention(&[]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(String::from_utf8_lossy(&run.stdout).contains("People who left: 0 erased"));
 }

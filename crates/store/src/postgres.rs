@@ -42,6 +42,9 @@ mod compliance;
 #[path = "sql/compliance_writes.rs"]
 mod compliance_writes;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/consents.rs"]
+mod consents;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/equality.rs"]
 mod equality;
 #[allow(clippy::duplicate_mod)]

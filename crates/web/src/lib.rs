@@ -29,6 +29,13 @@ use axum::routing::get;
 
 pub use error::WebError;
 
+/// A subject access export as ZIP bytes (for the command line; the pages and API serve it).
+pub fn subject_access_zip(
+    export: &app::subject_access::SubjectAccessExport,
+) -> Result<Vec<u8>, WebError> {
+    subject_access_zip::zip_bytes(export)
+}
+
 /// Shared state for every request.
 #[derive(Clone)]
 pub struct AppState {

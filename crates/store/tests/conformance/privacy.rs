@@ -324,3 +324,45 @@ async fn a_persons_own_export_holds_everything_everywhere(store: Arc<dyn Store>)
     ));
 }
 conformance!(a_persons_own_export_holds_everything_everywhere);
+
+async fn consents_say_what_when_how_and_when_withdrawn(store: Arc<dyn Store>) {
+    use app::ports::NetworkWrite;
+    use domain::network::recognition::PassportConsent;
+
+    let w = world(store).await;
+    let consent = PassportConsent {
+        id: PassportConsentId::new(),
+        person_id: w.volunteer.id,
+        from_organisation_id: w.a.id,
+        to_organisation_id: w.b.id,
+        granted_at: at(5, 10),
+        revoked_at: None,
+    };
+    w.store
+        .apply(vec![
+            Write::Network(NetworkWrite::GrantConsent(consent.clone())),
+            Write::Network(NetworkWrite::RevokeConsent(
+                w.volunteer.id,
+                consent.id,
+                at(6, 11),
+            )),
+        ])
+        .await
+        .unwrap();
+    let mine = w.app.my_consents(w.volunteer.id).await.unwrap();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].organisation, w.b.name);
+    assert!(mine[0].purpose.contains(&w.a.name), "{:?}", mine[0]);
+    assert_eq!(mine[0].given, "5 March 2026, 10:00");
+    assert_eq!(mine[0].withdrawn.as_deref(), Some("6 March 2026, 11:00"));
+    // Both organisations' registers hold it; the export carries it.
+    assert_eq!(w.app.consent_register(&w.scope_a).await.unwrap(), mine);
+    assert_eq!(w.app.consent_register(&w.scope_b).await.unwrap(), mine);
+    let export = w
+        .app
+        .subject_access_for(&w.scope_b, w.volunteer.id)
+        .await
+        .unwrap();
+    assert_eq!(export.consents, mine);
+}
+conformance!(consents_say_what_when_how_and_when_withdrawn);
