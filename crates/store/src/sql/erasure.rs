@@ -237,7 +237,8 @@ async fn erase_profile(
 ) -> Result<(), StoreError> {
     let statements = [
         "DELETE FROM sign_in_failures WHERE key = 'account:' || (SELECT email FROM people WHERE id = $1)",
-        "DELETE FROM outbox WHERE recipient = (SELECT email FROM people WHERE id = $1)",
+        "DELETE FROM outbox WHERE recipient IN (SELECT email FROM people WHERE id = $1 \
+         UNION SELECT phone FROM people WHERE id = $1 AND phone IS NOT NULL)",
         "DELETE FROM sessions WHERE person_id = $1",
         "DELETE FROM reset_tokens WHERE person_id = $1",
         "DELETE FROM calendar_feeds WHERE person_id = $1",

@@ -16,7 +16,7 @@ impl OpsStore for ThisStore {
                 "SELECT \
                  (SELECT COUNT(*) FROM jobs WHERE done_at IS NULL AND run_at <= $1), \
                  (SELECT COUNT(*) FROM jobs WHERE done_at IS NULL), \
-                 (SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1), \
+                 (SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND redacted_at IS NULL AND next_attempt_at <= $1), \
                  (SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND last_error <> '')",
             )
             .bind(now)

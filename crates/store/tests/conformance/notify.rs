@@ -309,3 +309,38 @@ async fn waiting_list_offers_go_by_text_where_chosen_and_sent(store: Arc<dyn Sto
 }
 
 conformance!(waiting_list_offers_go_by_text_where_chosen_and_sent);
+
+async fn subject_access_finds_texts_as_well_as_emails(store: Arc<dyn Store>) {
+    let who = crate::fixtures::person("Tess", "Texter");
+    let phone = who.phone.clone().unwrap();
+    let org = organisation("A");
+    let org_id = org.id;
+    let mut text = message(phone.as_str(), at(1, 9))
+        .from_organisation(org_id, Some(NotificationKind::Reminder));
+    text.medium = Medium::Sms;
+    let email = message(who.email.as_str(), at(1, 10));
+    let someone_else = message("other@example.org", at(1, 11));
+    store
+        .apply(vec![
+            Write::InsertOrganisation(org),
+            Write::InsertPerson(who.clone(), None),
+            Write::InsertMessage(text),
+            Write::InsertMessage(email),
+            Write::InsertMessage(someone_else),
+        ])
+        .await
+        .unwrap();
+    let records = store.personal_records(who.id, None).await.unwrap();
+    let messages = records.iter().find(|r| r.section == "messages").unwrap();
+    let mut to: Vec<_> = messages
+        .rows
+        .iter()
+        .map(|r| r["recipient"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    to.sort();
+    let mut expected = vec![phone.as_str().to_owned(), who.email.as_str().to_owned()];
+    expected.sort();
+    assert_eq!(to, expected);
+}
+
+conformance!(subject_access_finds_texts_as_well_as_emails);
