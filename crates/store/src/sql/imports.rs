@@ -200,7 +200,14 @@ impl ThisStore {
             q.push_values([p], |mut b, p| bind_placement(&mut b, p));
             q.build().execute(&mut *tx).await.map_err(db_error)?;
         }
-        tx.commit().await.map_err(db_error)
+        tx.commit().await.map_err(db_error)?;
+        if !super::BULK_END.is_empty() {
+            sqlx::query(super::BULK_END)
+                .execute(&self.writer)
+                .await
+                .map_err(db_error)?;
+        }
+        Ok(())
     }
 }
 
@@ -262,13 +269,20 @@ impl ImportStore for ThisStore {
                 }
             }
         }
-        match result {
+        let outcome = match result {
             Ok(()) => tx.commit().await.map_err(db_error),
             Err(e) => {
                 tx.rollback().await.map_err(db_error)?;
                 Err(e)
             }
+        };
+        if !super::BULK_END.is_empty() {
+            sqlx::query(super::BULK_END)
+                .execute(&self.writer)
+                .await
+                .map_err(db_error)?;
         }
+        outcome
     }
 
     async fn import_mappings(

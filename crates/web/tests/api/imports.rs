@@ -41,7 +41,7 @@ async fn people_here(w: &World, token: &str) -> Vec<String> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| p["email"].as_str().unwrap_or_default().to_owned())
+        .map(|p| p["person"]["email"].as_str().unwrap_or_default().to_owned())
         .collect()
 }
 
