@@ -147,9 +147,9 @@ async fn a_csv_body_imports_people_once_and_is_audited() {
         .collect();
     assert_eq!(imports.len(), 2, "{audit:?}");
     assert!(
-        imports
-            .iter()
-            .any(|e| e.detail.starts_with("people from a file: 2 rows, 2 imported, 2 new")),
+        imports.iter().any(|e| e
+            .detail
+            .starts_with("people from a file: 2 rows, 2 imported, 2 new")),
         "{imports:?}"
     );
 }
