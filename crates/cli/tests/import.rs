@@ -69,6 +69,8 @@ async fn set_up(url: &str) -> app::App {
         setting: "in_hospital".into(),
         minimum_age: "16".into(),
         dbs_level: "none".into(),
+        non_substitution_statement: "Volunteers add to the care staff give; they never replace it."
+            .into(),
         ..Default::default()
     };
     let role = app.create_role(&scope, &role).await.unwrap();
@@ -153,10 +155,10 @@ async fn real_world_files_import_once_on_both_databases() {
             .await
             .unwrap()
             .unwrap();
-        // Excel's serial 32937 is 4 March 1990.
+        // Excel's serial 32937 is 5 March 1990.
         assert_eq!(
             tom.date_of_birth,
-            chrono::NaiveDate::from_ymd_opt(1990, 3, 4)
+            chrono::NaiveDate::from_ymd_opt(1990, 3, 5)
         );
         let scope = app.operator_scope("wharfe").await.unwrap();
         let org = scope.organisation_id();
@@ -188,7 +190,7 @@ async fn real_world_files_import_once_on_both_databases() {
         // again under another email is matched by name and date of birth.
         let bom = file(
             "bom.csv",
-            "\u{feff}Full name,Email address,Date of Birth\nTom Jones,tom.jones@work.example.org,4 March 1990\nZoë Smith,zoe@example.org,1990-12-31\n"
+            "\u{feff}Full name,Email address,Date of Birth\nTom Jones,tom.jones@work.example.org,5 March 1990\nZoë Smith,zoe@example.org,1990-12-31\n"
                 .as_bytes(),
         );
         let out = import(&url, "people", &bom, &[]);
@@ -353,7 +355,7 @@ async fn sites_roles_records_hours_service_users_and_carers_import() {
         run(
             "sites",
             "sites.csv",
-            "Site name,Type,Postcode\nWard 7,Hospital,LS1 3EX\nCharity shop,shop,\n",
+            "Site name,Type,Postcode\nWard 7,Hospital,LS1 3EX\nPhone befriending,remote or virtual,\n",
         );
         let said = run(
             "sites",

@@ -123,6 +123,10 @@ mod writes;
 const CLAIM_LOCK: &str = "FOR UPDATE SKIP LOCKED";
 
 /// Write transactions start plainly; the row locks they take serialise what must be.
+/// PostgreSQL's buffers are the server's; a bulk import needs no setting of its own.
+const BULK_BEGIN: &str = "";
+const BULK_END: &str = "";
+
 const BEGIN_WRITE: &str = "BEGIN";
 
 /// Two bookings of one person on different shifts lock different shift rows, so the person's

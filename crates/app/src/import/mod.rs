@@ -205,6 +205,20 @@ fn file_errors(problems: Vec<Problem>) -> AppError {
     errors.into()
 }
 
+/// Reads each row through the mapping with its unreadable cells (dates); blank rows are skipped.
+pub(crate) fn read_rows<'a>(
+    table: &'a Table,
+    mapping: &'a ResolvedMapping,
+) -> impl Iterator<Item = (MappedRow, Vec<Problem>)> + 'a {
+    table.rows.iter().filter_map(move |(row, record)| {
+        let cells: Vec<&str> = record.iter().collect();
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            return None;
+        }
+        Some(mapping.read_row(*row, &cells))
+    })
+}
+
 /// Reads each row through the mapping, reporting unreadable cells (dates); blank rows are skipped.
 pub(crate) fn mapped_rows<'a>(
     table: &'a Table,

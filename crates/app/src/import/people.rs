@@ -14,7 +14,7 @@ use domain::ids::{EngagementId, PersonId, PlacementId, RoleId};
 use domain::import::{MappedRow, Merge, MergedOn, Problem, ResolvedMapping};
 use domain::person::{Person, PersonInput};
 
-use super::{ImportProgress, Plan, Table, mapped_rows, row_problems};
+use super::{ImportProgress, Plan, Table, read_rows, row_problems};
 use crate::ports::KnownPerson;
 use crate::{App, AppError, OrgScope};
 
@@ -30,13 +30,15 @@ struct PersonRow {
     started_at: DateTime<Utc>,
 }
 
-/// A labelled value from its code or its label, in any case ("Active", "active").
+/// A labelled value from its code or its label, in any case and spacing ("Community hub",
+/// "community_hub").
 pub(crate) fn from_words<T: domain::Labelled>(text: &str) -> Option<T> {
-    let text = text.trim();
+    let words = |s: &str| domain::import::normalise_header(s);
+    let text = words(text);
     T::ALL
         .iter()
         .copied()
-        .find(|v| v.code().eq_ignore_ascii_case(text) || v.label().eq_ignore_ascii_case(text))
+        .find(|v| words(v.code()) == text || words(v.label()) == text)
 }
 
 /// Splits "Asha Patel" into first and last names at the last space ("Mary Jane Smith": "Mary
@@ -184,11 +186,24 @@ impl App {
         let mut plan = Plan::default();
         let mut valid = Vec::with_capacity(table.rows.len());
         let mut first_with_email: HashMap<String, u64> = HashMap::new();
-        for (i, row) in mapped_rows(table, mapping).enumerate() {
+        for (i, row) in read_rows(table, mapping).enumerate() {
             if i % 10_000 == 0 {
                 progress.done(i as u64);
             }
-            let checked = row.and_then(|row| self.person_row(row, mapping, &roles, today, now));
+            let (row, date_problems) = row;
+            let checked = self
+                .person_row(row, mapping, &roles, today, now)
+                .map_err(|mut problems| {
+                    problems.splice(0..0, date_problems.iter().cloned());
+                    problems
+                })
+                .and_then(|r| {
+                    if date_problems.is_empty() {
+                        Ok(r)
+                    } else {
+                        Err(date_problems.clone())
+                    }
+                });
             let checked = checked.and_then(|r| {
                 let email = r.person.email.as_str().to_owned();
                 match first_with_email.get(&email) {

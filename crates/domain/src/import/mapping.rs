@@ -150,8 +150,9 @@ impl ResolvedMapping {
     }
 
     /// Reads one row: each field's cell, trimmed; dates turned into `YYYY-MM-DD`. `row` is the
-    /// spreadsheet's row number, for the report. A date that cannot be read is a problem.
-    pub fn map_row(&self, row: u64, cells: &[&str]) -> Result<MappedRow, Vec<Problem>> {
+    /// spreadsheet's row number, for the report. A date that cannot be read is a problem (and
+    /// is left empty in the row, so the row's other problems can still be found).
+    pub fn read_row(&self, row: u64, cells: &[&str]) -> (MappedRow, Vec<Problem>) {
         let mut values = Vec::with_capacity(self.specs.len());
         let mut problems = Vec::new();
         for (spec, column) in self.specs.iter().zip(&self.columns) {
@@ -169,14 +170,21 @@ impl ResolvedMapping {
                 values.push(raw.to_owned());
             }
         }
-        if problems.is_empty() {
-            Ok(MappedRow {
+        (
+            MappedRow {
                 row,
                 specs: self.specs,
                 values,
-            })
-        } else {
-            Err(problems)
+            },
+            problems,
+        )
+    }
+
+    /// [`ResolvedMapping::read_row`], as the row or its date problems.
+    pub fn map_row(&self, row: u64, cells: &[&str]) -> Result<MappedRow, Vec<Problem>> {
+        match self.read_row(row, cells) {
+            (row, problems) if problems.is_empty() => Ok(row),
+            (_, problems) => Err(problems),
         }
     }
 }

@@ -100,7 +100,11 @@ async fn upload(
     }
     if posted.unreadable {
         errors.add("file", "The file must be 200 MB or smaller");
-    } else if posted.file.is_none() {
+    } else if posted
+        .file
+        .as_ref()
+        .is_none_or(|(_, bytes)| bytes.is_empty())
+    {
         errors.add("file", "Choose a file to import");
     }
     if let (Some(kind), Some((name, bytes)), true) = (kind, posted.file, errors.is_empty()) {
@@ -317,7 +321,11 @@ async fn preview(
     }
     let report = match state.app.preview_upload(&scope, upload).await {
         Ok(r) => r,
-        Err(AppError::Invalid(errors)) => {
+        Err(AppError::Invalid(mut errors)) => {
+            // The file was read at upload; what is wrong now is the choice of columns.
+            for e in &mut errors.0 {
+                e.field = "mapping".into();
+            }
             return mapping_page(&state, &user, &scope, &org, view, errors).await;
         }
         Err(e) => return Err(e.into()),
