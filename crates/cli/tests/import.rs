@@ -2,6 +2,9 @@
 //! exports: Windows-1252 with `;` and CRLF, UTF-8 with a byte-order mark, a quoted field holding
 //! a newline, UK and written-out dates, Excel serial numbers, and an `.xlsx` workbook.
 
+// The tests fail by panicking, outside `#[test]` functions too.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::Arc;

@@ -105,8 +105,8 @@ impl App {
                 )]);
                 continue;
             };
-            if !checks.contains_key(&person.id) {
-                checks.insert(person.id, self.store.checks_of(org, person.id).await?);
+            if let std::collections::hash_map::Entry::Vacant(e) = checks.entry(person.id) {
+                e.insert(self.store.checks_of(org, person.id).await?);
             }
             let held = checks
                 .get(&person.id)
