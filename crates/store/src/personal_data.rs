@@ -139,8 +139,14 @@ pub const SOURCES: &[Source] = &[
 /// Tables that hold no personal data, each with why.
 pub const NO_PERSONAL_DATA: &[(&str, &str)] = &[
     ("_sqlx_migrations", "which database migrations have run"),
-    ("import_mappings", "saved column mappings for imports: spreadsheet headings, never their rows"),
-    ("notification_settings", "an organisation's message provider and its (secret) key"),
+    (
+        "import_mappings",
+        "saved column mappings for imports: spreadsheet headings, never their rows",
+    ),
+    (
+        "notification_settings",
+        "an organisation's message provider and its (secret) key",
+    ),
     ("organisations", "organisations' own details"),
     ("sites", "an organisation's sites"),
     ("roles", "volunteer role descriptions"),

@@ -81,10 +81,11 @@ mod network_writes;
 #[path = "sql/networks.rs"]
 mod networks;
 #[allow(clippy::duplicate_mod)]
-#[path = "sql/ops.rs"]
-mod ops;
 #[path = "sql/notify.rs"]
 mod notify;
+#[allow(clippy::duplicate_mod)]
+#[path = "sql/ops.rs"]
+mod ops;
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/outcomes.rs"]
 mod outcomes;

@@ -123,7 +123,7 @@ async fn members_see_their_networks_and_others_find_nothing() {
         seen_by_c.body["directory"][0]["directory_note"],
         "Ask us about hospice volunteering"
     );
-    assert!(!seen_by_c.body.to_string().contains("fee"));
+    assert!(!seen_by_c.body.to_string().contains("annual_fee"));
 
     w.get(&path(""), &w.b.token)
         .await
