@@ -8,6 +8,7 @@ pub mod agreements;
 pub mod applications;
 pub mod attendance;
 pub mod benchmarking;
+mod booking_decision;
 pub mod calendar;
 pub mod catalogue;
 pub mod check_records;

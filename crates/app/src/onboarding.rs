@@ -237,20 +237,6 @@ impl App {
         role: domain::ids::RoleId,
         date: chrono::NaiveDate,
     ) -> Result<Eligibility, AppError> {
-        Ok(self
-            .eligibility_facts(org, person, role, date)
-            .await?
-            .eligibility)
-    }
-
-    /// The gate on `date`, with the role and person it read.
-    pub(crate) async fn eligibility_facts(
-        &self,
-        org: OrganisationId,
-        person: PersonId,
-        role: domain::ids::RoleId,
-        date: chrono::NaiveDate,
-    ) -> Result<EligibilityFacts, AppError> {
         let role = self
             .store
             .role(org, role)
@@ -259,17 +245,12 @@ impl App {
         let catalogue = self.store.requirement_types(org).await?;
         let checks = self.store.checks_of(org, person).await?;
         let person = self.store.person(person).await?;
-        let eligibility = eligibility(
+        Ok(eligibility(
             &requirements_of(&role, &catalogue),
             person.as_ref().and_then(|p| p.date_of_birth),
             &checks,
             date,
-        );
-        Ok(EligibilityFacts {
-            eligibility,
-            role,
-            person,
-        })
+        ))
     }
 
     /// Makes a volunteer active in the role, only if they are eligible today. Their engagement
@@ -337,14 +318,4 @@ impl App {
         self.store.apply(writes).await?;
         Ok(())
     }
-}
-
-/// The eligibility answer with the role and person it was read from.
-pub(crate) struct EligibilityFacts {
-    /// The answer.
-    pub eligibility: Eligibility,
-    /// The role.
-    pub role: domain::role::Role,
-    /// The person, if they exist.
-    pub person: Option<domain::person::Person>,
 }

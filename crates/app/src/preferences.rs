@@ -12,8 +12,8 @@ use domain::organisation::Organisation;
 use domain::person::Person;
 use domain::rota::{BookingStatus, Edge, Shift, from_utc, to_instant};
 
+use crate::booking_decision::BookingFacts;
 use crate::ports::{Job, OutboxMessage, Write};
-use crate::rota_manage::BookingFacts;
 use crate::{App, AppError};
 
 /// The job kind of the day-before reminder of a booked shift.
@@ -57,27 +57,13 @@ impl App {
         let Some(who) = self.store.person(person).await? else {
             return Ok(None);
         };
-        self.queue_for(org, &who, channel_for(&chosen, kind), kind, subject, body)
-            .await
-    }
-
-    /// [`App::volunteer_message`] to a person already read.
-    pub(crate) async fn message_to_volunteer(
-        &self,
-        org: OrganisationId,
-        person: &Person,
-        kind: NotificationKind,
-        subject: &str,
-        body: String,
-    ) -> Result<Option<Write>, AppError> {
-        let chosen = self.store.notification_preferences(person.id).await?;
-        self.queue_for(org, person, channel_for(&chosen, kind), kind, subject, body)
+        self.message_by_choice(org, &who, channel_for(&chosen, kind), kind, subject, body)
             .await
     }
 
     /// The message by the channel chosen: a text where the organisation sends texts and the
     /// person has a phone number, otherwise an email (see [`medium_for`]).
-    async fn queue_for(
+    pub(crate) async fn message_by_choice(
         &self,
         org: OrganisationId,
         person: &Person,
@@ -178,10 +164,8 @@ impl App {
         shift: &Shift,
         facts: &BookingFacts,
     ) -> Result<Option<Write>, AppError> {
-        let (role, who) = (&facts.role, &facts.person);
-        let Some(site) = self.store.site(org.id, shift.site_id).await? else {
-            return Ok(None);
-        };
+        let who = &facts.person;
+        let (role, site) = (&facts.role_title, &facts.site_name);
         let when = when(shift.starts_at, shift.ends_at);
         let notes = if shift.notes.is_empty() {
             String::new()
@@ -189,21 +173,20 @@ impl App {
             format!("\n\nNotes for this shift: {}", shift.notes)
         };
         let body = format!(
-            "Hello {},\n\nYou are booked as {} at {} with {} on {when}.{notes}\n\n\
+            "Hello {},\n\nYou are booked as {role} at {site} with {} on {when}.{notes}\n\n\
              If you can no longer come, please cancel at {}/my/shifts so someone else can take \
              the place.\n\nChoose which emails we send you at {}/my/notifications\n",
             who.known_as(),
-            role.title,
-            site.name,
             org.name,
             self.base_url,
             self.base_url,
         );
-        self.message_to_volunteer(
+        self.message_by_choice(
             org.id,
             who,
+            facts.confirmation_channel,
             NotificationKind::BookingConfirmation,
-            &format!("Booked: {} at {}, {when}", role.title, site.name),
+            &format!("Booked: {role} at {site}, {when}"),
             body,
         )
         .await

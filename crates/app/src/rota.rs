@@ -173,14 +173,9 @@ impl App {
         shift_id: ShiftId,
     ) -> Result<Booking, AppError> {
         let org = self.organisation(org_slug).await?;
-        let row = self
-            .store
-            .shift(org.id, shift_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let shift = row.shift;
         let now = self.clock.now();
-        let facts = self.require_bookable(person, &shift, now).await?;
+        let (row, facts) = self.bookable(org.id, shift_id, person, now).await?;
+        let shift = row.shift;
         let booking = Booking::new(&shift, person, now);
         let confirmation = self.booking_confirmation(&org, &shift, &facts).await?;
         self.store

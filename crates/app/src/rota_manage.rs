@@ -8,9 +8,7 @@
 mod edit;
 mod people;
 
-use chrono::{DateTime, Utc};
 use domain::audit::AuditEntry;
-use domain::compliance::{Eligibility, PlacementStatus};
 use domain::ids::{OrganisationId, PersonId, SiteId};
 use domain::notification::NotificationKind;
 use domain::rota::{Booking, BookingStatus, Shift, ShiftInput};
@@ -52,89 +50,7 @@ pub struct ShiftDetail {
     pub cancellation: Option<ShiftCancellation>,
 }
 
-/// Why a person may not have a place on a shift.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Unbookable {
-    /// The shift has been cancelled.
-    Cancelled,
-    /// The shift has started.
-    Started,
-    /// The person is not active in the shift's role; `name` is set when they have any
-    /// placement with the organisation (so the name is the organisation's to see).
-    NotActive {
-        /// Their full name, if known to the organisation.
-        name: Option<String>,
-    },
-    /// The person is active but not eligible on the shift's UK day.
-    Ineligible {
-        /// Their full name.
-        name: String,
-        /// What stands in the way, one sentence each.
-        blocks: Vec<String>,
-    },
-}
-
-/// What a booking was decided on: the volunteer and the shift's role.
-pub(crate) struct BookingFacts {
-    /// The volunteer.
-    pub person: domain::person::Person,
-    /// The shift's role.
-    pub role: domain::role::Role,
-}
-
 impl App {
-    /// Whether `person` may have a place on `shift` at `now`: it is not cancelled or started,
-    /// they are active in its role, and they are eligible on its UK day. `None` means they may
-    /// (capacity and overlaps are the store's to refuse, under its locks).
-    pub(crate) async fn unbookable(
-        &self,
-        person: PersonId,
-        shift: &Shift,
-        now: DateTime<Utc>,
-    ) -> Result<Option<Unbookable>, AppError> {
-        Ok(self.booking_facts(person, shift, now).await?.err())
-    }
-
-    /// Whether `person` can book `shift` now: if so, the facts the booking was decided on
-    /// (read once, so the confirmation need not read them again); if not, why not.
-    pub(crate) async fn booking_facts(
-        &self,
-        person: PersonId,
-        shift: &Shift,
-        now: DateTime<Utc>,
-    ) -> Result<Result<BookingFacts, Unbookable>, AppError> {
-        if shift.cancelled {
-            return Ok(Err(Unbookable::Cancelled));
-        }
-        if shift.starts_at <= now {
-            return Ok(Err(Unbookable::Started));
-        }
-        let org = shift.organisation_id;
-        let placements = self.store.placements_of(org, person).await?;
-        let name = placements.first().map(|p| p.person_name.clone());
-        let active = placements.iter().any(|p| {
-            p.placement.role_id == shift.role_id && p.placement.status == PlacementStatus::Active
-        });
-        let (true, Some(name)) = (active, name.clone()) else {
-            return Ok(Err(Unbookable::NotActive { name }));
-        };
-        let day = domain::rota::from_utc(shift.starts_at).date();
-        let facts = self
-            .eligibility_facts(org, person, shift.role_id, day)
-            .await?;
-        Ok(match (facts.eligibility, facts.person) {
-            (Eligibility::Eligible, Some(person)) => Ok(BookingFacts {
-                person,
-                role: facts.role,
-            }),
-            (Eligibility::Eligible, None) => Err(Unbookable::NotActive { name: Some(name) }),
-            (Eligibility::Blocked(blocks), _) => Err(Unbookable::Ineligible {
-                name,
-                blocks: blocks.iter().map(|b| b.message()).collect(),
-            }),
-        })
-    }
-
     /// One of the organisation's shifts, if the scope may see it: a supervisor only sees the
     /// shifts at their own sites.
     pub(crate) async fn visible_shift(

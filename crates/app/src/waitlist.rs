@@ -12,7 +12,6 @@ use domain::rota::{Booking, Shift, WaitlistEntry, WaitlistStatus};
 use domain::staff::Capability;
 
 use crate::ports::Write;
-use crate::rota_manage::{BookingFacts, Unbookable};
 use crate::{App, AppError, OrgScope};
 
 /// What a volunteer does with an offered place.
@@ -242,32 +241,6 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         Ok((org.id, row.shift))
-    }
-
-    /// Whether `person` may take a place on `shift` at `now`, as an error saying why not.
-    pub(crate) async fn require_bookable(
-        &self,
-        person: PersonId,
-        shift: &Shift,
-        now: DateTime<Utc>,
-    ) -> Result<BookingFacts, AppError> {
-        match self.booking_facts(person, shift, now).await? {
-            Ok(facts) => Ok(facts),
-            Err(Unbookable::Cancelled) => {
-                Err(AppError::Conflict("This shift has been cancelled".into()))
-            }
-            Err(Unbookable::Started) => {
-                Err(AppError::Conflict("This shift has already started".into()))
-            }
-            Err(Unbookable::NotActive { .. }) => Err(AppError::NotFound),
-            Err(Unbookable::Ineligible { blocks, .. }) => {
-                let mut errors = domain::FieldErrors::new();
-                for b in blocks {
-                    errors.add("eligibility", b);
-                }
-                Err(errors.into())
-            }
-        }
     }
 }
 

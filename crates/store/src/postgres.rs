@@ -130,9 +130,10 @@ const BULK_END: &str = "";
 
 const BEGIN_WRITE: &str = "BEGIN";
 
-/// Two bookings of one person on different shifts lock different shift rows, so the person's
-/// row is locked too, or both could pass the overlap check at once.
-const LOCK_PERSON: bool = true;
+/// A booking locks its shift's row, and then the person's: two bookings of one person on
+/// different shifts lock different shift rows, so without the person's lock both could pass
+/// the overlap check at once.
+const LOCK_ROWS: bool = true;
 
 impl PostgresStore {
     /// Connects to and migrates the database at `url`.

@@ -25,19 +25,19 @@ fn other(e: impl ToString) -> StoreError {
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct ShiftDbRow {
-    organisation_id: Uuid,
-    id: Uuid,
-    role_id: Uuid,
-    site_id: Uuid,
-    starts_at: DateTime<Utc>,
-    ends_at: DateTime<Utc>,
-    min_volunteers: i32,
-    max_volunteers: i32,
-    notes: String,
-    supervisor_id: Option<Uuid>,
-    series_id: Option<Uuid>,
-    cancelled: bool,
-    booked: i64,
+    pub(crate) organisation_id: Uuid,
+    pub(crate) id: Uuid,
+    pub(crate) role_id: Uuid,
+    pub(crate) site_id: Uuid,
+    pub(crate) starts_at: DateTime<Utc>,
+    pub(crate) ends_at: DateTime<Utc>,
+    pub(crate) min_volunteers: i32,
+    pub(crate) max_volunteers: i32,
+    pub(crate) notes: String,
+    pub(crate) supervisor_id: Option<Uuid>,
+    pub(crate) series_id: Option<Uuid>,
+    pub(crate) cancelled: bool,
+    pub(crate) booked: i64,
 }
 
 impl ShiftDbRow {

@@ -137,9 +137,9 @@ const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
 const BULK_BEGIN: &str = "PRAGMA cache_size = -262144";
 const BULK_END: &str = "PRAGMA cache_size = -2000";
 
-/// The single writer already serialises every write transaction, so a booking needs no
-/// separate lock on the person's row (PostgreSQL does: see `rota::book`).
-const LOCK_PERSON: bool = false;
+/// The single writer already serialises every write transaction, so a booking locks no rows
+/// (PostgreSQL does: see `rota::book`).
+const LOCK_ROWS: bool = false;
 
 impl SqliteStore {
     /// Opens (creating if missing) and migrates the database at `url`.
@@ -151,8 +151,11 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(10))
             .foreign_keys(true);
+        // A connection to a file in this process cannot go stale, so it is not pinged before
+        // each use (sqlx's default): the ping is a hand-over to the connection's thread and back.
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
+            .test_before_acquire(false)
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(options.clone())
             .await
@@ -163,6 +166,7 @@ impl SqliteStore {
             .map_err(crate::migrate_error)?;
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
+            .test_before_acquire(false)
             .connect_with(options)
             .await
             .map_err(db_error)?;

@@ -5,6 +5,7 @@
 //! state they expect and fail with [`StoreError::Conflict`] if someone else got there first.
 
 mod attendance;
+mod booking_context;
 mod calendar;
 mod commitments;
 mod compliance;
@@ -38,6 +39,7 @@ use domain::site::Site;
 use domain::staff::StaffMember;
 
 pub use attendance::*;
+pub use booking_context::*;
 pub use calendar::*;
 pub use commitments::*;
 pub use compliance::*;

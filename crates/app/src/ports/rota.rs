@@ -43,6 +43,14 @@ pub trait RotaStore: Send + Sync {
     /// One shift, with its fill.
     async fn shift(&self, org: OrganisationId, id: ShiftId)
     -> Result<Option<ShiftRow>, StoreError>;
+    /// What deciding a booking of `person` on shift `id` needs, read together; `None` when
+    /// the organisation has no such shift or there is no such person.
+    async fn booking_context(
+        &self,
+        org: OrganisationId,
+        id: ShiftId,
+        person: PersonId,
+    ) -> Result<Option<super::BookingContext>, StoreError>;
     /// An organisation's shifts starting from `from` up to (not including) `to`, by start time.
     async fn shifts_between(
         &self,

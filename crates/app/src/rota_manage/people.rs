@@ -9,7 +9,7 @@ use domain::rota::shift_change::{cancelled_by_team, reason, when};
 use domain::rota::{Booking, Shift};
 use domain::staff::Capability;
 
-use super::Unbookable;
+use crate::booking_decision::Unbookable;
 use crate::ports::{ShiftBookingRow, ShiftRow, Write};
 use crate::{App, AppError, OrgScope, StoreError};
 
@@ -110,12 +110,17 @@ impl App {
     ) -> Result<ShiftBookingRow, AppError> {
         scope.require(Capability::ManageVolunteering)?;
         let org = scope.organisation_id();
-        let row = self.store.shift(org, id).await?.ok_or(AppError::NotFound)?;
         let Ok(person) = person_id.trim().parse::<PersonId>() else {
+            // Still a 404 for another organisation's shift, before any word on the volunteer.
+            self.store.shift(org, id).await?.ok_or(AppError::NotFound)?;
             return Err(FieldErrors::one("person_id", "Select a volunteer from the list").into());
         };
         let now = self.clock.now();
-        let facts = match self.booking_facts(person, &row.shift, now).await? {
+        let (row, decision) = self
+            .booking_decision(org, id, person, now)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let facts = match decision {
             Ok(facts) => facts,
             // The shift, not the choice of volunteer, is the problem.
             Err(Unbookable::Cancelled) => {
@@ -129,27 +134,23 @@ impl App {
         let volunteer = &facts.person;
         let name = volunteer.full_name();
         let booking = Booking::new(&row.shift, person, now);
-        let site = self
-            .store
-            .site(org, row.shift.site_id)
-            .await?
-            .map(|s| s.name)
-            .unwrap_or_default();
         let body = format!(
-            "Hello {},\n\n{} has booked you a place on the {} shift at {site} on {}.\n\n\
+            "Hello {},\n\n{} has booked you a place on the {} shift at {} on {}.\n\n\
              If you cannot come, please cancel it from My shifts, saying why.\n",
             volunteer.known_as(),
             scope.organisation().name,
-            facts.role.title,
+            facts.role_title,
+            facts.site_name,
             when(&row.shift)
         );
         let detail = format!("{name} added");
         let kind = NotificationKind::BookingConfirmation;
         let mut writes = vec![Write::BookShift(booking.clone())];
         writes.extend(
-            self.message_to_volunteer(
-                scope.organisation_id(),
+            self.message_by_choice(
+                org,
                 volunteer,
+                facts.confirmation_channel,
                 kind,
                 "You have a place on a shift",
                 body,

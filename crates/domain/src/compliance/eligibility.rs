@@ -32,10 +32,28 @@ pub struct Requirements {
 impl Requirements {
     /// What `role` needs; `items` are its catalogue requirements with their names.
     pub fn of_role(role: &Role, items: Vec<(RequirementTypeId, String)>) -> Self {
+        Self::new(
+            role.minimum_age,
+            role.dbs_level,
+            role.dbs_workforce,
+            role.references_required,
+            items,
+        )
+    }
+
+    /// What a role with these settings needs: its minimum age, DBS level and workforce, how
+    /// many references, and its catalogue requirements with their names.
+    pub fn new(
+        minimum_age: u32,
+        dbs_level: DbsLevel,
+        dbs_workforce: Option<Workforce>,
+        references_required: u32,
+        items: Vec<(RequirementTypeId, String)>,
+    ) -> Self {
         Self {
-            minimum_age: role.minimum_age,
-            dbs: (role.dbs_level != DbsLevel::None).then_some((role.dbs_level, role.dbs_workforce)),
-            references: role.references_required > 0,
+            minimum_age,
+            dbs: (dbs_level != DbsLevel::None).then_some((dbs_level, dbs_workforce)),
+            references: references_required > 0,
             items,
         }
     }

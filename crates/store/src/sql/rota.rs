@@ -18,6 +18,11 @@ use crate::{db_error, sql};
 #[path = "shift_changes.rs"]
 mod shift_changes;
 
+// What a booking is decided on; compiled once per backend with this module.
+#[allow(clippy::duplicate_mod)]
+#[path = "booking_context.rs"]
+mod booking_context;
+
 #[async_trait]
 impl RotaStore for ThisStore {
     async fn shift(
@@ -34,6 +39,15 @@ impl RotaStore for ThisStore {
         .await
         .map_err(db_error)?;
         row.map(ShiftDbRow::into_domain).transpose()
+    }
+
+    async fn booking_context(
+        &self,
+        org: OrganisationId,
+        id: ShiftId,
+        person: PersonId,
+    ) -> Result<Option<BookingContext>, StoreError> {
+        booking_context::read(self, org, id, person).await
     }
 
     async fn shifts_between(
@@ -184,64 +198,50 @@ async fn insert_shift(tx: &mut Transaction<'_, Db>, s: &Shift) -> Result<(), Sto
     Ok(())
 }
 
-/// Books a place. The shift's row is locked first (by a no-op update: a row lock on
-/// PostgreSQL, the write lock on SQLite), then on PostgreSQL the person's row, so the checks
-/// below see every booking committed before and none can slip in until this one commits.
-/// Every booking takes the locks in the same order (shift, then person), so two never
-/// deadlock. The checks are one statement: a surge runs many bookings one after another.
+/// Books a place. On PostgreSQL the shift's row is locked first, then the person's, so the checks below see every booking committed before and none can slip in
+/// until this one commits; every booking takes the locks in the same order (shift, then
+/// person), so two never deadlock. On SQLite the one writer's `BEGIN IMMEDIATE` already holds
+/// the database's write lock. The checks and the insert are one statement, which inserts
+/// nothing when the shift is gone, cancelled or full, or the person has a place at that time;
+/// only then is the reason read. A surge runs many bookings one after another.
 async fn book(tx: &mut Transaction<'_, Db>, b: &Booking) -> Result<(), StoreError> {
-    let shift: Option<(i32, bool)> = sqlx::query_as(
-        "UPDATE shifts SET max_volunteers = max_volunteers WHERE organisation_id = $1 AND id = $2 \
-         RETURNING max_volunteers, cancelled",
-    )
-    .bind(b.organisation_id.0)
-    .bind(b.shift_id.0)
-    .fetch_optional(&mut **tx)
-    .await
-    .map_err(db_error)?;
-    let Some((max, cancelled)) = shift else {
-        return Err(conflict("This shift no longer exists"));
-    };
-    if cancelled {
-        return Err(conflict("This shift has been cancelled"));
-    }
-    if super::LOCK_PERSON {
-        sqlx::query("UPDATE people SET id = id WHERE id = $1")
+    if super::LOCK_ROWS {
+        // Row locks that writes of other columns (and foreign-key checks) do not wait for.
+        let shift: Option<(bool,)> = sqlx::query_as(
+            "SELECT cancelled FROM shifts WHERE organisation_id = $1 AND id = $2 \
+             FOR NO KEY UPDATE",
+        )
+        .bind(b.organisation_id.0)
+        .bind(b.shift_id.0)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(db_error)?;
+        if shift.is_none() {
+            return Err(conflict("This shift no longer exists"));
+        }
+        sqlx::query("SELECT 1 FROM people WHERE id = $1 FOR NO KEY UPDATE")
             .bind(b.person_id.0)
             .execute(&mut **tx)
             .await
             .map_err(db_error)?;
     }
-    // Places booked, the person's overlapping places, places held by live waiting-list offers
-    // to others (taken too), and the person's own open entries on this shift's list.
-    let (booked, clashes, held, listed): (i64, i64, i64, i64) = sqlx::query_as(
-        "SELECT \
-         (SELECT COUNT(*) FROM bookings WHERE organisation_id = $1 AND shift_id = $2 AND status = 'booked'), \
-         (SELECT COUNT(*) FROM bookings WHERE person_id = $3 AND status = 'booked' \
-          AND starts_at < $5 AND ends_at > $4), \
-         (SELECT COUNT(*) FROM waitlist_entries WHERE organisation_id = $1 AND shift_id = $2 \
-          AND status = 'offered' AND offer_expires_at > $6 AND person_id <> $3), \
-         (SELECT COUNT(*) FROM waitlist_entries WHERE organisation_id = $1 AND shift_id = $2 \
-          AND person_id = $3 AND status IN ('waiting', 'offered'))",
-    )
-    .bind(b.organisation_id.0)
-    .bind(b.shift_id.0)
-    .bind(b.person_id.0)
-    .bind(b.starts_at)
-    .bind(b.ends_at)
-    .bind(b.booked_at)
-    .fetch_one(&mut **tx)
-    .await
-    .map_err(db_error)?;
-    if clashes > 0 {
-        return Err(conflict("You already have a place on a shift at that time"));
-    }
-    if booked + held >= i64::from(max) {
-        return Err(conflict("This shift is full"));
-    }
-    sqlx::query(
-        "INSERT INTO bookings (organisation_id, id, shift_id, person_id, status, starts_at, ends_at, booked_at, \
-         cancelled_at, cancellation_reason, late) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    // Places booked and places held by live waiting-list offers to others (taken too) must
+    // leave room; the person must have no overlapping place. Returned: whether they had an
+    // open entry on this shift's waiting list.
+    let inserted: Option<(i64,)> = sqlx::query_as(
+        "INSERT INTO bookings (organisation_id, id, shift_id, person_id, status, starts_at, ends_at, \
+         booked_at, cancelled_at, cancellation_reason, late) \
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM shifts s \
+         WHERE s.organisation_id = $1 AND s.id = $3 AND NOT s.cancelled \
+         AND (SELECT COUNT(*) FROM bookings WHERE organisation_id = $1 AND shift_id = $3 \
+              AND status = 'booked') \
+           + (SELECT COUNT(*) FROM waitlist_entries WHERE organisation_id = $1 AND shift_id = $3 \
+              AND status = 'offered' AND offer_expires_at > $8 AND person_id <> $4) \
+           < s.max_volunteers \
+         AND NOT EXISTS (SELECT 1 FROM bookings WHERE person_id = $4 AND status = 'booked' \
+              AND starts_at < $7 AND ends_at > $6) \
+         RETURNING (SELECT COUNT(*) FROM waitlist_entries WHERE organisation_id = $1 \
+              AND shift_id = $3 AND person_id = $4 AND status IN ('waiting', 'offered'))",
     )
     .bind(b.organisation_id.0)
     .bind(b.id.0)
@@ -254,9 +254,12 @@ async fn book(tx: &mut Transaction<'_, Db>, b: &Booking) -> Result<(), StoreErro
     .bind(b.cancelled_at)
     .bind(&b.cancellation_reason)
     .bind(b.late)
-    .execute(&mut **tx)
+    .fetch_optional(&mut **tx)
     .await
     .map_err(db_error)?;
+    let Some((listed,)) = inserted else {
+        return Err(why_not_booked(tx, b).await?);
+    };
     if listed > 0 {
         super::waitlist::booked_from_list(
             tx,
@@ -268,4 +271,40 @@ async fn book(tx: &mut Transaction<'_, Db>, b: &Booking) -> Result<(), StoreErro
         .await?;
     }
     Ok(())
+}
+
+/// Why the booking's insert inserted nothing, read under the same locks: the shift is gone or
+/// cancelled, the person has a place at that time, or the shift is full.
+async fn why_not_booked(
+    tx: &mut Transaction<'_, Db>,
+    b: &Booking,
+) -> Result<StoreError, StoreError> {
+    let shift: Option<(bool,)> =
+        sqlx::query_as("SELECT cancelled FROM shifts WHERE organisation_id = $1 AND id = $2")
+            .bind(b.organisation_id.0)
+            .bind(b.shift_id.0)
+            .fetch_optional(&mut **tx)
+            .await
+            .map_err(db_error)?;
+    let Some((cancelled,)) = shift else {
+        return Ok(conflict("This shift no longer exists"));
+    };
+    if cancelled {
+        return Ok(conflict("This shift has been cancelled"));
+    }
+    let (clashes,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM bookings WHERE person_id = $1 AND status = 'booked' \
+         AND starts_at < $3 AND ends_at > $2",
+    )
+    .bind(b.person_id.0)
+    .bind(b.starts_at)
+    .bind(b.ends_at)
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(db_error)?;
+    Ok(if clashes > 0 {
+        conflict("You already have a place on a shift at that time")
+    } else {
+        conflict("This shift is full")
+    })
 }

@@ -20,6 +20,7 @@ mod application_pages;
 mod attendance;
 mod audit_staff;
 mod backlog;
+mod booking_context;
 mod calendar;
 mod commitments;
 mod compliance;
