@@ -4,6 +4,7 @@
 //! [`App::authorise`] can create, so no query can forget tenancy.
 
 pub mod accounts;
+pub mod activity_log;
 pub mod agreements;
 pub mod applications;
 pub mod attendance;

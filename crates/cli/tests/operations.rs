@@ -199,6 +199,135 @@ async fn export_writes_a_list_as_csv_or_excel_audited_and_names_bad_arguments() 
     }
 }
 
+#[tokio::test]
+async fn export_covers_the_catalogue_network_feedback_activity_and_quality_lists() {
+    let db = temp_path("export-more.db");
+    let url = sqlite_url(&db);
+    let store = store::open(&url).await.unwrap();
+    let app = app::App::new(store, Arc::new(app::SystemClock), "http://localhost");
+    let admin = app
+        .register(
+            &PersonInput {
+                given_name: "Ada".into(),
+                family_name: "Admin".into(),
+                email: "ada@example.org".into(),
+                ..Default::default()
+            },
+            "a long enough password",
+        )
+        .await
+        .unwrap();
+    let org = OrganisationInput {
+        name: "Wharfe Meadows Hospice".into(),
+        slug: "wharfe".into(),
+        sector: "voluntary".into(),
+        kind: "hospice".into(),
+        postcode: "LS21 3HB".into(),
+        ..Default::default()
+    };
+    let org = app.create_organisation(&org, admin.id).await.unwrap();
+    let export = |args: &[&str]| {
+        alongside()
+            .arg("export")
+            .args(args)
+            .args(["--organisation", "wharfe", "--database-url", &url])
+            .output()
+            .unwrap()
+    };
+    // The seeded catalogue, as the page lists it.
+    let out = export(&["catalogue"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "Name,Kind,Framework,How long it lasts,Source");
+    assert!(
+        lines.len() > 5 && lines[1..].iter().all(|l| l.ends_with(",Built in")),
+        "{csv}"
+    );
+    // Lists with nothing in them yet still download with their headings.
+    for (kind, heading) in [
+        ("agreements", "Agreement,Organisations,State,Proposed,Ended"),
+        ("networks", "Network,Kind,Address,Contact email,Set up"),
+        (
+            "network-referrals",
+            "Referred,Volunteer,From,To,Role or support,On,Outcome",
+        ),
+        (
+            "feedback-links",
+            "Link,Who answers,About,Address,Taking feedback,Made",
+        ),
+        (
+            "activity",
+            "Day,Volunteer,Role,What they did,How many,Unit,Note,Logged by,Logged on",
+        ),
+    ] {
+        let out = export(&[kind]);
+        assert!(out.status.success(), "{kind}: {}", stderr(&out));
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap().lines().next(),
+            Some(heading)
+        );
+    }
+    // A table of the quality report, as Excel.
+    let file = temp_path("quality.xlsx");
+    let out = alongside()
+        .args([
+            "export",
+            "quality",
+            "--organisation",
+            "wharfe",
+            "--format",
+            "xlsx",
+        ])
+        .args([
+            "--filter",
+            "table=experience&from=2026-01-01&to=2026-12-31",
+            "--output",
+        ])
+        .arg(&file)
+        .args(["--database-url", &url])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut book: Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(std::fs::read(&file).unwrap())).unwrap();
+    let range = book.worksheet_range_at(0).unwrap().unwrap();
+    assert_eq!(
+        range.rows().next().unwrap()[0],
+        Data::String("Theme".into())
+    );
+    // Every export is audited.
+    let audit = app.store.audit_for(Some(org.id), org.id.0).await.unwrap();
+    for kind in [
+        "catalogue",
+        "agreements",
+        "feedback-links",
+        "activity",
+        "quality",
+    ] {
+        assert!(
+            audit.iter().any(|e| e.action == format!("{kind}.exported")),
+            "{kind}: {audit:?}"
+        );
+    }
+    // A quality export must name its table; a bad period is named too.
+    for (args, says) in [
+        (vec!["quality"], "error: table:"),
+        (
+            vec!["quality", "--filter", "table=nonsense"],
+            "error: table:",
+        ),
+        (
+            vec!["activity", "--filter", "from=yesterday"],
+            "error: from:",
+        ),
+    ] {
+        let out = export(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
+    }
+}
+
 fn entry(id: Uuid) -> Write {
     Write::Audit(AuditEntry::new(
         None,

@@ -161,6 +161,7 @@ pub fn manager_gets(slug: &str, ids: &Ids) -> Vec<String> {
         m("/quality.csv?table=experience"),
         m("/quality.csv?table=wellbeing"),
         m("/quality.csv?table=reach-age"),
+        m("/quality.xlsx?table=experience"),
         m("/quality.pdf"),
         m("/population"),
         m("/feedback"),
@@ -189,6 +190,12 @@ pub fn manager_gets(slug: &str, ids: &Ids) -> Vec<String> {
         "service-users",
         "referrals",
         "matches",
+        "catalogue",
+        "agreements",
+        "networks",
+        "network-referrals",
+        "feedback",
+        "activity",
     ] {
         for format in ["csv", "xlsx"] {
             gets.push(m(&format!("/{list}.{format}")));

@@ -2,13 +2,13 @@
 //! person and the organisation in the URL into an `OrgScope`; anyone not on the staff gets 404.
 
 mod activity;
-mod agreements;
+pub(crate) mod agreements;
 mod application_list;
 mod applications;
 mod attendance;
 pub(crate) mod attendance_hours;
 mod attendance_kiosk;
-mod catalogue;
+pub(crate) mod catalogue;
 mod check_form;
 mod check_view;
 mod checks;
@@ -17,7 +17,7 @@ mod dashboard;
 mod enquiries;
 pub(crate) mod expenses;
 pub(crate) mod expiring;
-mod feedback_links;
+pub(crate) mod feedback_links;
 mod health_notes;
 mod imports;
 mod matches;
@@ -31,7 +31,7 @@ mod population;
 mod privacy;
 mod quality;
 mod quality_pdf;
-mod quality_tables;
+pub(crate) mod quality_tables;
 mod referrals;
 mod roles;
 pub(crate) mod rota;
