@@ -15,6 +15,7 @@ pub mod check_records;
 pub mod checklists;
 mod clock;
 pub mod commitments;
+pub mod consents;
 mod engagement_moves;
 pub mod enquiries;
 pub mod equality;

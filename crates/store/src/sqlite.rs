@@ -106,6 +106,9 @@ mod quality;
 #[path = "sql/reads.rs"]
 mod reads;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/recorded_consents.rs"]
+mod recorded_consents;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/rota.rs"]
 mod rota;
 #[allow(clippy::duplicate_mod)]

@@ -43,6 +43,7 @@ mod people;
 mod privacy;
 mod privacy_erasure;
 mod quality;
+mod recorded_consents;
 mod reimport;
 mod reminders;
 mod resource_reviews;

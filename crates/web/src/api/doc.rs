@@ -10,6 +10,7 @@ use utoipa::{Modify, OpenApi};
 
 use super::attendance;
 use super::commitments;
+use super::consents;
 use super::expenses;
 use super::imports;
 use super::privacy;
@@ -191,6 +192,9 @@ use super::{resource_files, resources, role_library, role_template_changes};
         privacy::preview_retention,
         privacy::run_retention,
         privacy::list_consents,
+        consents::list_person_consents,
+        consents::record_consent,
+        consents::withdraw_consent,
     ),
     components(schemas(Problem, FieldProblem)),
     modifiers(&BearerToken),

@@ -9,6 +9,7 @@ mod catalogue;
 mod checks;
 mod commitments;
 mod concerns;
+mod consents;
 mod doc;
 mod enquiries;
 mod events;
@@ -87,6 +88,7 @@ pub fn routes() -> Router<AppState> {
         .merge(events::routes())
         .merge(network_events::routes())
         .merge(privacy::routes())
+        .merge(consents::routes())
         .merge(imports::routes())
         .fallback(problem::not_found)
         .method_not_allowed_fallback(problem::method_not_allowed)

@@ -12,6 +12,7 @@ mod auth;
 mod bad_input;
 mod commitments;
 mod compliance;
+mod consents;
 mod enquiries;
 mod events;
 mod expenses;

@@ -187,6 +187,9 @@ fn openapi_document_is_3_1_and_describes_every_route() {
         ("GET", "/api/v1/privacy/retention/preview"),
         ("POST", "/api/v1/privacy/retention/run"),
         ("GET", "/api/v1/privacy/consents"),
+        ("GET", "/api/v1/people/{id}/consents"),
+        ("POST", "/api/v1/people/{id}/consents"),
+        ("POST", "/api/v1/people/{id}/consents/{consent_id}/withdraw"),
         ("POST", "/api/v1/imports/{kind}"),
     ];
     let expected: BTreeSet<(String, String)> = expected

@@ -172,6 +172,7 @@ pub fn manager_gets(slug: &str, ids: &Ids) -> Vec<String> {
         m("/networks/new"),
         m("/network-referrals"),
         m(&format!("/volunteers/{}/refer", ids.person)),
+        m(&format!("/volunteers/{}/consents", ids.person)),
     ];
     // Every list's downloads, in both formats.
     for list in [

@@ -13,6 +13,7 @@ mod check_form;
 mod check_view;
 mod checks;
 mod commitments;
+mod consents;
 mod dashboard;
 mod enquiries;
 pub(crate) mod expenses;
@@ -91,6 +92,7 @@ pub fn routes() -> Router<AppState> {
         .merge(shift_move::routes())
         .merge(shift_waitlist::routes())
         .merge(commitments::routes())
+        .merge(consents::routes())
         .merge(expenses::routes())
         .merge(surveys::routes())
         .merge(outcomes::routes())
