@@ -63,7 +63,7 @@ pub async fn run(args: ServeArgs, demo: bool) -> anyhow::Result<()> {
         app.clone(),
         args.smtp_url.clone(),
         args.mail_from.clone(),
-        args.notify_url.clone(),
+        crate::mailer::notify_target(demo, &args.notify_url),
     ));
     tokio::spawn(housekeeping(app.clone()));
     tokio::spawn(run_jobs(app.clone()));
@@ -85,6 +85,7 @@ pub async fn run(args: ServeArgs, demo: bool) -> anyhow::Result<()> {
         for s in &sign_ins {
             println!("  {:<45} {}", s.who, s.email);
         }
+        println!("{}", crate::demo::notify::NOTIFY_NOTE);
     }
     axum::serve(
         listener,

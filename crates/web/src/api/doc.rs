@@ -13,6 +13,7 @@ use super::commitments;
 use super::consents;
 use super::expenses;
 use super::imports;
+use super::notification_settings;
 use super::privacy;
 use super::problem::{FieldProblem, Problem};
 use super::rota;
@@ -195,6 +196,8 @@ use super::{resource_files, resources, role_library, role_template_changes};
         consents::list_person_consents,
         consents::record_consent,
         consents::withdraw_consent,
+        notification_settings::get_notification_settings,
+        notification_settings::put_notification_settings,
     ),
     components(schemas(Problem, FieldProblem)),
     modifiers(&BearerToken),

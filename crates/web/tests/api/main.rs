@@ -21,6 +21,7 @@ mod library;
 mod matching;
 mod network_events;
 mod networks;
+mod notification_settings;
 mod openapi;
 mod permissions;
 mod privacy;
