@@ -1,7 +1,8 @@
 // Data in and out in headless Chromium, with axe-core on every page: the trust's admin imports
 // a spreadsheet of people (upload, match the columns, check, import, report), finds the lists'
 // downloads, the privacy pages (retention rules with their dry run, the notice, the consent
-// register), a volunteer's copy of their data and the erasure preview, and the message
+// register), a volunteer's copy of their data, the erasure preview and their consents (the form
+// with its error summary, and a consent recorded), and the message
 // settings; the public privacy notice; and a volunteer asks for a copy of their own data.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,6 +89,20 @@ try {
   await click(driver, By.linkText('Erase their data'));
   check((await heading(driver)) === 'Erase their data: Tunde Adeyemi', 'the erasure preview opens');
   await axe(driver, 'erasure preview');
+  await driver.navigate().back();
+  await click(driver, By.linkText('Consents'));
+  check((await heading(driver)) === 'Consents: Tunde Adeyemi', 'the consents page opens');
+  await axe(driver, 'consents');
+  await click(driver, By.xpath("//main//button[normalize-space(.)='Record the consent']"));
+  await waitFor(driver, By.css('.error-summary'), 'the error summary');
+  await axe(driver, 'consents: the form\'s errors');
+  await driver.findElement(By.id('purpose')).sendKeys('Photographs in our newsletter');
+  await driver.findElement(By.css('#state option[value="given"]')).click();
+  await driver.findElement(By.id('on')).sendKeys('5 1 2026');
+  await driver.findElement(By.css('#way option[value="written"]')).click();
+  await click(driver, By.xpath("//main//button[normalize-space(.)='Record the consent']"));
+  await driver.wait(async () => (await mainText()).includes('The consent is recorded'), 15000);
+  await axe(driver, 'consents: recorded, with its withdrawal form');
   await signOut(driver);
 
   console.log('step: The public privacy notice.');

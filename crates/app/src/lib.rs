@@ -4,6 +4,7 @@
 //! [`App::authorise`] can create, so no query can forget tenancy.
 
 pub mod accounts;
+pub mod activity_log;
 pub mod agreements;
 pub mod applications;
 pub mod attendance;
@@ -15,6 +16,8 @@ pub mod check_records;
 pub mod checklists;
 mod clock;
 pub mod commitments;
+pub mod consents;
+mod engagement_moves;
 pub mod enquiries;
 pub mod equality;
 pub mod erasure;

@@ -1,15 +1,13 @@
 //! People: a volunteer's own profile, and an organisation's view of its volunteers.
 
+use domain::FieldErrors;
 use domain::audit::{Actor, AuditEntry};
-use domain::compliance::PlacementStatus;
 use domain::engagement::{Engagement, EngagementEvent, EngagementStatus, LeavingReason};
 use domain::ids::{PersonId, RoleId};
 use domain::organisation::Organisation;
 use domain::person::{Person, PersonInput};
 use domain::staff::Capability;
-use domain::{FieldErrors, Labelled};
 
-use crate::applications::event;
 use crate::ports::{ApplicationRow, Page, VolunteerRow, VolunteerSearch, Write};
 use crate::{App, AppError, OrgScope};
 
@@ -157,80 +155,22 @@ impl App {
             .engagement_of(org, person_id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let mut errors = FieldErrors::new();
-        if !e.status.can_move_to(to) {
-            errors.add(
-                "status",
-                format!(
-                    "Someone who is {} cannot be moved to {}",
-                    e.status.label().to_lowercase(),
-                    to.label().to_lowercase()
-                ),
-            );
-        }
-        if e.status == EngagementStatus::Onboarding && to == EngagementStatus::Active {
-            // Eligibility is the gate: someone becomes active by starting in a role whose checks
-            // and training are complete, never by a status change alone.
-            errors.add(
-                "status",
-                "Start them in a role from their checklist; they become active when every check and training item for it is complete",
-            );
-        }
-        if to == EngagementStatus::Left && leaving_reason.is_none() {
-            errors.add("leaving_reason", "Select why they are leaving");
-        }
-        if leaving_reason == Some(LeavingReason::Other) && note.trim().is_empty() {
-            errors.add("note", "Say why they are leaving");
-        }
+        let mut errors = crate::engagement_moves::move_errors(e.status, to, leaving_reason, note);
         let note = errors.optional_text("note", "the note", note, 2_000);
         if !errors.is_empty() {
             return Err(errors.into());
         }
         let now = self.clock.now();
         let by = self.actor_name(scope.actor()).await?;
-        let leaving_reason = if to == EngagementStatus::Left {
-            leaving_reason
-        } else {
-            None
+        let m = crate::engagement_moves::Move {
+            person_id,
+            engagement_id: e.id,
+            from: e.status,
+            to,
+            leaving_reason,
+            note: &note,
         };
-        let leaving_note = if to == EngagementStatus::Left {
-            note.clone()
-        } else {
-            String::new()
-        };
-        let mut writes = vec![
-            Write::MoveEngagement {
-                organisation_id: org,
-                id: e.id,
-                from: e.status,
-                to,
-                leaving_reason,
-                leaving_note,
-            },
-            event(org, e.id, Some(e.status), to, now, &by, &note),
-            Write::Audit(AuditEntry::new(
-                Some(org),
-                scope.actor().clone(),
-                &format!("engagement.{}", to.code()),
-                "engagement",
-                e.id.0,
-                now,
-            )),
-        ];
-        if to == EngagementStatus::Left {
-            // Someone who leaves leaves their roles too: off the onboarding board, out of rotas.
-            for p in self.store.placements_of(org, person_id).await? {
-                if p.placement.status != PlacementStatus::Ended {
-                    writes.push(Write::MovePlacement {
-                        organisation_id: org,
-                        id: p.placement.id,
-                        from: p.placement.status,
-                        to: PlacementStatus::Ended,
-                        at: now,
-                    });
-                }
-            }
-        }
+        let writes = self.move_writes(scope, &m, &by, now).await?;
         self.store.apply(writes).await?;
         Ok(())
     }

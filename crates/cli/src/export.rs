@@ -15,7 +15,8 @@ use crate::DatabaseArgs;
 #[derive(Args)]
 pub struct ExportArgs {
     /// The list: volunteers, applications, roles, sites, staff, onboarding, expiring, rota,
-    /// hours-logs, hours, no-shows, expenses, service-users, referrals or matches.
+    /// hours-logs, hours, no-shows, expenses, service-users, referrals, matches, catalogue,
+    /// agreements, networks, network-referrals, feedback-links, activity or quality.
     kind: String,
     /// The organisation's short name.
     #[arg(long)]
@@ -33,7 +34,7 @@ pub struct ExportArgs {
     #[arg(long = "as", value_name = "EMAIL")]
     as_email: Option<String>,
     /// The list page's filters, as in its address: `status=applicant&role=…`,
-    /// `from=2027-03-01&to=2027-03-08`, `year=2027`, `days=30`.
+    /// `from=2027-03-01&to=2027-03-08`, `year=2027`, `days=30`, `table=experience` (quality).
     #[arg(long, default_value = "")]
     filter: String,
     #[command(flatten)]

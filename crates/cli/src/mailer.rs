@@ -18,8 +18,14 @@ use crate::notify_client::NotifyClient;
 const POLL: Duration = Duration::from_secs(2);
 
 /// Delivers the outbox forever: over SMTP when `smtp_url` is set, otherwise to the log; and
-/// through the GOV.UK Notify API at `notify_url` for organisations that chose Notify.
-pub async fn run(app: Arc<App>, smtp_url: Option<String>, from: String, notify_url: String) {
+/// for organisations that chose GOV.UK Notify, through its API at `notify_url`, or to the log
+/// when that is `None` (the demo).
+pub async fn run(
+    app: Arc<App>,
+    smtp_url: Option<String>,
+    from: String,
+    notify_url: Option<String>,
+) {
     let notifier: Box<dyn Notifier> = match smtp_url {
         None => {
             tracing::info!("no SMTP server configured: emails are logged and kept in the outbox");
@@ -33,9 +39,13 @@ pub async fn run(app: Arc<App>, smtp_url: Option<String>, from: String, notify_u
             }
         },
     };
-    let notify: Box<dyn NotifyGateway> = match NotifyClient::new(&notify_url) {
-        Ok(client) => Box::new(client),
-        Err(e) => {
+    let notify: Box<dyn NotifyGateway> = match notify_url.as_deref().map(NotifyClient::new) {
+        None => {
+            tracing::info!("demonstration: GOV.UK Notify messages are logged, never sent");
+            Box::new(LogNotifyGateway)
+        }
+        Some(Ok(client)) => Box::new(client),
+        Some(Err(e)) => {
             tracing::error!(error = %e, "the GOV.UK Notify client could not start; its messages are held");
             Box::new(NoNotifyClient)
         }
@@ -115,6 +125,27 @@ impl NotifyGateway for NoNotifyClient {
     }
 }
 
+/// Where `alongside serve` (or `demo`) sends GOV.UK Notify's messages: the API at `notify_url`,
+/// except for the demo left at the real API's address, whose organisation's Notify setting is a
+/// demonstration (a made-up key): it must never call GOV.UK Notify, so it logs instead (`None`).
+pub fn notify_target(demo: bool, notify_url: &str) -> Option<String> {
+    let real = notify_url.trim_end_matches('/') == crate::notify_client::NOTIFY_API;
+    (!(demo && real)).then(|| notify_url.to_owned())
+}
+
+/// Writes each GOV.UK Notify message to the log and keeps it, unsent, in the outbox (the demo).
+pub struct LogNotifyGateway;
+
+#[async_trait]
+impl NotifyGateway for LogNotifyGateway {
+    async fn send(&self, _: NotifyAccount<'_>, m: &OutboxMessage) -> Result<Delivery, String> {
+        tracing::info!(to = %m.to, subject = %m.subject, "GOV.UK Notify message (not sent: demonstration setting)");
+        Ok(Delivery::Held(
+            "not sent: a demonstration setting; the demo does not call GOV.UK Notify".into(),
+        ))
+    }
+}
+
 /// Writes each message to the log once and keeps it, unsent, in the outbox.
 pub struct LogNotifier;
 
@@ -123,6 +154,26 @@ impl Notifier for LogNotifier {
     async fn send(&self, m: &OutboxMessage) -> Result<Delivery, String> {
         tracing::info!(to = %m.to, subject = %m.subject, body = %m.body, "email (not sent: no SMTP server configured)");
         Ok(Delivery::Held("not sent: no SMTP server configured".into()))
+    }
+}
+
+#[cfg(test)]
+mod notify_target_tests {
+    use super::notify_target;
+    use crate::notify_client::NOTIFY_API;
+
+    #[test]
+    fn the_demo_never_calls_gov_uk_notify_unless_pointed_at_a_stand_in() {
+        assert_eq!(notify_target(true, NOTIFY_API), None);
+        assert_eq!(notify_target(true, &format!("{NOTIFY_API}/")), None);
+        assert_eq!(
+            notify_target(true, "http://127.0.0.1:9999"),
+            Some("http://127.0.0.1:9999".to_owned())
+        );
+        assert_eq!(
+            notify_target(false, NOTIFY_API),
+            Some(NOTIFY_API.to_owned())
+        );
     }
 }
 

@@ -25,6 +25,17 @@ pub async fn run(args: ServeArgs, demo: bool) -> anyhow::Result<()> {
     app.ensure_catalogues()
         .await
         .context("adding the standard check and training catalogue")?;
+    // An import cut short by the last stop saved nothing (one transaction); say so on its page.
+    let interrupted = app
+        .fail_interrupted_imports()
+        .await
+        .context("marking imports the last stop interrupted")?;
+    if interrupted > 0 {
+        tracing::warn!(
+            imports = interrupted,
+            "marked imports left running by the last stop as failed; nothing from them was saved"
+        );
+    }
     let mut sign_ins = Vec::new();
     if demo {
         if app.store.count_people().await? == 0 {
@@ -52,7 +63,7 @@ pub async fn run(args: ServeArgs, demo: bool) -> anyhow::Result<()> {
         app.clone(),
         args.smtp_url.clone(),
         args.mail_from.clone(),
-        args.notify_url.clone(),
+        crate::mailer::notify_target(demo, &args.notify_url),
     ));
     tokio::spawn(housekeeping(app.clone()));
     tokio::spawn(run_jobs(app.clone()));
@@ -74,6 +85,7 @@ pub async fn run(args: ServeArgs, demo: bool) -> anyhow::Result<()> {
         for s in &sign_ins {
             println!("  {:<45} {}", s.who, s.email);
         }
+        println!("{}", crate::demo::notify::NOTIFY_NOTE);
     }
     axum::serve(
         listener,

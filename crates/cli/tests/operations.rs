@@ -1,11 +1,10 @@
-//! Operations from the command line: `export` of a list, and `backup` / `restore` of a SQLite
-//! database while writers keep committing.
+//! Operations from the command line: `backup` / `restore` of a SQLite database while writers
+//! keep committing, JSON logs and metrics (exports are in `export.rs`).
 
 // Test bodies fail by panicking.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashSet;
-use std::io::Cursor;
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -14,11 +13,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use app::Write;
-use calamine::{Data, Reader, Xlsx};
 use domain::audit::{Actor, AuditEntry};
-use domain::organisation::OrganisationInput;
-use domain::person::PersonInput;
-use domain::site::SiteInput;
 use sqlx::Connection;
 use uuid::Uuid;
 
@@ -36,167 +31,6 @@ fn sqlite_url(path: &Path) -> String {
 
 fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-#[tokio::test]
-async fn export_writes_a_list_as_csv_or_excel_audited_and_names_bad_arguments() {
-    let db = temp_path("export.db");
-    let url = sqlite_url(&db);
-    let store = store::open(&url).await.unwrap();
-    let app = app::App::new(store, Arc::new(app::SystemClock), "http://localhost");
-    let admin = app
-        .register(
-            &PersonInput {
-                given_name: "Ada".into(),
-                family_name: "Admin".into(),
-                email: "ada@example.org".into(),
-                ..Default::default()
-            },
-            "a long enough password",
-        )
-        .await
-        .unwrap();
-    let org = OrganisationInput {
-        name: "Wharfe Meadows Hospice".into(),
-        slug: "wharfe".into(),
-        sector: "voluntary".into(),
-        kind: "hospice".into(),
-        postcode: "LS21 3HB".into(),
-        ..Default::default()
-    };
-    let org = app.create_organisation(&org, admin.id).await.unwrap();
-    let scope = app.authorise(admin.id, "wharfe").await.unwrap();
-    for name in ["Day hospice", "=Ward 2"] {
-        app.create_site(
-            &scope,
-            &SiteInput {
-                name: name.into(),
-                kind: "community_hub".into(),
-                postcode: "LS21 3HB".into(),
-            },
-        )
-        .await
-        .unwrap();
-    }
-
-    // CSV to standard output, as the operator.
-    let out = alongside()
-        .args([
-            "export",
-            "sites",
-            "--organisation",
-            "wharfe",
-            "--database-url",
-            &url,
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let csv = String::from_utf8(out.stdout).unwrap();
-    let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "Site,Kind,Postcode");
-    assert!(
-        lines.contains(&"Day hospice,Community hub,LS21 3HB"),
-        "{csv}"
-    );
-    assert!(lines.contains(&"'=Ward 2,Community hub,LS21 3HB"), "{csv}");
-    assert_eq!(lines.len(), 3, "{csv}");
-
-    // Excel to a file, as a named staff member.
-    let file = temp_path("sites.xlsx");
-    let out = alongside()
-        .args([
-            "export",
-            "sites",
-            "--organisation",
-            "wharfe",
-            "--format",
-            "xlsx",
-        ])
-        .args(["--as", "ada@example.org", "--output"])
-        .arg(&file)
-        .args(["--database-url", &url])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("Wrote 2 rows of sites"));
-    let mut book: Xlsx<_> =
-        calamine::open_workbook_from_rs(Cursor::new(std::fs::read(&file).unwrap())).unwrap();
-    let rows: Vec<Vec<Data>> = book
-        .worksheet_range("Sites")
-        .unwrap()
-        .rows()
-        .map(<[Data]>::to_vec)
-        .collect();
-    assert_eq!(rows.len(), 3);
-    assert!(rows.iter().any(|r| r[0] == Data::String("=Ward 2".into())));
-
-    // Both exports are audited: the operator's as Alongside itself, the other as Ada.
-    let audit = app.store.audit_for(Some(org.id), org.id.0).await.unwrap();
-    let exports: Vec<&AuditEntry> = audit
-        .iter()
-        .filter(|e| e.action == "sites.exported")
-        .collect();
-    assert_eq!(exports.len(), 2, "{audit:?}");
-    assert!(exports.iter().any(|e| e.actor == Actor::System));
-    assert!(
-        exports
-            .iter()
-            .any(|e| e.actor.person_id() == Some(admin.id))
-    );
-
-    // Bad arguments: one line naming what was wrong, and exit code 2.
-    for (args, says) in [
-        (
-            vec!["export", "people", "--organisation", "wharfe"],
-            "error: kind:",
-        ),
-        (
-            vec![
-                "export",
-                "sites",
-                "--organisation",
-                "wharfe",
-                "--format",
-                "pdf",
-            ],
-            "error: format:",
-        ),
-        (
-            vec!["export", "sites", "--organisation", "nowhere"],
-            "error: organisation:",
-        ),
-        (
-            vec![
-                "export",
-                "sites",
-                "--organisation",
-                "wharfe",
-                "--as",
-                "nobody@example.org",
-            ],
-            "error: as:",
-        ),
-        (
-            vec![
-                "export",
-                "expiring",
-                "--organisation",
-                "wharfe",
-                "--filter",
-                "days=abc",
-            ],
-            "error: days:",
-        ),
-    ] {
-        let out = alongside()
-            .args(&args)
-            .args(["--database-url", &url])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
-        assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
-    }
 }
 
 fn entry(id: Uuid) -> Write {

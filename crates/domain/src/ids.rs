@@ -139,4 +139,6 @@ id_type!(
     SubjectAccessRequestId,
     /// One run of an organisation's retention rules.
     RetentionRunId,
+    /// A consent a manager recorded on its own form.
+    ConsentId,
 );

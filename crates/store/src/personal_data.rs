@@ -122,6 +122,7 @@ pub const SOURCES: &[Source] = &[
         ),
     },
     source!("passport_consents", "Volunteer passport consents", "Your consents to share checks between organisations, and withdrawals.", "passport_consents", "person_id = $1", Some("from_organisation_id = $2 OR to_organisation_id = $2")),
+    source!("recorded_consents", "Consents recorded by organisations", "Consents you gave or declined that an organisation wrote down, how, and any withdrawal.", "recorded_consents", "person_id = $1", ORG),
     source!("volunteer_referrals", "Referrals between organisations", "Times an organisation referred you to another's role.", "volunteer_referrals", "person_id = $1", Some("from_organisation_id = $2 OR to_organisation_id = $2")),
     source!("event_registrations", "Learning event places", "Learning events you registered for.", "event_registrations", "person_id = $1", Some("event_id IN (SELECT id FROM learning_events WHERE organisation_id = $2)")),
     source!("event_feedback", "Learning event feedback", "Feedback you gave on learning events.", "event_feedback", "registration_id IN (SELECT id FROM event_registrations WHERE person_id = $1)", Some("event_id IN (SELECT id FROM learning_events WHERE organisation_id = $2)")),

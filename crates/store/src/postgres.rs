@@ -66,6 +66,9 @@ mod expenses;
 #[path = "sql/feedback_links.rs"]
 mod feedback_links;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/import_recovery.rs"]
+mod import_recovery;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/imports.rs"]
 mod imports;
 #[allow(clippy::duplicate_mod)]
@@ -98,6 +101,9 @@ mod quality;
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/reads.rs"]
 mod reads;
+#[allow(clippy::duplicate_mod)]
+#[path = "sql/recorded_consents.rs"]
+mod recorded_consents;
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/rota.rs"]
 mod rota;

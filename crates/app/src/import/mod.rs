@@ -4,7 +4,9 @@
 //! a dry run. The report names every problem by row and column.
 
 pub mod file;
+pub mod interrupted;
 mod people;
+mod person_rows;
 mod records;
 mod setup;
 mod support;
@@ -98,6 +100,12 @@ impl ImportReport {
                     String::new()
                 }
             )
+        } else if let Some(why) = self.whole_file_failure() {
+            if why.to_lowercase().contains("nothing") {
+                why.to_owned()
+            } else {
+                format!("Nothing was imported: {why}")
+            }
         } else {
             format!(
                 "Nothing was imported: {} of {} rows have problems. Fix them and import the file again{}.",
@@ -110,6 +118,18 @@ impl ImportReport {
                 }
             )
         }
+    }
+
+    /// Why nothing was read, when the file as a whole failed (it could not be used, or the
+    /// server stopped during the import) rather than any row.
+    fn whole_file_failure(&self) -> Option<&str> {
+        if self.rows > 0 {
+            return None;
+        }
+        self.problems
+            .iter()
+            .find(|p| p.row.is_none())
+            .map(|p| p.message.as_str())
     }
 
     fn kind_noun(&self) -> &'static str {

@@ -1,57 +1,30 @@
 //! A people import: each row a person (the same rules as the profile form) with their
 //! engagement here (a status, default active) and optionally a role. Someone already with this
 //! organisation — the same email, or else the same name and date of birth — is matched, not
-//! duplicated: their record is kept and the report says so. An email that belongs to someone
-//! else's own account (not with this organisation) is a problem with the row: a person's profile
-//! is theirs, shared with an organisation only when they enquire or apply.
+//! duplicated: their record is kept and the report says so. When the file gives them another
+//! status, their engagement is moved by the same rules as the manager's status change (a move
+//! those rules refuse is a problem with the row), and the report says what changed. An email
+//! that belongs to someone else's own account (not with this organisation) is a problem with the
+//! row: a person's profile is theirs, shared with an organisation only when they enquire or
+//! apply. Each row is checked in `person_rows`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use domain::Labelled;
 use domain::compliance::{Placement, PlacementStatus};
 use domain::engagement::{Engagement, EngagementEvent, EngagementStatus};
 use domain::ids::{EngagementId, PersonId, PlacementId, RoleId};
-use domain::import::{MappedRow, Merge, MergedOn, Problem, ResolvedMapping};
-use domain::person::{Person, PersonInput};
+use domain::import::{Merge, MergedOn, Problem, ResolvedMapping};
 
+use super::person_rows::PersonRow;
 use super::{ImportProgress, Plan, Table, read_rows, row_problems};
+use crate::engagement_moves::{Move, move_errors};
 use crate::ports::KnownPerson;
 use crate::{App, AppError, OrgScope};
 
 /// How many emails to look up at once.
 const EMAIL_CHUNK: usize = 5_000;
-
-/// A valid row, before matching.
-struct PersonRow {
-    row: u64,
-    person: Person,
-    status: EngagementStatus,
-    role: Option<RoleId>,
-    started_at: DateTime<Utc>,
-}
-
-/// A labelled value from its code or its label, in any case and spacing ("Community hub",
-/// "community_hub").
-pub(crate) fn from_words<T: domain::Labelled>(text: &str) -> Option<T> {
-    let words = |s: &str| domain::import::normalise_header(s);
-    let text = words(text);
-    T::ALL
-        .iter()
-        .copied()
-        .find(|v| words(v.code()) == text || words(v.label()) == text)
-}
-
-/// Splits "Asha Patel" into first and last names at the last space ("Mary Jane Smith": "Mary
-/// Jane" and "Smith"); "Patel, Asha" the other way round.
-fn split_full_name(full: &str) -> (String, String) {
-    if let Some((family, given)) = full.split_once(',') {
-        return (given.trim().to_owned(), family.trim().to_owned());
-    }
-    match full.trim().rsplit_once(' ') {
-        Some((given, family)) => (given.trim().to_owned(), family.trim().to_owned()),
-        None => (full.trim().to_owned(), String::new()),
-    }
-}
 
 fn name_key(given: &str, family: &str, dob: NaiveDate) -> (String, String, NaiveDate) {
     (
@@ -62,109 +35,6 @@ fn name_key(given: &str, family: &str, dob: NaiveDate) -> (String, String, Naive
 }
 
 impl App {
-    /// Checks one row into a person and their engagement, or its problems.
-    fn person_row(
-        &self,
-        mut row: MappedRow,
-        mapping: &ResolvedMapping,
-        roles: &HashMap<String, RoleId>,
-        today: NaiveDate,
-        now: DateTime<Utc>,
-    ) -> Result<PersonRow, Vec<Problem>> {
-        let mut given_name = row.take("given_name");
-        let mut family_name = row.take("family_name");
-        let full_name = row.take("full_name");
-        if given_name.is_empty() && family_name.is_empty() && !full_name.is_empty() {
-            (given_name, family_name) = split_full_name(&full_name);
-        }
-        let input = PersonInput {
-            given_name,
-            family_name,
-            preferred_name: row.take("preferred_name"),
-            email: row.take("email"),
-            phone: row.take("phone"),
-            date_of_birth: row.take("date_of_birth"),
-            postcode: row.take("postcode"),
-            languages: row.take("languages"),
-            skills: row.take("skills"),
-            interests: row.take("interests"),
-            accessibility_needs: row.take("accessibility_needs"),
-        };
-        let mut problems = Vec::new();
-        let person = match input.parse(PersonId::new(), today) {
-            Ok(p) => Some(p),
-            Err(errors) => {
-                problems = row_problems(row.row, &errors, mapping, &[]);
-                None
-            }
-        };
-        let status_text = row.get("status");
-        let status = if status_text.is_empty() {
-            Some(EngagementStatus::Active)
-        } else {
-            let status = from_words::<EngagementStatus>(status_text);
-            if status.is_none() {
-                problems.push(Problem::at(
-                    row.row,
-                    &mapping.column_name("status"),
-                    format!(
-                        "\"{status_text}\" is not a status; use enquiry, applicant, onboarding, active, paused or left"
-                    ),
-                ));
-            }
-            status
-        };
-        let role_text = row.get("role");
-        let role = if role_text.is_empty() {
-            None
-        } else {
-            let found = roles.get(&role_text.to_lowercase()).copied();
-            if found.is_none() {
-                problems.push(Problem::at(
-                    row.row,
-                    &mapping.column_name("role"),
-                    format!("There is no role called \"{role_text}\"; add the role first, or check its title"),
-                ));
-            }
-            if matches!(
-                status,
-                Some(EngagementStatus::Enquiry | EngagementStatus::Applicant)
-            ) {
-                problems.push(Problem::at(
-                    row.row,
-                    &mapping.column_name("role"),
-                    "Enquiries and applicants have no role yet; leave the role empty or change the status",
-                ));
-            }
-            found
-        };
-        let started_at = match row.get("started_on") {
-            "" => now,
-            text => match text.parse::<NaiveDate>() {
-                Ok(day) if day > today => {
-                    problems.push(Problem::at(
-                        row.row,
-                        &mapping.column_name("started_on"),
-                        "The start date must not be in the future",
-                    ));
-                    now
-                }
-                Ok(day) => day.and_hms_opt(0, 0, 0).map_or(now, |t| t.and_utc()),
-                Err(_) => now,
-            },
-        };
-        match (person, status, problems.is_empty()) {
-            (Some(person), Some(status), true) => Ok(PersonRow {
-                row: row.row,
-                person,
-                status,
-                role,
-                started_at,
-            }),
-            _ => Err(problems),
-        }
-    }
-
     /// Checks a people file and plans its writes, matching people already recorded.
     pub(super) async fn plan_people(
         &self,
@@ -257,7 +127,10 @@ impl App {
         }
         drop(emails);
         let here = self.store.people_engaged_with(org).await?;
-        let engaged: HashSet<PersonId> = here.iter().map(|p| p.id).collect();
+        let engaged: HashMap<PersonId, (EngagementId, EngagementStatus)> = here
+            .iter()
+            .filter_map(|p| p.engagement.map(|e| (p.id, e)))
+            .collect();
         let by_name: HashMap<(String, String, NaiveDate), KnownPerson> = here
             .into_iter()
             .filter_map(|p| {
@@ -279,7 +152,7 @@ impl App {
                         .map(|p| (p, MergedOn::NameAndDateOfBirth))
                 });
             let person_id = match matched {
-                Some((known, _)) if !engaged.contains(&known.id) => {
+                Some((known, _)) if !engaged.contains_key(&known.id) => {
                     // Their profile is theirs: another organisation's import must not reach it
                     // without their choice (nor say whose it is).
                     plan.valid_rows -= 1;
@@ -291,11 +164,44 @@ impl App {
                     continue;
                 }
                 Some((known, on)) => {
+                    let mut changed = Vec::new();
+                    if let Some(&(engagement_id, from)) = engaged.get(&known.id)
+                        && r.status_given
+                        && from != r.status
+                    {
+                        let errors = move_errors(from, r.status, r.leaving_reason, "");
+                        if !errors.is_empty() {
+                            plan.valid_rows -= 1;
+                            plan.problems.extend(row_problems(
+                                r.row,
+                                &errors,
+                                mapping,
+                                &[("note", "leaving_reason")],
+                            ));
+                            continue;
+                        }
+                        let m = Move {
+                            person_id: known.id,
+                            engagement_id,
+                            from,
+                            to: r.status,
+                            leaving_reason: r.leaving_reason,
+                            note: "Changed by an import",
+                        };
+                        plan.writes
+                            .extend(self.move_writes(scope, &m, &by, now).await?);
+                        changed.push(format!(
+                            "their status from {} to {}",
+                            from.label().to_lowercase(),
+                            r.status.label().to_lowercase()
+                        ));
+                    }
                     plan.merged.push(Merge {
                         row: r.row,
                         name: format!("{} {}", known.given_name, known.family_name),
                         on,
                         already_here: true,
+                        changed,
                     });
                     continue;
                 }
@@ -312,7 +218,9 @@ impl App {
                 person_id,
                 status: r.status,
                 started_at: r.started_at,
-                leaving_reason: None,
+                leaving_reason: r
+                    .leaving_reason
+                    .filter(|_| r.status == EngagementStatus::Left),
                 leaving_note: String::new(),
             };
             batch.events.push((
@@ -349,40 +257,5 @@ impl App {
             batch.engagements.push(engagement);
         }
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn full_names_split_at_the_last_space_or_a_comma() {
-        assert_eq!(
-            split_full_name("Asha Patel"),
-            ("Asha".into(), "Patel".into())
-        );
-        assert_eq!(
-            split_full_name("Mary Jane Smith"),
-            ("Mary Jane".into(), "Smith".into())
-        );
-        assert_eq!(
-            split_full_name("Patel, Asha"),
-            ("Asha".into(), "Patel".into())
-        );
-        assert_eq!(split_full_name("Cher"), ("Cher".into(), String::new()));
-    }
-
-    #[test]
-    fn statuses_read_from_codes_or_labels() {
-        assert_eq!(
-            from_words::<EngagementStatus>("Active"),
-            Some(EngagementStatus::Active)
-        );
-        assert_eq!(
-            from_words::<EngagementStatus>(" LEFT "),
-            Some(EngagementStatus::Left)
-        );
-        assert_eq!(from_words::<EngagementStatus>("gone"), None);
     }
 }

@@ -124,6 +124,7 @@ impl App {
                     ),
                     on: MergedOn::Email,
                     already_here: true,
+                    changed: Vec::new(),
                 });
                 continue;
             }

@@ -10,7 +10,7 @@ use domain::import::{Merge, MergedOn, Problem, ResolvedMapping};
 use domain::role::{DbsLevel, RoleInput, Setting};
 use domain::site::{SiteInput, SiteKind};
 
-use super::people::from_words;
+use super::person_rows::from_words;
 use super::{Plan, Table, mapped_rows, row_problems};
 use crate::{App, AppError, OrgScope};
 
@@ -89,6 +89,7 @@ impl App {
                             name: name.clone(),
                             on: MergedOn::Name,
                             already_here: true,
+                            changed: Vec::new(),
                         });
                         continue;
                     }
@@ -202,6 +203,7 @@ impl App {
                             name: title.clone(),
                             on: MergedOn::Name,
                             already_here: true,
+                            changed: Vec::new(),
                         });
                         continue;
                     }

@@ -1,7 +1,8 @@
 //! Service user and carer imports: each row checked as the service user form checks it. A carer
 //! row names the person they care for (already recorded, by full name, and date of birth when
 //! two share a name) and is linked to them. Someone already recorded with the same name and date
-//! of birth is matched, not added again.
+//! of birth is matched, not added again; a matched carer not yet linked to the person the row
+//! names is linked now, and the report says so.
 
 use std::collections::HashMap;
 
@@ -11,7 +12,7 @@ use domain::import::{ImportKind, MappedRow, Merge, MergedOn, Problem, ResolvedMa
 use domain::staff::Capability;
 use domain::support::{CarerLink, Relationship, SupportedPerson, SupportedPersonInput};
 
-use super::people::from_words;
+use super::person_rows::from_words;
 use super::{Plan, Table, mapped_rows, row_problems};
 use crate::ports::{SupportWrite, Write};
 use crate::{App, AppError, OrgScope};
@@ -85,6 +86,42 @@ impl App {
         }
     }
 
+    /// For a carer matched to someone already recorded: when they are not yet linked to the
+    /// person the row names, the link and its audit entry, with what the report says.
+    async fn link_if_missing(
+        &self,
+        scope: &OrgScope,
+        carer_id: SupportedPersonId,
+        (cared_for_id, relationship): (SupportedPersonId, Relationship),
+        known: &[SupportedPerson],
+    ) -> Result<Option<(Vec<Write>, String)>, AppError> {
+        let org = scope.organisation_id();
+        let linked = self
+            .store
+            .carer_links(org, carer_id)
+            .await?
+            .iter()
+            .any(|l| l.carer_id == carer_id && l.cared_for_id == cared_for_id);
+        if linked {
+            return Ok(None);
+        }
+        let name = known
+            .iter()
+            .find(|p| p.id == cared_for_id)
+            .map(|p| format!("{} {}", p.given_name, p.family_name))
+            .unwrap_or_default();
+        let writes = vec![
+            Write::Support(SupportWrite::LinkCarer(CarerLink {
+                organisation_id: org,
+                carer_id,
+                cared_for_id,
+                relationship,
+            })),
+            self.support_audit(scope, "carer.linked", cared_for_id),
+        ];
+        Ok(Some((writes, format!("linked them as carer of {name}"))))
+    }
+
     /// Checks a service user or carer file and plans its writes.
     pub(super) async fn plan_supported(
         &self,
@@ -97,12 +134,12 @@ impl App {
         let org = scope.organisation_id();
         let carers = kind == ImportKind::Carers;
         let mut known = self.store.supported_people(org).await?;
-        let mut by_name: HashMap<NameKey, String> = known
+        let mut by_name: HashMap<NameKey, (SupportedPersonId, String)> = known
             .iter()
             .map(|p| {
                 (
                     key(&p.given_name, &p.family_name, p.date_of_birth),
-                    format!("{} {}", p.given_name, p.family_name),
+                    (p.id, format!("{} {}", p.given_name, p.family_name)),
                 )
             })
             .collect();
@@ -148,16 +185,41 @@ impl App {
                 &person.family_name,
                 person.date_of_birth,
             );
-            if let Some(name) = by_name.get(&k) {
+            if let Some((id, name)) = by_name.get(&k) {
+                let mut changed = Vec::new();
+                if let Some(link) = link {
+                    if link.0 == *id {
+                        plan.valid_rows -= 1;
+                        plan.problems.push(Problem::at(
+                            row.row,
+                            &mapping.column_name("cares_for"),
+                            "A carer cannot be recorded as caring for themselves",
+                        ));
+                        continue;
+                    }
+                    if let Some((writes, said)) =
+                        self.link_if_missing(scope, *id, link, &known).await?
+                    {
+                        plan.writes.extend(writes);
+                        changed.push(said);
+                    }
+                }
                 plan.merged.push(Merge {
                     row: row.row,
                     name: name.clone(),
                     on: MergedOn::NameAndDateOfBirth,
                     already_here: true,
+                    changed,
                 });
                 continue;
             }
-            by_name.insert(k, format!("{} {}", person.given_name, person.family_name));
+            by_name.insert(
+                k,
+                (
+                    person.id,
+                    format!("{} {}", person.given_name, person.family_name),
+                ),
+            );
             plan.created += 1;
             plan.writes
                 .push(Write::Support(SupportWrite::InsertPerson(person.clone())));

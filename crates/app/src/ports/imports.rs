@@ -5,7 +5,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::compliance::Placement;
-use domain::engagement::{Engagement, EngagementEvent};
+use domain::engagement::{Engagement, EngagementEvent, EngagementStatus};
 use domain::ids::{EngagementId, OrganisationId, PersonId};
 use domain::person::Person;
 use uuid::Uuid;
@@ -25,6 +25,9 @@ pub struct KnownPerson {
     pub email: String,
     /// Date of birth.
     pub date_of_birth: Option<NaiveDate>,
+    /// Their engagement with the organisation asked about, and its status (none when found by
+    /// email wherever they volunteer).
+    pub engagement: Option<(EngagementId, EngagementStatus)>,
 }
 
 /// The rows a people import adds, written in bulk.
@@ -147,6 +150,18 @@ pub enum ImportWrite {
         /// When.
         at: DateTime<Utc>,
     },
+    /// An import a stopped server left `running` is marked `failed` with `report` (only if it
+    /// is still running).
+    FailInterrupted {
+        /// The organisation.
+        organisation_id: OrganisationId,
+        /// The upload.
+        id: Uuid,
+        /// The report as JSON, saying why.
+        report: String,
+        /// When.
+        at: DateTime<Utc>,
+    },
 }
 
 /// Reads and bulk writes for imports.
@@ -173,6 +188,9 @@ pub trait ImportStore: Send + Sync {
         org: OrganisationId,
         kind: &str,
     ) -> Result<Vec<SavedMapping>, StoreError>;
+    /// Every upload still `running`, in every organisation, without its file (for marking
+    /// those a stopped server left behind).
+    async fn running_uploads(&self) -> Result<Vec<ImportUpload>, StoreError>;
     /// One upload.
     async fn import_upload(
         &self,

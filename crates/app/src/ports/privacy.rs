@@ -54,6 +54,9 @@ pub struct ConsentRecord {
     pub how: String,
     /// When it was withdrawn, if it was.
     pub withdrawn: Option<String>,
+    /// A consent recorded on its own form that stands now: its id, so it can be withdrawn.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub can_withdraw: Option<ConsentId>,
 }
 
 /// An organisation's privacy settings.
@@ -139,6 +142,19 @@ pub enum PrivacyWrite {
     InsertSubjectAccessRequest(SubjectAccessRequest),
     /// A retention run's report.
     InsertRetentionRun(RetentionRun),
+    /// A consent recorded on its own form.
+    RecordConsent(domain::privacy::consent::RecordedConsent),
+    /// A recorded consent withdrawn on a day; fails (conflict) unless it stands now.
+    WithdrawConsent {
+        /// The organisation.
+        organisation_id: OrganisationId,
+        /// The consent.
+        id: ConsentId,
+        /// The day.
+        on: chrono::NaiveDate,
+        /// Who recorded the withdrawal, by name.
+        by: String,
+    },
 }
 
 /// Reads for UK GDPR.
@@ -164,6 +180,13 @@ pub trait PrivacyStore: Send + Sync {
         person: Option<PersonId>,
         org: Option<OrganisationId>,
     ) -> Result<Vec<ConsentRecord>, StoreError>;
+    /// Consents recorded on their own form: an organisation's (with `org`), a person's (with
+    /// `person`), or both narrowed together; oldest first.
+    async fn recorded_consents(
+        &self,
+        org: Option<OrganisationId>,
+        person: Option<PersonId>,
+    ) -> Result<Vec<domain::privacy::consent::RecordedConsent>, StoreError>;
     /// An organisation's privacy settings, if it has saved any.
     async fn privacy_settings(
         &self,

@@ -64,6 +64,25 @@ async fn demo_fills_every_corner_and_is_the_same_each_time() {
 
     let orgs = app.store.organisations().await.expect("organisations");
     assert!(orgs.len() >= 5);
+    // One public body sends through GOV.UK Notify, as a demonstration setting.
+    let calder = app
+        .operator_scope(notify::NOTIFY_ORGANISATION)
+        .await
+        .expect("the Notify organisation");
+    let settings = app
+        .notification_settings(&calder)
+        .await
+        .expect("its settings");
+    assert_eq!(settings.settings.provider, domain::notify::Provider::Notify);
+    assert!(settings.settings.sends_sms());
+    assert!(
+        settings
+            .masked_key
+            .as_deref()
+            .is_some_and(|k| k.starts_with("demonstration-only")),
+        "{:?}",
+        settings.masked_key
+    );
     // The partnership joins all five; the association has individual members, one lapsed.
     let networks = app.store.networks().await.expect("networks");
     assert_eq!(networks.len(), 2);

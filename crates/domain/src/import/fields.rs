@@ -123,6 +123,16 @@ const PEOPLE: &[FieldSpec] = &[
         "Role",
         &["role", "roletitle", "volunteerrole", "position"],
     ),
+    field(
+        "leaving_reason",
+        "Why they left",
+        &[
+            "leavingreason",
+            "reasonforleaving",
+            "whytheyleft",
+            "reasonleft",
+        ],
+    ),
     date(
         "started_on",
         "Start date",

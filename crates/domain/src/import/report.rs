@@ -65,6 +65,10 @@ pub struct Merge {
     pub on: MergedOn,
     /// Whether they were already with this organisation (otherwise they were added to it).
     pub already_here: bool,
+    /// What the file changed on the record kept ("status from active to paused"); empty when
+    /// it was kept as it was.
+    #[serde(default)]
+    pub changed: Vec<String>,
 }
 
 impl Merge {
@@ -75,10 +79,15 @@ impl Merge {
             MergedOn::NameAndDateOfBirth => "the same name and date of birth",
             MergedOn::Name => "the same name",
         };
-        let then = if self.already_here {
-            "kept their existing record"
+        let then = if !self.changed.is_empty() {
+            format!(
+                "kept their existing record and changed {}",
+                self.changed.join(" and ")
+            )
+        } else if self.already_here {
+            "kept their existing record".to_owned()
         } else {
-            "added their existing record to this organisation"
+            "added their existing record to this organisation".to_owned()
         };
         format!("Row {}: matched {} by {how}; {then}", self.row, self.name)
     }
@@ -123,10 +132,19 @@ mod tests {
             name: "Asha Patel".into(),
             on: MergedOn::Email,
             already_here: true,
+            changed: Vec::new(),
         };
         assert_eq!(
             m.sentence(),
             "Row 3: matched Asha Patel by the same email address; kept their existing record"
+        );
+        let changed = Merge {
+            changed: vec!["their status from active to paused".into()],
+            ..m.clone()
+        };
+        assert_eq!(
+            changed.sentence(),
+            "Row 3: matched Asha Patel by the same email address; kept their existing record and changed their status from active to paused"
         );
         let rows = report_csv_rows(&[Problem::at(4, "E-mail", "x")], &[m]);
         assert_eq!(rows.len(), 3);

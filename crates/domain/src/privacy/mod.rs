@@ -1,6 +1,7 @@
 //! UK GDPR rules: how long an organisation keeps records (its retention rules), why an erasure
 //! happened or was refused, and the privacy notice it publishes.
 
+pub mod consent;
 pub mod notice;
 
 use chrono::{DateTime, Months, Utc};

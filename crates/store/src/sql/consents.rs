@@ -1,6 +1,7 @@
 //! Consents, gathered from where they are recorded: passport consents (with withdrawal),
 //! service users' consent to support and to their information being used, referrals between
-//! organisations, and equality answers. Compiled once per backend.
+//! organisations, equality answers, and those recorded on their own form. Compiled once per
+//! backend.
 
 use app::StoreError;
 use app::ports::ConsentRecord;
@@ -76,6 +77,7 @@ pub(super) async fn consents(
             given: long_time(granted),
             how: "Ticked on their volunteer passport page".into(),
             withdrawn: revoked.map(long_time),
+            can_withdraw: None,
         });
     }
 
@@ -113,6 +115,7 @@ pub(super) async fn consents(
                 given: long_date(on),
                 how: method(support_how),
                 withdrawn: None,
+                can_withdraw: None,
             });
         }
         if let Some(on) = data_on {
@@ -123,6 +126,7 @@ pub(super) async fn consents(
                 given: long_date(on),
                 how: method(data_how),
                 withdrawn: None,
+                can_withdraw: None,
             });
         }
     }
@@ -150,8 +154,11 @@ pub(super) async fn consents(
             given: long_date(on),
             how: format!("Agreed with {by}"),
             withdrawn: None,
+            can_withdraw: None,
         });
     }
+
+    out.extend(super::recorded_consents::register(pool, person, org).await?);
 
     // Equality answers are the person's own, never an organisation's.
     if let (Some(person), None) = (person, org) {
@@ -169,6 +176,7 @@ pub(super) async fn consents(
                 given: long_time(at),
                 how: "Answered on their About you page (removing the answers withdraws it)".into(),
                 withdrawn: None,
+                can_withdraw: None,
             });
         }
     }

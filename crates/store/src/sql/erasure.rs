@@ -46,6 +46,13 @@ pub(super) async fn write(
         }
         PrivacyWrite::InsertSubjectAccessRequest(r) => insert_request(tx, r).await,
         PrivacyWrite::InsertRetentionRun(r) => insert_run(tx, r).await,
+        PrivacyWrite::RecordConsent(c) => super::recorded_consents::insert(tx, c).await,
+        PrivacyWrite::WithdrawConsent {
+            organisation_id,
+            id,
+            on,
+            by,
+        } => super::recorded_consents::withdraw(tx, *organisation_id, *id, *on, by).await,
         PrivacyWrite::ErasePerson {
             person_id,
             stand_in,
@@ -218,6 +225,7 @@ async fn erase_person(
         "UPDATE event_registrations SET person_id = $3 WHERE person_id = $1 AND event_id IN (SELECT id FROM learning_events WHERE organisation_id = $2)".to_owned(),
         "UPDATE volunteer_referrals SET person_id = $3, note = '' WHERE person_id = $1 AND (from_organisation_id = $2 OR to_organisation_id = $2)".to_owned(),
         "UPDATE subject_access_requests SET person_id = $3 WHERE organisation_id = $2 AND person_id = $1".to_owned(),
+        "UPDATE recorded_consents SET person_id = $3, note = '' WHERE organisation_id = $2 AND person_id = $1".to_owned(),
         // The audit trail keeps what happened and when, pointing at the stand-in, without detail.
         "UPDATE audit_log SET entity_id = CASE WHEN entity_id = $1 THEN $3 ELSE entity_id END, \
          actor_person_id = CASE WHEN actor_person_id = $1 THEN $3 ELSE actor_person_id END, detail = '' \

@@ -34,6 +34,7 @@ fn known((id, given_name, family_name, email, date_of_birth): KnownRow) -> Known
         family_name,
         email,
         date_of_birth,
+        engagement: None,
     }
 }
 
@@ -251,15 +252,22 @@ impl ImportStore for ThisStore {
         &self,
         org: OrganisationId,
     ) -> Result<Vec<KnownPerson>, StoreError> {
-        let rows: Vec<KnownRow> = sqlx::query_as(
-            "SELECT p.id, p.given_name, p.family_name, p.email, p.date_of_birth \
-             FROM engagements e JOIN people p ON p.id = e.person_id WHERE e.organisation_id = $1",
-        )
-        .bind(org.0)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(db_error)?;
-        Ok(rows.into_iter().map(known).collect())
+        let rows: Vec<(Uuid, String, String, String, Option<NaiveDate>, Uuid, String)> =
+            sqlx::query_as(
+                "SELECT p.id, p.given_name, p.family_name, p.email, p.date_of_birth, e.id, e.status \
+                 FROM engagements e JOIN people p ON p.id = e.person_id WHERE e.organisation_id = $1",
+            )
+            .bind(org.0)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db_error)?;
+        rows.into_iter()
+            .map(|(id, given, family, email, dob, engagement, status)| {
+                let mut p = known((id, given, family, email, dob));
+                p.engagement = Some((EngagementId(engagement), crate::rows::code(&status)?));
+                Ok(p)
+            })
+            .collect()
     }
 
     async fn apply_people_import(
@@ -324,6 +332,10 @@ impl ImportStore for ThisStore {
                 created_at,
             })
             .collect())
+    }
+
+    async fn running_uploads(&self) -> Result<Vec<ImportUpload>, StoreError> {
+        super::import_recovery::running_uploads(self).await
     }
 
     async fn import_upload(
@@ -520,6 +532,15 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &ImportWrite) -> Resu
             .execute(&mut **tx)
             .await
             .map_err(db_error)?;
+        }
+        ImportWrite::FailInterrupted {
+            organisation_id,
+            id,
+            report,
+            at,
+        } => {
+            super::import_recovery::fail_interrupted(tx, *organisation_id, *id, report, *at)
+                .await?;
         }
     }
     Ok(())

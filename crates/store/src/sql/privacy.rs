@@ -148,6 +148,14 @@ impl PrivacyStore for ThisStore {
         super::consents::consents(&self.pool, person, org).await
     }
 
+    async fn recorded_consents(
+        &self,
+        org: Option<OrganisationId>,
+        person: Option<PersonId>,
+    ) -> Result<Vec<domain::privacy::consent::RecordedConsent>, StoreError> {
+        super::recorded_consents::list(&self.pool, org, person).await
+    }
+
     async fn privacy_settings(
         &self,
         org: OrganisationId,

@@ -10,8 +10,10 @@ use utoipa::{Modify, OpenApi};
 
 use super::attendance;
 use super::commitments;
+use super::consents;
 use super::expenses;
 use super::imports;
+use super::notification_settings;
 use super::privacy;
 use super::problem::{FieldProblem, Problem};
 use super::rota;
@@ -191,6 +193,11 @@ use super::{resource_files, resources, role_library, role_template_changes};
         privacy::preview_retention,
         privacy::run_retention,
         privacy::list_consents,
+        consents::list_person_consents,
+        consents::record_consent,
+        consents::withdraw_consent,
+        notification_settings::get_notification_settings,
+        notification_settings::put_notification_settings,
     ),
     components(schemas(Problem, FieldProblem)),
     modifiers(&BearerToken),

@@ -50,6 +50,8 @@ pub struct ImportMergeView {
     pub matched_on: String,
     /// Whether they were already with the organisation (otherwise they were added to it).
     pub already_here: bool,
+    /// What the file changed on the record kept, in words (empty when nothing changed).
+    pub changed: Vec<String>,
     /// The match in words.
     pub sentence: String,
 }
@@ -112,6 +114,7 @@ impl From<app::import::ImportReport> for ImportReportView {
                     }
                     .to_owned(),
                     already_here: m.already_here,
+                    changed: m.changed.clone(),
                     sentence: m.sentence(),
                 })
                 .collect(),

@@ -9,6 +9,7 @@ mod catalogue;
 mod checks;
 mod commitments;
 mod concerns;
+mod consents;
 mod doc;
 mod enquiries;
 mod events;
@@ -19,6 +20,7 @@ mod matching;
 mod network_events;
 mod network_sharing;
 mod networks;
+mod notification_settings;
 mod onboarding;
 mod organisation;
 mod outcomes;
@@ -87,6 +89,8 @@ pub fn routes() -> Router<AppState> {
         .merge(events::routes())
         .merge(network_events::routes())
         .merge(privacy::routes())
+        .merge(consents::routes())
+        .merge(notification_settings::routes())
         .merge(imports::routes())
         .fallback(problem::not_found)
         .method_not_allowed_fallback(problem::method_not_allowed)

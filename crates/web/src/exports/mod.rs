@@ -3,7 +3,9 @@
 //! the same use case its page calls (so the same permissions and supervisor limits apply) and
 //! every export is audited (`<kind>.exported`).
 
+mod network;
 mod organisation;
+mod outcomes;
 mod people;
 mod support;
 mod time;
@@ -54,11 +56,25 @@ pub enum ExportKind {
     Referrals,
     /// Matches between volunteers and the people they support.
     Matches,
+    /// The catalogue of checks and training.
+    Catalogue,
+    /// Mutual recognition agreements.
+    Agreements,
+    /// The networks the organisation belongs to.
+    Networks,
+    /// Volunteers (and service users) referred between network members.
+    NetworkReferrals,
+    /// Feedback links.
+    FeedbackLinks,
+    /// Activity logged against outcome indicators (`from`, `to`).
+    Activity,
+    /// One table of the quality report (`table`, `from`, `to`, `rate`).
+    Quality,
 }
 
 impl ExportKind {
     /// Every list.
-    pub const ALL: [Self; 15] = [
+    pub const ALL: [Self; 22] = [
         Self::Volunteers,
         Self::Applications,
         Self::Roles,
@@ -74,6 +90,13 @@ impl ExportKind {
         Self::ServiceUsers,
         Self::Referrals,
         Self::Matches,
+        Self::Catalogue,
+        Self::Agreements,
+        Self::Networks,
+        Self::NetworkReferrals,
+        Self::FeedbackLinks,
+        Self::Activity,
+        Self::Quality,
     ];
 
     /// The name on the command line (`alongside export volunteers`).
@@ -94,6 +117,13 @@ impl ExportKind {
             Self::ServiceUsers => "service-users",
             Self::Referrals => "referrals",
             Self::Matches => "matches",
+            Self::Catalogue => "catalogue",
+            Self::Agreements => "agreements",
+            Self::Networks => "networks",
+            Self::NetworkReferrals => "network-referrals",
+            Self::FeedbackLinks => "feedback-links",
+            Self::Activity => "activity",
+            Self::Quality => "quality",
         }
     }
 
@@ -109,6 +139,7 @@ impl ExportKind {
             Self::HoursLogs => "hours",
             Self::Hours => "hours/totals",
             Self::NoShows => "attendance",
+            Self::FeedbackLinks => "feedback",
             other => other.code(),
         }
     }
@@ -154,6 +185,13 @@ pub async fn export_table(
         ExportKind::ServiceUsers => support::service_users(app, scope, &filters(query)?).await?,
         ExportKind::Referrals => support::referrals(app, scope).await?,
         ExportKind::Matches => support::matches(app, scope).await?,
+        ExportKind::Catalogue => network::catalogue(app, scope).await?,
+        ExportKind::Agreements => network::agreements(app, scope).await?,
+        ExportKind::Networks => network::networks(app, scope).await?,
+        ExportKind::NetworkReferrals => network::network_referrals(app, scope).await?,
+        ExportKind::FeedbackLinks => network::feedback_links(app, scope).await?,
+        ExportKind::Activity => outcomes::activity(app, scope, &filters(query)?).await?,
+        ExportKind::Quality => outcomes::quality(app, scope, &filters(query)?).await?,
     };
     // The rota, hours and expenses use cases audit their own exports.
     app.record_export(scope, kind.code(), table.rows.len(), query)

@@ -1,13 +1,13 @@
 //! A person's own data: ask for a copy of everything held about them (ready at once, as a ZIP)
-//! and see the consents they have given.
+//! and see the consents they have given, withdrawing one an organisation recorded for them.
 
 use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::get;
-use domain::ids::SubjectAccessRequestId;
+use axum::routing::{get, post};
+use domain::ids::{ConsentId, SubjectAccessRequestId};
 
 use crate::form::{Done, FormData};
 use crate::layout::{Layout, nhs_datetime};
@@ -19,6 +19,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/my/data", get(show).post(request))
         .route("/my/data/{id}/download", get(download))
+        .route("/my/data/consents/{id}/withdraw", post(withdraw))
 }
 
 /// A request as listed.
@@ -34,7 +35,7 @@ struct DataPage {
     layout: Layout,
     requests: Vec<Line>,
     consents: Vec<app::ports::ConsentRecord>,
-    done: bool,
+    done: String,
 }
 
 async fn show(
@@ -58,7 +59,7 @@ async fn show(
         layout: Layout::for_user("Your data", Some(&user)),
         requests,
         consents,
-        done: q.done == "requested",
+        done: q.done,
     };
     Ok(Html(page.render()?).into_response())
 }
@@ -82,4 +83,25 @@ async fn download(
     let id: SubjectAccessRequestId = raw.parse().map_err(|_| app::AppError::NotFound)?;
     let export = state.app.my_data(user.person.id, id).await?;
     zip_download(&export)
+}
+
+/// The person withdraws a consent recorded for them; one already withdrawn (or not theirs) is
+/// refused without changing anything.
+async fn withdraw(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(raw): Path<String>,
+    body: Bytes,
+) -> Result<Response, WebError> {
+    let form = FormData::parse(&body);
+    user.check_csrf(&form)?;
+    let id: ConsentId = raw.parse().map_err(|_| app::AppError::NotFound)?;
+    match state.app.withdraw_my_consent(user.person.id, id).await {
+        Ok(_) => Ok(Redirect::to("/my/data?done=withdrawn").into_response()),
+        // Withdrawn already (another tab, or their organisation meanwhile): the page says so.
+        Err(app::AppError::Invalid(_) | app::AppError::Conflict(_)) => {
+            Ok(Redirect::to("/my/data?done=already").into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
 }

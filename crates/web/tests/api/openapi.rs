@@ -187,6 +187,11 @@ fn openapi_document_is_3_1_and_describes_every_route() {
         ("GET", "/api/v1/privacy/retention/preview"),
         ("POST", "/api/v1/privacy/retention/run"),
         ("GET", "/api/v1/privacy/consents"),
+        ("GET", "/api/v1/people/{id}/consents"),
+        ("POST", "/api/v1/people/{id}/consents"),
+        ("POST", "/api/v1/people/{id}/consents/{consent_id}/withdraw"),
+        ("GET", "/api/v1/organisation/notification-settings"),
+        ("PUT", "/api/v1/organisation/notification-settings"),
         ("POST", "/api/v1/imports/{kind}"),
     ];
     let expected: BTreeSet<(String, String)> = expected

@@ -33,6 +33,18 @@ async fn another_organisations_records_are_not_found_on_every_route() {
     let (event, registration) = crate::events::an_event_with_a_registration(&w).await;
     let (network_event, network_registration) = a_network_event(&w).await;
     let today = w.app.uk_today().to_string();
+    let consent = w
+        .send(
+            Method::POST,
+            &format!("/api/v1/people/{}/consents", a.person),
+            &w.a.token,
+            json!({"purpose": "Photographs", "state": "given", "on": today, "way": "written"}),
+        )
+        .await
+        .body["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let b_token = &w.b.token;
 
     let id_for = |path: &str| {
@@ -83,6 +95,9 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         ("PUT", "/api/v1/roles/{id}") => Some(role_body(&[])),
         ("POST", "/api/v1/people/{id}/status") => Some(json!({"status": "onboarding"})),
         ("POST", "/api/v1/people/{id}/erasure") => Some(json!({"confirmed": true})),
+        ("POST", "/api/v1/people/{id}/consents") => {
+            Some(json!({"purpose": "Taken over", "state": "given", "on": today, "way": "written"}))
+        }
         ("POST", "/api/v1/applications/{id}/decision") => Some(json!({"status": "screening"})),
         ("PUT", "/api/v1/catalogue/{id}") => {
             Some(json!({"name": "Taken over", "description": "Ours now", "validity_months": 1}))
@@ -172,13 +187,14 @@ async fn another_organisations_records_are_not_found_on_every_route() {
         .collect();
     assert_eq!(
         templated.len(),
-        80,
-        "expected 80 operations on a record, found {templated:?}"
+        83,
+        "expected 83 operations on a record, found {templated:?}"
     );
     for (verb, template) in &templated {
         let path = template
             .replace("{id}", id_for(template))
             .replace("{commitment_id}", &commitment)
+            .replace("{consent_id}", &consent)
             .replace(
                 "{slug}",
                 if template.contains("/role-templates")

@@ -201,3 +201,32 @@ async fn a_file_that_cannot_be_read_is_named_on_the_form() {
         .assert_errors(&["mapping"])
         .assert_contains("Choose the column that holds email");
 }
+
+#[tokio::test]
+async fn an_import_cut_short_by_a_restart_says_so_instead_of_running_for_ever() {
+    let w = World::new().await;
+    let mut a = w.site.signed_in(w.a.admin.email.as_str()).await;
+    let page = upload(&mut a, &w.a.path("/import"), "people", FILE).await;
+    let at = page.redirect().to_owned();
+    let id: uuid::Uuid = at.rsplit('/').next().unwrap().parse().unwrap();
+    // The import starts, and the server stops before it finishes.
+    let scope = w.site.scope(&w.a.admin, &w.a.slug).await;
+    w.site.app.start_upload(&scope, id).await.unwrap();
+    a.get(&at)
+        .await
+        .assert_status(StatusCode::OK)
+        .assert_contains("The import is running");
+    // At the next start-up it is marked failed, and its page says why.
+    assert_eq!(w.site.app.fail_interrupted_imports().await.unwrap(), 1);
+    let page = a.get(&at).await;
+    page.assert_status(StatusCode::OK)
+        .assert_contains(
+            "The server stopped while this import was running; nothing from it was saved.",
+        )
+        .assert_lacks("The import is running");
+    // Nothing from the file was saved.
+    a.get(&w.a.path("/volunteers")).await.assert_lacks("Okoro");
+    // Another organisation's staff still find nothing there.
+    let mut other = w.site.signed_in(w.b.admin.email.as_str()).await;
+    other.get(&at).await.assert_status(StatusCode::NOT_FOUND);
+}

@@ -275,3 +275,113 @@ async fn downloads_follow_the_pages_permissions() {
             .assert_status(StatusCode::UNPROCESSABLE_ENTITY);
     }
 }
+
+#[tokio::test]
+async fn the_catalogue_network_feedback_activity_and_quality_lists_download_too() {
+    let w = World::new().await;
+    let a = &w.a;
+    let mut admin = w.site.signed_in(a.admin.email.as_str()).await;
+    let lists = [
+        ("catalogue", "Checks and training", "Name"),
+        ("agreements", "Agreements", "Agreement"),
+        ("networks", "Networks", "Network"),
+        ("network-referrals", "Referrals between members", "Referred"),
+        ("feedback", "Feedback links", "Link"),
+        ("activity", "Activity", "Day"),
+        ("quality", "", "Theme"),
+    ];
+    for (path, sheet_name, first) in lists {
+        let query = if path == "quality" {
+            "?table=experience"
+        } else {
+            ""
+        };
+        let csv = csv_rows(&admin.get(&a.path(&format!("/{path}.csv{query}"))).await);
+        assert_eq!(csv[0][0], first, "{path}");
+        let (name, rows) = sheet(&admin.get(&a.path(&format!("/{path}.xlsx{query}"))).await);
+        if !sheet_name.is_empty() {
+            assert_eq!(name, sheet_name, "{path}");
+        }
+        assert_eq!(rows.len(), csv.len(), "{path}");
+        assert_eq!(
+            rows[0].iter().map(text).collect::<Vec<_>>(),
+            csv[0],
+            "{path}"
+        );
+    }
+    // The catalogue holds the standard checks, in the page's words.
+    let catalogue = csv_rows(&admin.get(&a.path("/catalogue.csv")).await);
+    assert!(catalogue.len() > 5, "{catalogue:?}");
+    assert!(
+        catalogue[1..].iter().any(|r| r[4] == "Built in"),
+        "{catalogue:?}"
+    );
+    // The quality report's table keeps its period in the file name.
+    let page = admin
+        .get(&a.path("/quality.xlsx?table=experience&from=2026-01-01&to=2026-12-31"))
+        .await;
+    assert_eq!(
+        page.headers["content-disposition"],
+        format!(
+            "attachment; filename=\"{}-quality-experience-2026-01-01-to-2026-12-31.xlsx\"",
+            a.slug
+        )
+        .as_str()
+    );
+    let audited = exported(&w, a).await;
+    for kind in [
+        "catalogue",
+        "agreements",
+        "networks",
+        "network-referrals",
+        "feedback-links",
+        "activity",
+        "quality",
+    ] {
+        assert!(
+            audited.contains(&format!("{kind}.exported")),
+            "{kind} not audited: {audited:?}"
+        );
+    }
+    // Each page links both downloads.
+    for (page, link) in [
+        ("/catalogue", "catalogue.xlsx"),
+        ("/network-referrals", "network-referrals.xlsx"),
+        ("/feedback", "feedback.xlsx"),
+        ("/activity", "activity.xlsx"),
+        ("/quality", "quality.xlsx?from="),
+    ] {
+        admin
+            .get(&a.path(page))
+            .await
+            .assert_contains(link)
+            .assert_contains("Download Excel")
+            .assert_contains("Download CSV");
+    }
+    // Bad filters are named, never a 500; another organisation's admin gets nothing.
+    for path in [
+        "/quality.xlsx?table=nonsense",
+        "/quality.csv",
+        "/activity.csv?from=yesterday",
+    ] {
+        admin
+            .get(&a.path(path))
+            .await
+            .assert_status(StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let mut b_admin = w.site.signed_in(w.b.admin.email.as_str()).await;
+    for path in [
+        "/catalogue.xlsx",
+        "/agreements.csv",
+        "/networks.xlsx",
+        "/network-referrals.csv",
+        "/feedback.xlsx",
+        "/activity.csv",
+        "/quality.xlsx?table=experience",
+    ] {
+        b_admin
+            .get(&a.path(path))
+            .await
+            .assert_status(StatusCode::NOT_FOUND);
+    }
+}

@@ -13,6 +13,7 @@ mod attendance;
 mod calendar;
 mod checklist;
 mod commitments;
+mod consents;
 mod csrf;
 mod edge_cases;
 mod enquiries;

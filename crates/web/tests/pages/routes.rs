@@ -161,6 +161,7 @@ pub fn manager_gets(slug: &str, ids: &Ids) -> Vec<String> {
         m("/quality.csv?table=experience"),
         m("/quality.csv?table=wellbeing"),
         m("/quality.csv?table=reach-age"),
+        m("/quality.xlsx?table=experience"),
         m("/quality.pdf"),
         m("/population"),
         m("/feedback"),
@@ -171,6 +172,7 @@ pub fn manager_gets(slug: &str, ids: &Ids) -> Vec<String> {
         m("/networks/new"),
         m("/network-referrals"),
         m(&format!("/volunteers/{}/refer", ids.person)),
+        m(&format!("/volunteers/{}/consents", ids.person)),
     ];
     // Every list's downloads, in both formats.
     for list in [
@@ -189,6 +191,12 @@ pub fn manager_gets(slug: &str, ids: &Ids) -> Vec<String> {
         "service-users",
         "referrals",
         "matches",
+        "catalogue",
+        "agreements",
+        "networks",
+        "network-referrals",
+        "feedback",
+        "activity",
     ] {
         for format in ["csv", "xlsx"] {
             gets.push(m(&format!("/{list}.{format}")));

@@ -340,7 +340,7 @@ async fn the_board_report_withholds_groups_under_five_and_exports_each_table() {
     admin
         .get(&c.w.a.path("/quality.csv?table=nonsense"))
         .await
-        .assert_status(StatusCode::NOT_FOUND);
+        .assert_status(StatusCode::UNPROCESSABLE_ENTITY);
     admin
         .get(
             &c.w.a

@@ -101,7 +101,8 @@ fn describe_terms(a: &domain::network::recognition::Party) -> Vec<String> {
         .collect()
 }
 
-fn state_of(a: &Agreement, org: domain::ids::OrganisationId) -> String {
+/// Where an agreement stands for `org`, in words (the list and its download).
+pub(crate) fn state_of(a: &Agreement, org: domain::ids::OrganisationId) -> String {
     if a.ended_at.is_some() {
         return "Ended".into();
     }

@@ -37,13 +37,18 @@ struct Row {
     source: &'static str,
 }
 
-/// How long an item stays valid, in words.
-fn validity(months: Option<u32>) -> String {
+/// How long an item stays valid, in words (the page and its download).
+pub(crate) fn validity(months: Option<u32>) -> String {
     match months {
         Some(1) => "Renew every month".to_owned(),
         Some(m) => format!("Renew every {m} months"),
         None => "Does not expire".to_owned(),
     }
+}
+
+/// Where an item came from, in words.
+pub(crate) fn source(t: &RequirementType) -> &'static str {
+    if t.built_in { "Built in" } else { "Our own" }
 }
 
 impl From<RequirementType> for Row {
@@ -53,7 +58,7 @@ impl From<RequirementType> for Row {
             kind: t.kind.label(),
             framework: t.framework.map_or("", |f| f.label()),
             validity: validity(t.validity_months),
-            source: if t.built_in { "Built in" } else { "Our own" },
+            source: source(&t),
             name: t.name,
         }
     }

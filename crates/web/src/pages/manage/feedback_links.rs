@@ -25,6 +25,15 @@ pub fn routes() -> Router<AppState> {
         .route("/manage/{org}/feedback/{id}/active", post(set_active))
 }
 
+/// Who a link asks for feedback, in words (the page and its download).
+pub(crate) fn who_answers(link: &domain::surveys::FeedbackLink) -> &'static str {
+    if link.instrument.code == "staff_feedback" {
+        "Staff"
+    } else {
+        "Service users and carers"
+    }
+}
+
 struct LinkView {
     id: String,
     label: String,
@@ -68,11 +77,7 @@ async fn render(
         .into_iter()
         .map(|l| LinkView {
             id: l.id.to_string(),
-            who: if l.instrument.code == "staff_feedback" {
-                "Staff"
-            } else {
-                "Service users and carers"
-            },
+            who: who_answers(&l),
             role: title(l.role_id),
             address: format!("{}/feedback/{}", state.app.base_url, l.token),
             label: l.label,

@@ -2,22 +2,23 @@
 //! person and the organisation in the URL into an `OrgScope`; anyone not on the staff gets 404.
 
 mod activity;
-mod agreements;
+pub(crate) mod agreements;
 mod application_list;
 mod applications;
 mod attendance;
 pub(crate) mod attendance_hours;
 mod attendance_kiosk;
-mod catalogue;
+pub(crate) mod catalogue;
 mod check_form;
 mod check_view;
 mod checks;
 mod commitments;
+mod consents;
 mod dashboard;
 mod enquiries;
 pub(crate) mod expenses;
 pub(crate) mod expiring;
-mod feedback_links;
+pub(crate) mod feedback_links;
 mod health_notes;
 mod imports;
 mod matches;
@@ -31,7 +32,7 @@ mod population;
 mod privacy;
 mod quality;
 mod quality_pdf;
-mod quality_tables;
+pub(crate) mod quality_tables;
 mod referrals;
 mod roles;
 pub(crate) mod rota;
@@ -91,6 +92,7 @@ pub fn routes() -> Router<AppState> {
         .merge(shift_move::routes())
         .merge(shift_waitlist::routes())
         .merge(commitments::routes())
+        .merge(consents::routes())
         .merge(expenses::routes())
         .merge(surveys::routes())
         .merge(outcomes::routes())

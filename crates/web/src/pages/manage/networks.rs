@@ -192,6 +192,7 @@ struct ReferralLine {
 #[template(path = "manage/network_referrals.html")]
 struct ReferralsPage {
     layout: Layout,
+    slug: String,
     lines: Vec<ReferralLine>,
     service_users: Vec<(String, String, String, String)>,
 }
@@ -236,6 +237,7 @@ async fn referrals(
     };
     let page = ReferralsPage {
         layout: Layout::for_org("Referrals between members", &user, &scope),
+        slug,
         lines,
         service_users,
     };

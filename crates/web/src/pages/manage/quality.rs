@@ -1,6 +1,7 @@
 //! Quality and outcomes: the manager's dashboard of quality beside quantity, which is also the
 //! board report for a chosen period — one printable page with accessible charts (each with its
-//! table), the method notes and the suppression rule, and a CSV of every table.
+//! table), the method notes and the suppression rule, and every table as CSV or Excel (built
+//! by `exports`).
 
 use app::AppError;
 use app::equality::ReachTable;
@@ -26,18 +27,17 @@ use domain::outcomes::parse_period;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/manage/{org}/quality", get(show))
-        .route("/manage/{org}/quality.csv", get(csv_export))
         .route("/manage/{org}/quality.pdf", get(pdf_export))
 }
 
-/// The report's query: its period, hourly rate, and (for the CSV) which table.
+/// The report's query: its period and hourly rate (a table's CSV or Excel download, which
+/// also names the table, is `exports::outcomes::quality`).
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
 struct Period {
     from: String,
     to: String,
     rate: String,
-    table: String,
 }
 
 /// A headline figure.
@@ -216,35 +216,6 @@ async fn show(
 
 fn urlencoding(s: &str) -> String {
     form_urlencoded::byte_serialize(s.trim().as_bytes()).collect()
-}
-
-async fn csv_export(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path(slug): Path<String>,
-    Query(q): Query<Period>,
-) -> Result<Response, WebError> {
-    let (r, reach) = match report(&state, &user, &slug, &q).await? {
-        Ok((_, r, reach)) => (r, reach),
-        Err((_, errors)) => return Err(AppError::Invalid(errors).into()),
-    };
-    let table = tables(&r, &reach)
-        .into_iter()
-        .find(|t| t.id == q.table)
-        .ok_or(AppError::NotFound)?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer
-        .write_record(&table.headers)
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    for row in &table.rows {
-        writer
-            .write_record(row.iter().map(|c| crate::csv_export::csv_safe(c)))
-            .map_err(|e| AppError::Internal(e.to_string()))?;
-    }
-    crate::csv_export::csv_download(
-        writer,
-        &format!("{slug}-{}-{}-to-{}.csv", table.id, r.from, r.to),
-    )
 }
 
 async fn pdf_export(

@@ -10,7 +10,7 @@ use domain::outcomes::{Figure, GroupThemes, MIN_GROUP, ThemeFigure};
 use crate::charts::Bar;
 
 /// One table of the report.
-pub(super) struct Table {
+pub(crate) struct Table {
     /// Its name in the CSV link, e.g. `experience`.
     pub id: &'static str,
     /// Its caption.
@@ -138,7 +138,7 @@ fn reach_table(t: &ReachTable) -> Table {
 }
 
 /// Every table of the report, in page order.
-pub(super) fn tables(r: &QualityReport, reach: &[ReachTable]) -> Vec<Table> {
+pub(crate) fn tables(r: &QualityReport, reach: &[ReachTable]) -> Vec<Table> {
     let experience = Table {
         id: "experience",
         caption: "Volunteer experience by theme".into(),
