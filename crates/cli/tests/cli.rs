@@ -1,7 +1,5 @@
 //! The `alongside` binary as a user runs it: help, migrations, API tokens, and serving `/healthz`.
 
-use std::io::{Read, Write as _};
-use std::net::TcpStream;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -9,9 +7,9 @@ use std::time::{Duration, Instant};
 use domain::organisation::OrganisationInput;
 use domain::person::PersonInput;
 
-fn alongside() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_alongside"))
-}
+mod common;
+
+use common::{alongside, get};
 
 fn temp_sqlite() -> String {
     let path = std::env::temp_dir().join(format!("alongside-cli-{}.db", uuid::Uuid::now_v7()));
@@ -193,18 +191,6 @@ async fn token_create_prints_a_working_token_once() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a staff member"));
-}
-
-fn get(addr: &str, path: &str) -> Option<String> {
-    let mut stream = TcpStream::connect(addr).ok()?;
-    stream
-        .write_all(
-            format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").as_bytes(),
-        )
-        .ok()?;
-    let mut response = String::new();
-    stream.read_to_string(&mut response).ok()?;
-    Some(response)
 }
 
 #[test]

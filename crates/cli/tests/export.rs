@@ -6,60 +6,20 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Cursor;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::Arc;
 
 use calamine::{Data, Reader, Xlsx};
 use domain::audit::{Actor, AuditEntry};
-use domain::organisation::OrganisationInput;
-use domain::person::PersonInput;
 use domain::site::SiteInput;
-use uuid::Uuid;
 
-fn alongside() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_alongside"))
-}
+mod common;
 
-fn temp_path(what: &str) -> PathBuf {
-    std::env::temp_dir().join(format!("alongside-ops-{what}-{}", Uuid::now_v7()))
-}
-
-fn sqlite_url(path: &Path) -> String {
-    format!("sqlite://{}", path.display())
-}
-
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use common::{alongside, sqlite_url, stderr, temp_path, wharfe_hospice};
 
 #[tokio::test]
 async fn export_writes_a_list_as_csv_or_excel_audited_and_names_bad_arguments() {
     let db = temp_path("export.db");
     let url = sqlite_url(&db);
-    let store = store::open(&url).await.unwrap();
-    let app = app::App::new(store, Arc::new(app::SystemClock), "http://localhost");
-    let admin = app
-        .register(
-            &PersonInput {
-                given_name: "Ada".into(),
-                family_name: "Admin".into(),
-                email: "ada@example.org".into(),
-                ..Default::default()
-            },
-            "a long enough password",
-        )
-        .await
-        .unwrap();
-    let org = OrganisationInput {
-        name: "Wharfe Meadows Hospice".into(),
-        slug: "wharfe".into(),
-        sector: "voluntary".into(),
-        kind: "hospice".into(),
-        postcode: "LS21 3HB".into(),
-        ..Default::default()
-    };
-    let org = app.create_organisation(&org, admin.id).await.unwrap();
+    let (app, admin, org) = wharfe_hospice(&url).await;
     let scope = app.authorise(admin.id, "wharfe").await.unwrap();
     for name in ["Day hospice", "=Ward 2"] {
         app.create_site(
@@ -198,29 +158,7 @@ async fn export_writes_a_list_as_csv_or_excel_audited_and_names_bad_arguments() 
 async fn export_covers_the_catalogue_network_feedback_activity_and_quality_lists() {
     let db = temp_path("export-more.db");
     let url = sqlite_url(&db);
-    let store = store::open(&url).await.unwrap();
-    let app = app::App::new(store, Arc::new(app::SystemClock), "http://localhost");
-    let admin = app
-        .register(
-            &PersonInput {
-                given_name: "Ada".into(),
-                family_name: "Admin".into(),
-                email: "ada@example.org".into(),
-                ..Default::default()
-            },
-            "a long enough password",
-        )
-        .await
-        .unwrap();
-    let org = OrganisationInput {
-        name: "Wharfe Meadows Hospice".into(),
-        slug: "wharfe".into(),
-        sector: "voluntary".into(),
-        kind: "hospice".into(),
-        postcode: "LS21 3HB".into(),
-        ..Default::default()
-    };
-    let org = app.create_organisation(&org, admin.id).await.unwrap();
+    let (app, _, org) = wharfe_hospice(&url).await;
     let export = |args: &[&str]| {
         alongside()
             .arg("export")

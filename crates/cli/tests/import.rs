@@ -6,65 +6,26 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
-use std::sync::Arc;
+use std::process::Output;
 
-use domain::organisation::OrganisationInput;
-use domain::person::PersonInput;
 use domain::role::RoleInput;
 
-fn alongside() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_alongside"))
-}
+mod common;
+
+use common::{alongside, new_postgres_database, wharfe_hospice};
 
 /// A fresh SQLite file and a fresh PostgreSQL database.
 fn databases() -> Vec<String> {
     let sqlite = std::env::temp_dir().join(format!("alongside-import-{}.db", uuid::Uuid::now_v7()));
-    let base = std::env::var("ALONGSIDE_TEST_POSTGRES_URL")
-        .expect("ALONGSIDE_TEST_POSTGRES_URL must name a PostgreSQL server for these tests");
-    let name = format!("alongside_t_{}", uuid::Uuid::now_v7().simple());
-    let created = Command::new("psql")
-        .args([
-            base.as_str(),
-            "-q",
-            "-c",
-            &format!("CREATE DATABASE {name}"),
-        ])
-        .status()
-        .unwrap();
-    assert!(
-        created.success(),
-        "could not create a test database with psql"
-    );
     vec![
         format!("sqlite://{}", sqlite.display()),
-        format!("{}/{name}", base.rsplit_once('/').unwrap().0),
+        new_postgres_database(),
     ]
 }
 
 /// An organisation `wharfe` with a "Ward visitor" role, and the app on the same database.
 async fn set_up(url: &str) -> app::App {
-    let store = store::open(url).await.unwrap();
-    let app = app::App::new(store, Arc::new(app::SystemClock), "http://localhost");
-    let admin = PersonInput {
-        given_name: "Ada".into(),
-        family_name: "Admin".into(),
-        email: "ada@example.org".into(),
-        ..Default::default()
-    };
-    let admin = app
-        .register(&admin, "a long enough password")
-        .await
-        .unwrap();
-    let org = OrganisationInput {
-        name: "Wharfe Meadows Hospice".into(),
-        slug: "wharfe".into(),
-        sector: "voluntary".into(),
-        kind: "hospice".into(),
-        postcode: "LS21 3HB".into(),
-        ..Default::default()
-    };
-    app.create_organisation(&org, admin.id).await.unwrap();
+    let (app, _, _) = wharfe_hospice(url).await;
     let scope = app.operator_scope("wharfe").await.unwrap();
     let role = RoleInput {
         title: "Ward visitor".into(),

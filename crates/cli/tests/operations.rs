@@ -5,9 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashSet;
-use std::io::{Read as _, Write as _};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
+use std::process::Stdio;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -17,21 +16,9 @@ use domain::audit::{Actor, AuditEntry};
 use sqlx::Connection;
 use uuid::Uuid;
 
-fn alongside() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_alongside"))
-}
+mod common;
 
-fn temp_path(what: &str) -> PathBuf {
-    std::env::temp_dir().join(format!("alongside-ops-{what}-{}", Uuid::now_v7()))
-}
-
-fn sqlite_url(path: &Path) -> String {
-    format!("sqlite://{}", path.display())
-}
-
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use common::{alongside, get, new_postgres_database, sqlite_url, stderr, temp_path};
 
 fn entry(id: Uuid) -> Write {
     Write::Audit(AuditEntry::new(
@@ -222,18 +209,6 @@ async fn a_backup_taken_under_write_load_restores_everything_acknowledged_before
     assert_eq!(audit_ids(&restored).await.len(), found.len());
 }
 
-fn get(addr: &str, path: &str) -> Option<String> {
-    let mut stream = std::net::TcpStream::connect(addr).ok()?;
-    stream
-        .write_all(
-            format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").as_bytes(),
-        )
-        .ok()?;
-    let mut response = String::new();
-    stream.read_to_string(&mut response).ok()?;
-    Some(response)
-}
-
 #[test]
 fn a_served_alongside_logs_json_lines_and_answers_metrics_on_loopback() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -273,27 +248,6 @@ fn a_served_alongside_logs_json_lines_and_answers_metrics_on_loopback() {
         );
     }
     assert!(log.contains("/healthz"), "the request was logged: {log}");
-}
-
-/// A new, empty PostgreSQL database beside the one `ALONGSIDE_TEST_POSTGRES_URL` names.
-fn new_postgres_database() -> String {
-    let base = std::env::var("ALONGSIDE_TEST_POSTGRES_URL")
-        .expect("ALONGSIDE_TEST_POSTGRES_URL must name a PostgreSQL server for these tests");
-    let name = format!("alongside_t_{}", Uuid::now_v7().simple());
-    let created = Command::new("psql")
-        .args([
-            base.as_str(),
-            "-q",
-            "-c",
-            &format!("CREATE DATABASE {name}"),
-        ])
-        .status()
-        .unwrap();
-    assert!(
-        created.success(),
-        "could not create a test database with psql"
-    );
-    format!("{}/{name}", base.rsplit_once('/').unwrap().0)
 }
 
 #[tokio::test]

@@ -20,28 +20,9 @@ use domain::compliance::{Check, CheckKind};
 use domain::organisation::OrganisationInput;
 use domain::person::{Person, PersonInput};
 
-/// A fresh, empty database next to the one `ALONGSIDE_TEST_POSTGRES_URL` names.
-fn fresh_database() -> String {
-    let base = std::env::var("ALONGSIDE_TEST_POSTGRES_URL")
-        .expect("ALONGSIDE_TEST_POSTGRES_URL must name a PostgreSQL server for these tests");
-    // Named like the store's test databases, so old ones are swept away the same way.
-    let name = format!("alongside_t_{}", uuid::Uuid::now_v7().simple());
-    let created = Command::new("psql")
-        .args([
-            base.as_str(),
-            "-q",
-            "-c",
-            &format!("CREATE DATABASE {name}"),
-        ])
-        .status()
-        .expect("running psql");
-    assert!(
-        created.success(),
-        "could not create a test database with psql"
-    );
-    let (server, _) = base.split_once('?').unwrap_or((&base, ""));
-    format!("{}/{name}", server.rsplit_once('/').unwrap().0)
-}
+mod common;
+
+use common::new_postgres_database as fresh_database;
 
 async fn register(app: &App, given: &str, family: &str) -> Person {
     let input = PersonInput {
