@@ -123,7 +123,7 @@ try {
   await axe(driver, 'quality and outcomes');
 
   console.log('step: They download the experience table as CSV.');
-  const csvLink = await driver.findElement(By.xpath("//main//a[starts-with(normalize-space(.), 'Download as CSV')][contains(@href, 'table=experience') and not(contains(@href, 'table=experience-'))]"));
+  const csvLink = await driver.findElement(By.xpath("//main//a[starts-with(normalize-space(.), 'Download CSV')][contains(@href, 'table=experience') and not(contains(@href, 'table=experience-'))]"));
   const csvHref = await csvLink.getAttribute('href');
   const csv = await driver.executeAsyncScript(`
     const done = arguments[arguments.length - 1];
