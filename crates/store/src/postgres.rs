@@ -159,6 +159,25 @@ impl PostgresStore {
             pool,
         })
     }
+
+    /// Applies one caller's writes in a transaction of their own: PostgreSQL runs many
+    /// writers at once and commits each on its own.
+    async fn apply_writes(&self, writes: Vec<app::ports::Write>) -> Result<(), StoreError> {
+        let mut tx = self
+            .writer
+            .begin_with(BEGIN_WRITE)
+            .await
+            .map_err(db_error)?;
+        for w in &writes {
+            if let Err(e) = writes::write(&mut tx, w).await {
+                // Roll back now, not when the connection is next used: a refused booking holds
+                // row locks that the next booking of the same shift is waiting for.
+                tx.rollback().await.map_err(db_error)?;
+                return Err(e);
+            }
+        }
+        tx.commit().await.map_err(db_error)
+    }
 }
 
 /// One row of any table as JSON, column by column, for subject access, by each column's type.

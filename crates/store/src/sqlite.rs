@@ -19,7 +19,11 @@ pub struct SqliteStore {
     /// in order, instead of letting several connections race for the lock (where the losers
     /// sleep in SQLite's busy handler) keeps a sign-up surge fast and fair.
     pub(crate) writer: sqlx::SqlitePool,
+    /// Callers' writes, queued for the writer and committed in groups (see `group`).
+    group: group::GroupWriter,
 }
+
+mod group;
 
 type ThisStore = SqliteStore;
 
@@ -143,6 +147,12 @@ const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
 const BULK_BEGIN: &str = "PRAGMA cache_size = -262144";
 const BULK_END: &str = "PRAGMA cache_size = -2000";
 
+/// Every connection reads the first 256 MB of the file through a memory map rather than
+/// copying pages into its own cache: after each commit every reader must drop that cache, and
+/// in a sign-up surge refilling it (a system call per page) was most of the readers' work.
+/// Writes still go through SQLite's journal as before.
+const MMAP_SIZE: &str = "268435456";
+
 /// The single writer already serialises every write transaction, so a booking locks no rows
 /// (PostgreSQL does: see `rota::book`).
 const LOCK_ROWS: bool = false;
@@ -156,7 +166,8 @@ impl SqliteStore {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(10))
-            .foreign_keys(true);
+            .foreign_keys(true)
+            .pragma("mmap_size", MMAP_SIZE);
         // A connection to a file in this process cannot go stale, so it is not pinged before
         // each use (sqlx's default): the ping is a hand-over to the connection's thread and back.
         let writer = SqlitePoolOptions::new()
@@ -176,7 +187,17 @@ impl SqliteStore {
             .connect_with(options)
             .await
             .map_err(db_error)?;
-        Ok(Self { pool, writer })
+        let group = group::GroupWriter::start(writer.clone())?;
+        Ok(Self {
+            pool,
+            writer,
+            group,
+        })
+    }
+
+    /// Applies one caller's writes as a unit, committed with any others queued beside them.
+    async fn apply_writes(&self, writes: Vec<app::ports::Write>) -> Result<(), StoreError> {
+        self.group.apply(writes).await
     }
 }
 

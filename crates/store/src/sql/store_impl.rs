@@ -39,20 +39,7 @@ impl Store for ThisStore {
     }
 
     async fn apply(&self, writes: Vec<Write>) -> Result<(), StoreError> {
-        let mut tx = self
-            .writer
-            .begin_with(super::BEGIN_WRITE)
-            .await
-            .map_err(db_error)?;
-        for w in &writes {
-            if let Err(e) = super::writes::write(&mut tx, w).await {
-                // Roll back now, not when the connection is next used: a refused booking holds
-                // row locks that the next booking of the same shift is waiting for.
-                tx.rollback().await.map_err(db_error)?;
-                return Err(e);
-            }
-        }
-        tx.commit().await.map_err(db_error)
+        self.apply_writes(writes).await
     }
 
     async fn organisations(&self) -> Result<Vec<Organisation>, StoreError> {

@@ -33,6 +33,7 @@ mod event_learning;
 mod events;
 mod expenses;
 mod fixtures;
+mod grouped_writes;
 mod import_recovery;
 mod imports;
 mod jobs;

@@ -1,0 +1,150 @@
+//! Group commit for SQLite's one writer.
+//!
+//! SQLite commits one transaction at a time, and each commit appends every page it changed to
+//! the write-ahead log and makes every reader drop its page cache. In a sign-up surge most of
+//! those pages are the same few (the tail of the bookings, audit and outbox tables and their
+//! indexes), so committing the writes that queued up while the last commit ran as *one*
+//! transaction writes each page once and invalidates the readers once.
+//!
+//! Each caller's writes still succeed or fail alone: they run inside their own savepoint, and a
+//! refusal rolls back to it without touching the others. A caller is answered only after the
+//! group's commit, so nothing acknowledged can be lost. The group runs on the writer's own thread,
+//! so a caller that goes away (a closed connection cancels its request) cannot abort the others.
+
+use app::StoreError;
+use app::ports::Write;
+use sqlx::{Acquire, Sqlite, SqlitePool, Transaction};
+use tokio::sync::{mpsc, oneshot};
+
+use crate::db_error;
+
+/// How many callers' writes one transaction takes at most: enough to absorb a surge, few
+/// enough that one group's commit keeps latency low.
+const MAX_GROUP: usize = 64;
+
+/// How many callers may wait for the writer before new ones wait to queue.
+const QUEUE: usize = 4096;
+
+/// One caller's writes and where to send the outcome.
+struct Job {
+    writes: Vec<Write>,
+    done: oneshot::Sender<Result<(), StoreError>>,
+}
+
+/// The queue in front of the writer task.
+#[derive(Debug, Clone)]
+pub(crate) struct GroupWriter {
+    jobs: mpsc::Sender<Job>,
+    writer: SqlitePool,
+}
+
+impl GroupWriter {
+    /// Starts the writer on a thread of its own. Its wake-ups (one per statement, as each
+    /// comes back from SQLite's connection thread) then wait for the operating system only,
+    /// not behind every request queued on the server's runtime; in a surge that queue is long.
+    pub(crate) fn start(writer: SqlitePool) -> Result<Self, StoreError> {
+        let (jobs, queue) = mpsc::channel(QUEUE);
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| StoreError::Other(format!("starting the database writer: {e}")))?;
+        let pool = writer.clone();
+        std::thread::Builder::new()
+            .name("alongside-writer".into())
+            .spawn(move || runtime.block_on(run(pool, queue)))
+            .map_err(|e| StoreError::Other(format!("starting the database writer: {e}")))?;
+        Ok(Self { jobs, writer })
+    }
+
+    /// Applies `writes` as one unit, committed with whatever else was queued.
+    pub(crate) async fn apply(&self, writes: Vec<Write>) -> Result<(), StoreError> {
+        let (done, outcome) = oneshot::channel();
+        if let Err(mpsc::error::SendError(job)) = self.jobs.send(Job { writes, done }).await {
+            // The writer has stopped (it cannot, short of a panic): write directly instead.
+            return apply_alone(&self.writer, &job.writes).await;
+        }
+        outcome.await.unwrap_or_else(|_| {
+            Err(StoreError::Unavailable(
+                "the database writer stopped before answering; the change may not be saved".into(),
+            ))
+        })
+    }
+}
+
+/// Takes whatever is queued (at least one caller, at most [`MAX_GROUP`]) and commits it as one
+/// transaction, until every sender has gone.
+async fn run(writer: SqlitePool, mut queue: mpsc::Receiver<Job>) {
+    let mut group = Vec::with_capacity(MAX_GROUP);
+    while queue.recv_many(&mut group, MAX_GROUP).await > 0 {
+        let jobs = std::mem::take(&mut group);
+        if let [_] = jobs.as_slice() {
+            for job in jobs {
+                let outcome = apply_alone(&writer, &job.writes).await;
+                job.done.send(outcome).ok();
+            }
+        } else {
+            commit_group(&writer, jobs).await;
+        }
+    }
+}
+
+/// One caller's writes in a transaction of their own.
+async fn apply_alone(writer: &SqlitePool, writes: &[Write]) -> Result<(), StoreError> {
+    let mut tx = writer
+        .begin_with(super::BEGIN_WRITE)
+        .await
+        .map_err(db_error)?;
+    match apply_all(&mut tx, writes).await {
+        Ok(()) => tx.commit().await.map_err(db_error),
+        Err(e) => {
+            tx.rollback().await.map_err(db_error)?;
+            Err(e)
+        }
+    }
+}
+
+async fn apply_all(tx: &mut Transaction<'_, Sqlite>, writes: &[Write]) -> Result<(), StoreError> {
+    for w in writes {
+        super::writes::write(tx, w).await?;
+    }
+    Ok(())
+}
+
+/// Several callers' writes, each in a savepoint, committed together. If the transaction
+/// itself fails (the disk is full, say) every caller is told, and nothing of theirs is kept.
+async fn commit_group(writer: &SqlitePool, jobs: Vec<Job>) {
+    let mut outcomes = Vec::with_capacity(jobs.len());
+    let committed = async {
+        let mut tx = writer
+            .begin_with(super::BEGIN_WRITE)
+            .await
+            .map_err(db_error)?;
+        for job in &jobs {
+            let mut savepoint = tx.begin().await.map_err(db_error)?;
+            match apply_all(&mut savepoint, &job.writes).await {
+                Ok(()) => {
+                    savepoint.commit().await.map_err(db_error)?;
+                    outcomes.push(Ok(()));
+                }
+                Err(refused) => {
+                    savepoint.rollback().await.map_err(db_error)?;
+                    outcomes.push(Err(refused));
+                }
+            }
+        }
+        tx.commit().await.map_err(db_error)
+    }
+    .await;
+    match committed {
+        Ok(()) => {
+            for (job, outcome) in jobs.into_iter().zip(outcomes) {
+                job.done.send(outcome).ok();
+            }
+        }
+        Err(e) => {
+            for job in jobs {
+                job.done.send(Err(e.clone())).ok();
+            }
+        }
+    }
+}
