@@ -3,14 +3,18 @@
 
 use app::{App, AppError, OrgScope};
 use domain::Labelled;
+use domain::outcomes::MIN_GROUP;
 use domain::rota::from_utc;
 
 use crate::csv_export::{Cell, Table};
 use crate::layout::uk_date;
+use crate::pages::manage::surveys::answered_words;
 
-/// Each survey occasion's plan: whether it is sent, what it asks, and when it closes.
+/// Each survey occasion's plan: whether it is sent, what it asks, when it closes, and how many
+/// questionnaires were answered in the last 12 months (small numbers withheld, as on the page).
 pub(super) async fn surveys(app: &App, scope: &OrgScope) -> Result<Table, AppError> {
     let settings = app.survey_settings(scope).await?;
+    let counts = app.survey_answer_counts(scope).await?;
     let mut table = Table::new(
         "Surveys",
         &[
@@ -21,6 +25,7 @@ pub(super) async fn surveys(app: &App, scope: &OrgScope) -> Result<Table, AppErr
             "Days the link stays open",
             "Days before one reminder",
             "One shift in",
+            "Answered in the last 12 months",
         ],
     );
     for p in &settings.plans {
@@ -37,6 +42,12 @@ pub(super) async fn surveys(app: &App, scope: &OrgScope) -> Result<Table, AppErr
                 Cell::Integer(i64::from(p.pulse_one_in))
             } else {
                 Cell::Blank
+            },
+            match counts.iter().find(|(o, _)| *o == p.occasion) {
+                Some((_, n)) if *n >= MIN_GROUP => {
+                    Cell::Integer(i64::try_from(*n).unwrap_or(i64::MAX))
+                }
+                found => Cell::text(answered_words(found.map_or(0, |(_, n)| *n))),
             },
         ]);
     }

@@ -171,6 +171,20 @@ async fn the_privacy_settings_and_engagement_lists_download_and_are_audited() {
             .assert_contains("Download Excel")
             .assert_contains("Download CSV");
     }
+    // How many answered each survey, with small numbers withheld as on the page.
+    let surveys = csv_rows(&admin.get(&a.path("/surveys.csv")).await);
+    assert_eq!(
+        surveys[0].last().map(String::as_str),
+        Some("Answered in the last 12 months")
+    );
+    assert!(
+        surveys[1..].iter().all(|r| r[7] == "fewer than 5"),
+        "{surveys:?}"
+    );
+    admin
+        .get(&a.path("/surveys"))
+        .await
+        .assert_contains("Questionnaires answered in the last 12 months: fewer than 5.");
     assert_audited(
         &exported(&w, a).await,
         &[

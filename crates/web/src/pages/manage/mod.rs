@@ -50,7 +50,7 @@ mod shift_waitlist;
 mod sites;
 mod staff;
 mod subject_access;
-mod surveys;
+pub(crate) mod surveys;
 mod volunteer_offer;
 pub(crate) mod volunteers;
 
