@@ -86,10 +86,20 @@ pub async fn run(args: ExportArgs) -> anyhow::Result<()> {
             }
             std::process::exit(2);
         }
-        Err(app::AppError::Forbidden | app::AppError::NotFound) => refuse(
-            "as",
-            &format!("this staff member may not see the {} list", kind.code()),
-        ),
+        Err(app::AppError::Forbidden | app::AppError::NotFound) => match &args.as_email {
+            Some(_) => refuse(
+                "as",
+                &format!("this staff member may not see the {} list", kind.code()),
+            ),
+            // Only a named person can be a safeguarding lead, so the operator cannot have it.
+            None => refuse(
+                "as",
+                &format!(
+                    "the {} list is only for named staff: give --as with a staff member's email",
+                    kind.code()
+                ),
+            ),
+        },
         Err(e) => return Err(e.into()),
     };
     let body = table.render(format)?;

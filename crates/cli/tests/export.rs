@@ -405,6 +405,14 @@ async fn every_kind_of_list_exports_in_both_formats_and_is_audited() {
         );
         std::fs::remove_file(&file).ok();
     }
+    // Concerns are never the operator's: the command says to name a staff member.
+    let out = alongside()
+        .args(["export", "concerns", "--organisation", "wharfe"])
+        .args(["--database-url", &url])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("error: as:"), "{}", stderr(&out));
     // Every export is audited, under its kind (expense claims under their own name).
     let audit = app.store.audit_for(Some(org.id), org.id.0).await.unwrap();
     for kind in web::exports::ExportKind::ALL {
