@@ -91,3 +91,26 @@ impl App {
         Ok(registrants)
     }
 }
+
+impl App {
+    /// Records that whoever holds `access` exported `rows` rows of the network's list `kind`
+    /// (`network_members`, `network_benchmarks`), as `<kind>.exported` against the network.
+    /// Call it after the list's own use case, which checks who may see it.
+    pub async fn record_network_export(
+        &self,
+        access: &crate::networks::NetworkAccess,
+        kind: &str,
+        rows: usize,
+    ) -> Result<(), AppError> {
+        use crate::networks::AuditDetail as _;
+        let entry = crate::networks::network_audit(
+            access.actor(),
+            &format!("{kind}.exported"),
+            access.network().id,
+            self.clock.now(),
+        )
+        .with_detail(&format!("{rows} rows"));
+        self.store.apply(vec![entry]).await?;
+        Ok(())
+    }
+}

@@ -85,6 +85,29 @@ impl App {
             .collect())
     }
 
+    /// How many questionnaires were answered on each planned occasion over the last 12
+    /// months (one per instrument, identified and anonymous alike), in occasion order: for the
+    /// surveys page and its download.
+    pub async fn survey_answer_counts(
+        &self,
+        scope: &OrgScope,
+    ) -> Result<Vec<(Occasion, usize)>, AppError> {
+        scope.require(Capability::View)?;
+        let today = self.uk_today();
+        let answered = self
+            .store
+            .survey_responses(
+                scope.organisation_id(),
+                today - chrono::Days::new(364),
+                today,
+            )
+            .await?;
+        Ok(Occasion::PLANNED
+            .iter()
+            .map(|o| (*o, answered.iter().filter(|r| r.occasion == *o).count()))
+            .collect())
+    }
+
     /// Saves the plan for one occasion.
     pub async fn save_survey_plan(
         &self,

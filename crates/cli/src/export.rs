@@ -14,9 +14,11 @@ use crate::DatabaseArgs;
 /// `alongside export`.
 #[derive(Args)]
 pub struct ExportArgs {
-    /// The list: volunteers, applications, roles, sites, staff, onboarding, expiring, rota,
-    /// hours-logs, hours, no-shows, expenses, service-users, referrals, matches, catalogue,
-    /// agreements, networks, network-referrals, feedback-links, activity or quality.
+    /// The list: volunteers, applications, roles, sites, staff, onboarding, time-to-onboard,
+    /// expiring, rota, commitments, waiting-list, hours-logs, hours, no-shows, expenses,
+    /// service-users, referrals, matches, concerns, catalogue, agreements, networks,
+    /// network-referrals, feedback-links, surveys, outcome-measures, activity, quality, events,
+    /// messages, consents, erasures or retention.
     kind: String,
     /// The organisation's short name.
     #[arg(long)]
@@ -34,7 +36,8 @@ pub struct ExportArgs {
     #[arg(long = "as", value_name = "EMAIL")]
     as_email: Option<String>,
     /// The list page's filters, as in its address: `status=applicant&role=…`,
-    /// `from=2027-03-01&to=2027-03-08`, `year=2027`, `days=30`, `table=experience` (quality).
+    /// `from=2027-03-01&to=2027-03-08`, `year=2027`, `days=30`, `table=experience` (quality),
+    /// `volunteer=…` (commitments), `shift=…` (waiting-list).
     #[arg(long, default_value = "")]
     filter: String,
     #[command(flatten)]
@@ -83,10 +86,20 @@ pub async fn run(args: ExportArgs) -> anyhow::Result<()> {
             }
             std::process::exit(2);
         }
-        Err(app::AppError::Forbidden | app::AppError::NotFound) => refuse(
-            "as",
-            &format!("this staff member may not see the {} list", kind.code()),
-        ),
+        Err(app::AppError::Forbidden | app::AppError::NotFound) => match &args.as_email {
+            Some(_) => refuse(
+                "as",
+                &format!("this staff member may not see the {} list", kind.code()),
+            ),
+            // Only a named person can be a safeguarding lead, so the operator cannot have it.
+            None => refuse(
+                "as",
+                &format!(
+                    "the {} list is only for named staff: give --as with a staff member's email",
+                    kind.code()
+                ),
+            ),
+        },
         Err(e) => return Err(e.into()),
     };
     let body = table.render(format)?;

@@ -260,3 +260,170 @@ async fn export_covers_the_catalogue_network_feedback_activity_and_quality_lists
         assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
     }
 }
+
+#[tokio::test]
+async fn every_kind_of_list_exports_in_both_formats_and_is_audited() {
+    let db = temp_path("export-every.db");
+    let url = sqlite_url(&db);
+    let (app, admin, org) = wharfe_hospice(&url).await;
+    let scope = app.authorise(admin.id, "wharfe").await.unwrap();
+    // A volunteer taken on for a role, a shift in it, and Ada as the safeguarding lead: what
+    // the lists about one volunteer, one shift and concerns need.
+    let site = app
+        .create_site(
+            &scope,
+            &SiteInput {
+                name: "Day hospice".into(),
+                kind: "community_hub".into(),
+                postcode: "LS21 3HB".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let role = app
+        .create_role(
+            &scope,
+            &domain::role::RoleInput {
+                title: "Ward visitor".into(),
+                summary: "Keep patients company".into(),
+                description: "A friendly role.".into(),
+                setting: "in_hospital".into(),
+                activities: "Talking and listening".into(),
+                site_ids: vec![site.id],
+                time_commitment: "3 hours a week".into(),
+                minimum_age: "16".into(),
+                dbs_level: "none".into(),
+                non_substitution_statement: "Volunteers keep patients company; nurses care.".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    app.publish_role(&scope, role.id).await.unwrap();
+    let vera = app
+        .register(
+            &domain::person::PersonInput {
+                given_name: "Vera".into(),
+                family_name: "Volunteer".into(),
+                email: "vera@example.org".into(),
+                date_of_birth: "1990-01-02".into(),
+                ..Default::default()
+            },
+            "a long enough password",
+        )
+        .await
+        .unwrap();
+    let applied = app
+        .apply(
+            vera.id,
+            role.id,
+            &domain::application::ApplicationInput {
+                motivation: "I would like to help.".into(),
+                availability: "Weekday mornings".into(),
+            },
+        )
+        .await
+        .unwrap();
+    app.decide_application(
+        &scope,
+        applied.id,
+        domain::application::ApplicationStatus::Accepted,
+        "",
+    )
+    .await
+    .unwrap();
+    let shift = app
+        .add_shift(
+            &scope,
+            role.id,
+            site.id,
+            &domain::rota::ShiftInput {
+                date: (app.uk_today() + chrono::Days::new(7)).to_string(),
+                start_time: "10:00".into(),
+                end_time: "13:00".into(),
+                min_volunteers: "1".into(),
+                max_volunteers: "2".into(),
+                notes: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+    app.set_safeguarding_leads(&scope, &[(admin.id, false)])
+        .await
+        .unwrap();
+
+    for kind in web::exports::ExportKind::ALL {
+        let code = kind.code();
+        let filter = match code {
+            "quality" => "table=experience".to_owned(),
+            "commitments" => format!("volunteer={}", vera.id),
+            "waiting-list" => format!("shift={}", shift.id),
+            _ => String::new(),
+        };
+        // Concerns are only ever a safeguarding lead's, so the operator names one.
+        let named: &[&str] = if code == "concerns" {
+            &["--as", "ada@example.org"]
+        } else {
+            &[]
+        };
+        let run = |format: &str, output: Option<&std::path::Path>| {
+            let mut command = alongside();
+            command
+                .args([
+                    "export",
+                    code,
+                    "--organisation",
+                    "wharfe",
+                    "--format",
+                    format,
+                ])
+                .args(["--filter", &filter])
+                .args(named)
+                .args(["--database-url", &url]);
+            if let Some(path) = output {
+                command.arg("--output").arg(path);
+            }
+            command.output().unwrap()
+        };
+        let out = run("csv", None);
+        assert!(out.status.success(), "{code}: {}", stderr(&out));
+        let csv = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            csv.lines().next().is_some_and(|h| !h.is_empty()),
+            "{code}: no headings in {csv:?}"
+        );
+        let file = temp_path(&format!("{code}.xlsx"));
+        let out = run("xlsx", Some(&file));
+        assert!(out.status.success(), "{code}: {}", stderr(&out));
+        let mut book: Xlsx<_> =
+            calamine::open_workbook_from_rs(Cursor::new(std::fs::read(&file).unwrap())).unwrap();
+        let range = book.worksheet_range_at(0).unwrap().unwrap();
+        assert_eq!(
+            range.rows().next().map(|r| r.len()),
+            csv.lines().next().map(|h| h.split(',').count()),
+            "{code}: the same headings in both formats"
+        );
+        std::fs::remove_file(&file).ok();
+    }
+    // Concerns are never the operator's: the command says to name a staff member.
+    let out = alongside()
+        .args(["export", "concerns", "--organisation", "wharfe"])
+        .args(["--database-url", &url])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("error: as:"), "{}", stderr(&out));
+    // Every export is audited, under its kind (expense claims under their own name).
+    let audit = app.store.audit_for(Some(org.id), org.id.0).await.unwrap();
+    for kind in web::exports::ExportKind::ALL {
+        let action = match kind.code() {
+            "expenses" => "expense_claims.exported".to_owned(),
+            code => format!("{code}.exported"),
+        };
+        assert!(
+            audit.iter().any(|e| e.action == action),
+            "{action}: {:?}",
+            audit.iter().map(|e| &e.action).collect::<Vec<_>>()
+        );
+    }
+}

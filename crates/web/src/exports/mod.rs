@@ -3,10 +3,15 @@
 //! the same use case its page calls (so the same permissions and supervisor limits apply) and
 //! every export is audited (`<kind>.exported`).
 
+mod engagement;
+mod kind;
 mod network;
+mod network_lists;
 mod organisation;
 mod outcomes;
 mod people;
+mod privacy;
+mod shifts;
 mod support;
 mod time;
 
@@ -21,134 +26,8 @@ use serde::de::DeserializeOwned;
 pub use crate::csv_export::{Cell, Format, Table};
 use crate::session::SignedIn;
 use crate::{AppState, WebError};
+pub use kind::ExportKind;
 pub(crate) use time::expenses as expense_table;
-
-/// The lists that can be exported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportKind {
-    /// Volunteers (search, status and role filters).
-    Volunteers,
-    /// Applications (status filter).
-    Applications,
-    /// Roles.
-    Roles,
-    /// Sites.
-    Sites,
-    /// Staff and their permissions.
-    Staff,
-    /// Volunteers being onboarded, with what blocks them.
-    Onboarding,
-    /// Checks and training about to expire (`days`).
-    Expiring,
-    /// The rota with who is booked (`from`, `to`, `site`, `role`).
-    Rota,
-    /// Logged hours (`status`).
-    HoursLogs,
-    /// Hours by month (`year`).
-    Hours,
-    /// Volunteers who missed shifts in the last 12 months.
-    NoShows,
-    /// Approved or paid expense claims, for payment (`status`, `from`, `to`).
-    Expenses,
-    /// Service users and carers (`status`).
-    ServiceUsers,
-    /// Referrals.
-    Referrals,
-    /// Matches between volunteers and the people they support.
-    Matches,
-    /// The catalogue of checks and training.
-    Catalogue,
-    /// Mutual recognition agreements.
-    Agreements,
-    /// The networks the organisation belongs to.
-    Networks,
-    /// Volunteers (and service users) referred between network members.
-    NetworkReferrals,
-    /// Feedback links.
-    FeedbackLinks,
-    /// Activity logged against outcome indicators (`from`, `to`).
-    Activity,
-    /// One table of the quality report (`table`, `from`, `to`, `rate`).
-    Quality,
-}
-
-impl ExportKind {
-    /// Every list.
-    pub const ALL: [Self; 22] = [
-        Self::Volunteers,
-        Self::Applications,
-        Self::Roles,
-        Self::Sites,
-        Self::Staff,
-        Self::Onboarding,
-        Self::Expiring,
-        Self::Rota,
-        Self::HoursLogs,
-        Self::Hours,
-        Self::NoShows,
-        Self::Expenses,
-        Self::ServiceUsers,
-        Self::Referrals,
-        Self::Matches,
-        Self::Catalogue,
-        Self::Agreements,
-        Self::Networks,
-        Self::NetworkReferrals,
-        Self::FeedbackLinks,
-        Self::Activity,
-        Self::Quality,
-    ];
-
-    /// The name on the command line (`alongside export volunteers`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Volunteers => "volunteers",
-            Self::Applications => "applications",
-            Self::Roles => "roles",
-            Self::Sites => "sites",
-            Self::Staff => "staff",
-            Self::Onboarding => "onboarding",
-            Self::Expiring => "expiring",
-            Self::Rota => "rota",
-            Self::HoursLogs => "hours-logs",
-            Self::Hours => "hours",
-            Self::NoShows => "no-shows",
-            Self::Expenses => "expenses",
-            Self::ServiceUsers => "service-users",
-            Self::Referrals => "referrals",
-            Self::Matches => "matches",
-            Self::Catalogue => "catalogue",
-            Self::Agreements => "agreements",
-            Self::Networks => "networks",
-            Self::NetworkReferrals => "network-referrals",
-            Self::FeedbackLinks => "feedback-links",
-            Self::Activity => "activity",
-            Self::Quality => "quality",
-        }
-    }
-
-    /// The list with this command-line name.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code.trim())
-    }
-
-    /// The download's address under `/manage/{org}/`, before `.csv` or `.xlsx`: beside the
-    /// list's page.
-    pub fn path(self) -> &'static str {
-        match self {
-            Self::HoursLogs => "hours",
-            Self::Hours => "hours/totals",
-            Self::NoShows => "attendance",
-            Self::FeedbackLinks => "feedback",
-            other => other.code(),
-        }
-    }
-
-    /// Lists whose page has a download handler of its own (to show the page's errors).
-    fn has_own_route(self) -> bool {
-        matches!(self, Self::Expenses)
-    }
-}
 
 /// The file name a download of `table` (a list of `kind`) for `org` gets, without its
 /// extension: `{org}-volunteers`, or the table's own name where it has one (`{org}-rota-…`).
@@ -174,10 +53,13 @@ pub async fn export_table(
         ExportKind::Applications => people::applications(app, scope, &filters(query)?).await?,
         ExportKind::Staff => people::staff(app, scope).await?,
         ExportKind::Onboarding => people::onboarding(app, scope).await?,
+        ExportKind::TimeToOnboard => people::time_to_onboard(app, scope).await?,
         ExportKind::Expiring => people::expiring(app, scope, &filters(query)?).await?,
         ExportKind::Roles => organisation::roles(app, scope).await?,
         ExportKind::Sites => organisation::sites(app, scope).await?,
         ExportKind::Rota => return time::rota(app, scope, &filters(query)?).await,
+        ExportKind::Commitments => shifts::commitments(app, scope, &filters(query)?).await?,
+        ExportKind::WaitingList => shifts::waiting_list(app, scope, &filters(query)?).await?,
         ExportKind::HoursLogs => time::hours_logs(app, scope, &filters(query)?).await?,
         ExportKind::Hours => return time::hours(app, scope, &filters(query)?).await,
         ExportKind::NoShows => time::no_shows(app, scope).await?,
@@ -185,13 +67,21 @@ pub async fn export_table(
         ExportKind::ServiceUsers => support::service_users(app, scope, &filters(query)?).await?,
         ExportKind::Referrals => support::referrals(app, scope).await?,
         ExportKind::Matches => support::matches(app, scope).await?,
+        ExportKind::Concerns => support::concerns(app, scope).await?,
         ExportKind::Catalogue => network::catalogue(app, scope).await?,
         ExportKind::Agreements => network::agreements(app, scope).await?,
         ExportKind::Networks => network::networks(app, scope).await?,
         ExportKind::NetworkReferrals => network::network_referrals(app, scope).await?,
         ExportKind::FeedbackLinks => network::feedback_links(app, scope).await?,
+        ExportKind::Surveys => engagement::surveys(app, scope).await?,
+        ExportKind::OutcomeMeasures => engagement::outcome_measures(app, scope).await?,
         ExportKind::Activity => outcomes::activity(app, scope, &filters(query)?).await?,
         ExportKind::Quality => outcomes::quality(app, scope, &filters(query)?).await?,
+        ExportKind::Events => engagement::events(app, scope).await?,
+        ExportKind::Messages => privacy::messages(app, scope).await?,
+        ExportKind::Consents => privacy::consents(app, scope).await?,
+        ExportKind::Erasures => privacy::erasures(app, scope).await?,
+        ExportKind::Retention => privacy::retention(app, scope).await?,
     };
     // The rota, hours and expenses use cases audit their own exports.
     app.record_export(scope, kind.code(), table.rows.len(), query)
@@ -212,9 +102,10 @@ fn filters<T: DeserializeOwned + Default>(query: &str) -> Result<T, AppError> {
         .map_err(|_| domain::FieldErrors::one("filters", "The filters are not valid").into())
 }
 
-/// `/manage/{org}/{list}.csv` and `.xlsx` for every list without a handler of its own.
+/// `/manage/{org}/{list}.csv` and `.xlsx` for every list without a handler of its own, and a
+/// network's own lists.
 pub(crate) fn routes() -> Router<AppState> {
-    let mut router = Router::new();
+    let mut router = network_lists::routes();
     for kind in ExportKind::ALL.into_iter().filter(|k| !k.has_own_route()) {
         for format in Format::ALL {
             let path = format!("/manage/{{org}}/{}.{}", kind.path(), format.extension());

@@ -1,5 +1,5 @@
-//! Lists about volunteers and staff: volunteers, applications, onboarding, expiring checks and
-//! the staff list.
+//! Lists about volunteers and staff: volunteers, applications, onboarding and time to onboard,
+//! expiring checks and the staff list.
 
 use app::ports::ApplicationSearch;
 use app::{App, AppError, OrgScope};
@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use crate::csv_export::{Cell, Table};
 use crate::layout::uk_date;
+use crate::pages::manage::dashboard::ONBOARDING_MONTHS;
 use crate::pages::manage::expiring::{Filters as ExpiringFilters, rows as expiring_rows};
 use crate::pages::manage::volunteers::Filters as VolunteerFilters;
 
@@ -174,6 +175,65 @@ pub(super) async fn expiring(
             Cell::text(row.item),
             Cell::Date(row.expires),
             Cell::text(row.when),
+        ]);
+    }
+    Ok(table)
+}
+
+/// A median number of days, to one decimal place, or blank when there is none.
+fn median(days: Option<f64>) -> Cell {
+    days.map_or(Cell::Blank, |d| Cell::Number((d * 10.0).round() / 10.0))
+}
+
+/// Time to onboard over the dashboard's 12 months, its tables one after another: how long
+/// people took, each stage, each role and the volunteer passport's effect.
+pub(super) async fn time_to_onboard(app: &App, scope: &OrgScope) -> Result<Table, AppError> {
+    let report = app.time_to_onboard(scope, ONBOARDING_MONTHS).await?;
+    let mut table = Table::new(
+        "Time to onboard",
+        &["Table", "Group", "People", "Median days"],
+    );
+    let count = |n: usize| Cell::Integer(i64::try_from(n).unwrap_or(i64::MAX));
+    let overall = &report.overall;
+    table.push(vec![
+        Cell::text("From applying to starting"),
+        Cell::text("Everyone"),
+        count(overall.count),
+        median(overall.median_days),
+    ]);
+    for b in &overall.bands {
+        table.push(vec![
+            Cell::text("Time taken"),
+            Cell::text(b.label),
+            count(b.count),
+            Cell::Blank,
+        ]);
+    }
+    for (stage, days) in &report.stages {
+        table.push(vec![
+            Cell::text("Each stage"),
+            Cell::text(*stage),
+            Cell::Blank,
+            median(*days),
+        ]);
+    }
+    for (title, s) in &report.roles {
+        table.push(vec![
+            Cell::text("Each role"),
+            Cell::text(title.clone()),
+            count(s.count),
+            median(s.median_days),
+        ]);
+    }
+    for (who, s) in [
+        ("Brought a passport", &report.passport.with_passport),
+        ("Everyone else", &report.passport.without),
+    ] {
+        table.push(vec![
+            Cell::text("The volunteer passport"),
+            Cell::text(who),
+            count(s.count),
+            median(s.median_days),
         ]);
     }
     Ok(table)

@@ -1,9 +1,10 @@
 //! Lists about the people an organisation supports: service users and carers, referrals and
-//! matches. Only staff who may see service users get them (`supported_people` and the rest
-//! check).
+//! matches (only staff who may see service users get them: `supported_people` and the rest
+//! check), and safeguarding concerns (only for safeguarding leads).
 
 use app::{App, AppError, OrgScope};
 use domain::Labelled;
+use domain::safeguarding::{ConcernStatus, status};
 use serde::Deserialize;
 
 use crate::csv_export::{Cell, Table};
@@ -125,6 +126,39 @@ pub(super) async fn matches(app: &App, scope: &OrgScope) -> Result<Table, AppErr
             Cell::date(m.record.started_on),
             Cell::date(m.last_contact),
             m.overdue_days.map_or(Cell::Blank, Cell::Integer),
+        ]);
+    }
+    Ok(table)
+}
+
+/// Safeguarding concerns, newest first, as their leads see them: who about, when, and where
+/// each stands. Only safeguarding leads and deputies get them (the use case refuses anyone
+/// else as not found, as the page hides them); the record of each concern stays on its page.
+pub(super) async fn concerns(app: &App, scope: &OrgScope) -> Result<Table, AppError> {
+    let mut table = Table::new(
+        "Safeguarding concerns",
+        &[
+            "About",
+            "Who they are",
+            "Raised",
+            "Urgent",
+            "Status",
+            "Needs acknowledging",
+        ],
+    );
+    for (c, record) in app.concerns_for_leads(scope).await? {
+        let s = status(&record);
+        table.push(vec![
+            Cell::text(c.subject_name.clone()),
+            Cell::text(c.subject.label()),
+            Cell::text(nhs_datetime(&c.raised_at)),
+            Cell::text(if c.urgent { "yes" } else { "no" }),
+            Cell::text(s.label()),
+            Cell::text(if s == ConcernStatus::Raised {
+                "yes"
+            } else {
+                "no"
+            }),
         ]);
     }
     Ok(table)

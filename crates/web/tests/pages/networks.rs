@@ -367,3 +367,103 @@ async fn a_service_user_referred_to_another_member_is_followed_to_its_outcome() 
         .await
         .assert_status(StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn members_and_benchmarks_download_for_those_who_may_see_them_and_are_audited() {
+    let w = World::new().await;
+    let slug = network(&w).await;
+    let csv = |page: crate::support::Page| {
+        page.assert_status(StatusCode::OK);
+        assert_eq!(page.headers["content-type"], "text/csv; charset=utf-8");
+        page.body
+    };
+    let xlsx = |page: crate::support::Page| {
+        page.assert_status(StatusCode::OK);
+        assert!(page.bytes.starts_with(b"PK"), "an Excel file is a zip");
+    };
+    // The coordinator: every membership, with its fee as a number.
+    let mut admin = w.site.signed_in(w.a.admin.email.as_str()).await;
+    let members = csv(admin.get("/networks/northshire/members.csv").await);
+    let lines: Vec<&str> = members.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Member,Type,Standing,Joined,Renewal date,Yearly fee,Left,In the directory"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Hillside Hospice Charity,") && l.contains(",120.00,")),
+        "{members}"
+    );
+    assert!(members.contains("Iris Independent"), "{members}");
+    xlsx(admin.get("/networks/northshire/members.xlsx").await);
+    admin
+        .get("/networks/northshire/members")
+        .await
+        .assert_contains("/networks/northshire/members.xlsx")
+        .assert_contains("Download CSV");
+    // A member's manager: their own organisation's benchmarks.
+    let mut hospice = w.site.signed_in(w.b.admin.email.as_str()).await;
+    let benchmarks = csv(hospice.get("/networks/northshire/benchmarks.csv").await);
+    assert!(
+        benchmarks.starts_with("Organisation,Measure,You,Lower quartile,Median"),
+        "{benchmarks}"
+    );
+    assert!(
+        benchmarks.contains("Hillside Hospice Charity,") && benchmarks.contains("Withheld"),
+        "{benchmarks}"
+    );
+    xlsx(hospice.get("/networks/northshire/benchmarks.xlsx").await);
+    hospice
+        .get("/networks/northshire/benchmarks")
+        .await
+        .assert_contains("/networks/northshire/benchmarks.xlsx?organisation=");
+    // A member who does not coordinate may not have the members list; another member's
+    // benchmarks and anything to an outsider are not found.
+    hospice
+        .get("/networks/northshire/members.csv")
+        .await
+        .assert_status(StatusCode::FORBIDDEN);
+    hospice
+        .get(&format!(
+            "/networks/northshire/benchmarks.xlsx?organisation={}",
+            w.a.id
+        ))
+        .await
+        .assert_status(StatusCode::NOT_FOUND);
+    let outsider = w
+        .site
+        .person("Olly", "Outsider", "olly@example.org", "1990-01-01")
+        .await;
+    let mut olly = w.site.signed_in(outsider.email.as_str()).await;
+    for path in [
+        "/networks/northshire/members.csv",
+        "/networks/northshire/members.xlsx",
+        "/networks/northshire/benchmarks.csv",
+        "/networks/northshire/benchmarks.xlsx",
+    ] {
+        olly.get(path).await.assert_status(StatusCode::NOT_FOUND);
+    }
+    // Both downloads are in the network's audit log.
+    let n = w
+        .site
+        .app
+        .store
+        .network_by_slug(&slug)
+        .await
+        .unwrap()
+        .unwrap();
+    let audited: Vec<String> = w
+        .site
+        .app
+        .store
+        .audit_for(None, n.id.0)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    for action in ["network_members.exported", "network_benchmarks.exported"] {
+        assert!(audited.iter().any(|a| a == action), "{audited:?}");
+    }
+}

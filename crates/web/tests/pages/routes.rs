@@ -197,10 +197,25 @@ pub fn manager_gets(slug: &str, ids: &Ids) -> Vec<String> {
         "network-referrals",
         "feedback",
         "activity",
+        "time-to-onboard",
+        "surveys",
+        "outcomes",
+        "events",
+        "settings/notifications/messages",
+        "privacy/consents",
+        "privacy/erasures",
+        "privacy/retention",
     ] {
         for format in ["csv", "xlsx"] {
             gets.push(m(&format!("/{list}.{format}")));
         }
+    }
+    // A volunteer's regular slots name the volunteer (one with a role here).
+    for format in ["csv", "xlsx"] {
+        gets.push(m(&format!(
+            "/commitments.{format}?volunteer={}",
+            ids.onboarding.person.id
+        )));
     }
     gets
 }

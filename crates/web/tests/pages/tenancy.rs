@@ -34,7 +34,7 @@ async fn another_organisations_admin_gets_404_on_every_manager_route() {
         .collect();
     mixed.push(a.path(&format!("/volunteers?role={}", b.role)));
     mixed.push(a.path(&format!("/volunteers.csv?role={}", b.role)));
-    assert_eq!(mixed.len(), 11, "{mixed:#?}");
+    assert_eq!(mixed.len(), 13, "{mixed:#?}");
     for path in mixed {
         let page = admin.get(&path).await;
         assert_eq!(page.status, StatusCode::NOT_FOUND, "GET {path}");

@@ -44,6 +44,8 @@ struct ListPage {
     events_path: String,
     manage_path: String,
     ical: String,
+    /// The downloads' address without its extension, on the organisation's manage pages.
+    downloads: String,
     organiser: bool,
     member: bool,
     upcoming: Vec<EventLine>,
@@ -71,12 +73,17 @@ pub(super) async fn list(
         HostRef::Network(_) => format!("{}.ics", h.events_path()),
         _ => String::new(),
     };
+    let downloads = match &host {
+        HostRef::Manage(slug) => format!("/manage/{slug}/events"),
+        _ => String::new(),
+    };
     let page = ListPage {
         layout: resolved.layout(&format!("Learning events: {}", h.name()), user.as_ref()),
         host_name: h.name().to_owned(),
         events_path: h.events_path(),
         manage_path: h.manage_path(),
         ical,
+        downloads,
         organiser: h.is_organiser(),
         member: h.is_member(),
         upcoming,

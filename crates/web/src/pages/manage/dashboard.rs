@@ -50,8 +50,8 @@ struct DashboardPage {
     quality: Vec<Headline>,
 }
 
-/// How many months time to onboard looks back over.
-const ONBOARDING_MONTHS: u32 = 12;
+/// How many months time to onboard looks back over (on the dashboard and in its download).
+pub(crate) const ONBOARDING_MONTHS: u32 = 12;
 
 impl DashboardPage {
     /// A median number of days in words: "12 days", "less than a day", or "no data".

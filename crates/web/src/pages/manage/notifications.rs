@@ -42,13 +42,18 @@ struct ProviderView {
     chosen: bool,
 }
 
-/// One message in the log, in words.
-struct LogRow {
-    when: String,
-    kind: String,
-    channel: &'static str,
-    to: String,
-    status: String,
+/// One message in the log, in words (on the page and in its download).
+pub(crate) struct LogRow {
+    /// When it was queued.
+    pub(crate) when: String,
+    /// What kind of message it was.
+    pub(crate) kind: String,
+    /// Email or text message.
+    pub(crate) channel: &'static str,
+    /// Who it went to, until that is removed after 7 days.
+    pub(crate) to: String,
+    /// Whether it was sent, and whether it arrived.
+    pub(crate) status: String,
 }
 
 #[derive(Template)]
@@ -79,7 +84,8 @@ fn hint(p: Provider) -> &'static str {
     }
 }
 
-fn log_rows(view: &SettingsView) -> Vec<LogRow> {
+/// The log's messages, newest first, in words.
+pub(crate) fn log_rows(view: &SettingsView) -> Vec<LogRow> {
     view.log
         .iter()
         .map(|l| {

@@ -295,6 +295,7 @@ async fn save_notice(
 #[template(path = "manage/consents.html")]
 struct ConsentsPage {
     layout: Layout,
+    slug: String,
     consents: Vec<app::ports::ConsentRecord>,
 }
 
@@ -307,6 +308,7 @@ async fn consents(
     let consents = state.app.consent_register(&scope).await?;
     let page = ConsentsPage {
         layout: Layout::for_org("Consent register", &user, &scope),
+        slug,
         consents,
     };
     Ok(Html(page.render()?).into_response())

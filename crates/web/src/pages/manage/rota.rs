@@ -154,6 +154,8 @@ struct DayView {
     previous: String,
     next: String,
     week: String,
+    /// The downloads' query: this day (and the filters).
+    csv: String,
     total: usize,
     under: usize,
 }
@@ -195,6 +197,7 @@ fn day_view(org: String, rota: &Rota, q: &RotaQuery, date: NaiveDate) -> DayView
         previous: format!("/manage/{org}/rota/day?date={}{keep}", date - Days::new(1)),
         next: format!("/manage/{org}/rota/day?date={}{keep}", date + Days::new(1)),
         week: format!("/manage/{org}/rota?week={date}{keep}"),
+        csv: format!("?from={date}&to={}{keep}", date + Days::new(1)),
         keep,
         total,
         under,
@@ -238,7 +241,12 @@ async fn today(
         .app
         .who_is_coming_today(&scope, q.filter().site_id)
         .await?;
-    let v = day_view(org, &rota, &q, rota.from);
+    let mut v = day_view(org, &rota, &q, rota.from);
+    // Today's list is only ever narrowed by site, so its download is too.
+    v.csv = format!("?from={}&to={}", rota.from, rota.to);
+    if let Some(site) = q.filter().site_id {
+        v.csv.push_str(&format!("&site={site}"));
+    }
     let layout = Layout::for_org("Who is coming today", &user, &scope);
     Ok(Html(TodayPage { layout, v }.render()?).into_response())
 }

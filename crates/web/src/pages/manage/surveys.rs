@@ -11,6 +11,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use domain::instruments::{self, Licence};
+use domain::outcomes::MIN_GROUP;
 use domain::surveys::{LicenceInput, Occasion, SurveyPlanInput};
 use domain::{FieldErrors, Labelled};
 
@@ -51,6 +52,8 @@ struct ChoiceView {
 struct PlanView {
     code: &'static str,
     label: &'static str,
+    /// Questionnaires answered in the last 12 months, in words.
+    answered: String,
     pulse: bool,
     input: SurveyPlanInput,
     choices: Vec<ChoiceView>,
@@ -76,7 +79,22 @@ struct SurveysPage {
     done: &'static str,
 }
 
-fn plan_view(occasion: Occasion, input: SurveyPlanInput, licensed: &[&str]) -> PlanView {
+/// How many questionnaires were answered, or "fewer than 5": as with every survey figure,
+/// small numbers are not shown, so an anonymous answer cannot be tied to one person.
+pub(crate) fn answered_words(n: usize) -> String {
+    if n < MIN_GROUP {
+        format!("fewer than {MIN_GROUP}")
+    } else {
+        n.to_string()
+    }
+}
+
+fn plan_view(
+    occasion: Occasion,
+    input: SurveyPlanInput,
+    licensed: &[&str],
+    counts: &[(Occasion, usize)],
+) -> PlanView {
     let choices = CHOICES
         .iter()
         .filter_map(|code| instruments::ALL.iter().find(|i| i.code == *code))
@@ -88,9 +106,14 @@ fn plan_view(occasion: Occasion, input: SurveyPlanInput, licensed: &[&str]) -> P
                 && !licensed.contains(&i.code),
         })
         .collect();
+    let answered = counts
+        .iter()
+        .find(|(o, _)| *o == occasion)
+        .map_or(0, |(_, n)| *n);
     PlanView {
         code: occasion.code(),
         label: occasion.label(),
+        answered: answered_words(answered),
         pulse: occasion == Occasion::Pulse,
         input,
         choices,
@@ -113,11 +136,19 @@ async fn render(
     let scope = scope(state, user, slug).await?;
     let SurveySettings { plans, licences } = state.app.survey_settings(&scope).await?;
     let licensed: Vec<&str> = licences.iter().map(|l| l.instrument).collect();
+    let counts = state.app.survey_answer_counts(&scope).await?;
     let plans = plans
         .iter()
         .map(|p| match &failed.plan {
-            Some((o, input)) if *o == p.occasion => plan_view(*o, input.clone(), &licensed),
-            _ => plan_view(p.occasion, SurveyPlanInput::from_plan(p), &licensed),
+            Some((o, input)) if *o == p.occasion => {
+                plan_view(*o, input.clone(), &licensed, &counts)
+            }
+            _ => plan_view(
+                p.occasion,
+                SurveyPlanInput::from_plan(p),
+                &licensed,
+                &counts,
+            ),
         })
         .collect();
     let licence_views = instruments::ALL

@@ -2,6 +2,8 @@
 //! median and quartiles, with withheld figures said in words; and the roles members have listed
 //! to the network.
 
+use app::networks::NetworkAccess;
+use app::{App, AppError};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
@@ -23,19 +25,28 @@ pub fn routes() -> Router<AppState> {
         .route("/networks/{slug}/opportunities", get(opportunities))
 }
 
+/// Which member organisation to compare (an id; blank for the first the viewer manages).
 #[derive(Deserialize, Default)]
-struct Which {
+pub(crate) struct Which {
+    /// The organisation's id.
     #[serde(default)]
-    organisation: String,
+    pub organisation: String,
 }
 
-struct Line {
-    measure: &'static str,
-    own: String,
-    lower: String,
-    median: String,
-    upper: String,
-    members: String,
+/// One measure: the organisation's figure beside the network's spread, in words.
+pub(crate) struct Line {
+    /// The measure.
+    pub measure: &'static str,
+    /// The organisation's figure, or why it is withheld.
+    pub own: String,
+    /// The network's lower quartile, or "Withheld".
+    pub lower: String,
+    /// The network's median, or "Withheld".
+    pub median: String,
+    /// The network's upper quartile, or "Withheld".
+    pub upper: String,
+    /// How many members' figures count.
+    pub members: usize,
 }
 
 #[derive(Template)]
@@ -45,6 +56,7 @@ struct BenchmarkPage {
     slug: String,
     name: String,
     organisation: String,
+    query: String,
     choices: Vec<(String, String, bool)>,
     lines: Vec<Line>,
     min_people: usize,
@@ -60,37 +72,46 @@ fn figure(measure: Measure, v: f64) -> String {
     }
 }
 
-async fn benchmarks(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path(slug): Path<String>,
-    Query(q): Query<Which>,
-) -> Result<Response, WebError> {
-    let access = access(&state, Some(&user), &slug).await?;
+/// A member organisation's figures beside the network's, as the page and its download show
+/// them.
+pub(crate) struct Benchmark {
+    /// The organisation compared.
+    pub organisation: String,
+    /// The organisations the viewer manages: (id, name, whether it is the one compared).
+    pub choices: Vec<(String, String, bool)>,
+    /// One line per measure.
+    pub lines: Vec<Line>,
+}
+
+/// The comparison for the organisation `organisation` names (an id), or the first the viewer
+/// manages; only their managers get one (the use case refuses anyone else).
+pub(crate) async fn benchmark(
+    app: &App,
+    access: &NetworkAccess,
+    organisation: &str,
+) -> Result<Benchmark, AppError> {
     let managed = access.managed_members().to_vec();
-    let chosen: OrganisationId = q
-        .organisation
+    let chosen: OrganisationId = organisation
+        .trim()
         .parse()
         .map(OrganisationId)
         .ok()
         .or_else(|| managed.first().copied())
-        .ok_or(app::AppError::NotFound)?;
-    let comparisons = state.app.network_benchmark(&access, chosen).await?;
+        .ok_or(AppError::NotFound)?;
+    let comparisons = app.network_benchmark(access, chosen).await?;
+    let all = app.organisations().await?;
     let mut choices = Vec::new();
-    let mut organisation = String::new();
+    let mut name = String::new();
     for id in &managed {
-        let name = state
-            .app
-            .organisations()
-            .await?
-            .into_iter()
+        let n = all
+            .iter()
             .find(|o| o.id == *id)
-            .map(|o| o.name)
+            .map(|o| o.name.clone())
             .unwrap_or_default();
         if *id == chosen {
-            organisation.clone_from(&name);
+            name.clone_from(&n);
         }
-        choices.push((id.to_string(), name, *id == chosen));
+        choices.push((id.to_string(), n, *id == chosen));
     }
     let withheld = "Withheld".to_owned();
     let lines = comparisons
@@ -111,14 +132,36 @@ async fn benchmarks(
                 lower: spread(|s| s.lower_quartile),
                 median: spread(|s| s.median),
                 upper: spread(|s| s.upper_quartile),
-                members: c.organisations_counted.to_string(),
+                members: c.organisations_counted,
             }
         })
         .collect();
+    Ok(Benchmark {
+        organisation: name,
+        choices,
+        lines,
+    })
+}
+
+async fn benchmarks(
+    State(state): State<AppState>,
+    user: SignedIn,
+    Path(slug): Path<String>,
+    Query(q): Query<Which>,
+) -> Result<Response, WebError> {
+    let access = access(&state, Some(&user), &slug).await?;
+    let Benchmark {
+        organisation,
+        choices,
+        lines,
+    } = benchmark(&state.app, &access, &q.organisation).await?;
     let page = BenchmarkPage {
         layout: Layout::for_user("Benchmarking", Some(&user)),
         slug: access.network().slug.to_string(),
         name: access.network().name.clone(),
+        query: form_urlencoded::Serializer::new(String::new())
+            .append_pair("organisation", &q.organisation)
+            .finish(),
         organisation,
         choices,
         lines,

@@ -2,7 +2,7 @@
 //! members who is in it and what it shares), its members and renewals for coordinators, the
 //! member directory, the roles listed to it, and benchmarking for members' managers.
 
-mod benchmark;
+pub(crate) mod benchmark;
 mod home;
 
 pub(crate) use home::network_input;
@@ -22,7 +22,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// What the viewer may do in the network named in the address.
-async fn access(
+pub(crate) async fn access(
     state: &AppState,
     user: Option<&SignedIn>,
     slug: &str,
