@@ -144,8 +144,12 @@ const LOCK_ROWS: bool = true;
 impl PostgresStore {
     /// Connects to and migrates the database at `url`.
     pub async fn open(url: &str) -> Result<Self, StoreError> {
+        // Connections are not pinged before each use (sqlx's default): the ping is a round trip
+        // to the server per query, a third of a booking's. One broken by a server restart fails
+        // its next query instead (a 503 the caller may retry) and is then replaced.
         let pool = PgPoolOptions::new()
             .max_connections(16)
+            .test_before_acquire(false)
             .acquire_timeout(Duration::from_secs(10))
             .connect(url)
             .await

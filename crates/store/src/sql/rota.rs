@@ -198,32 +198,30 @@ async fn insert_shift(tx: &mut Transaction<'_, Db>, s: &Shift) -> Result<(), Sto
     Ok(())
 }
 
-/// Books a place. On PostgreSQL the shift's row is locked first, then the person's, so the checks below see every booking committed before and none can slip in
-/// until this one commits; every booking takes the locks in the same order (shift, then
-/// person), so two never deadlock. On SQLite the one writer's `BEGIN IMMEDIATE` already holds
+/// Books a place. On PostgreSQL the shift's and the person's rows are locked first, so the
+/// checks below see every booking committed before and none can slip in until this one
+/// commits; every booking takes both locks with the same statement, in the same order, so two
+/// never deadlock. On SQLite the one writer's `BEGIN IMMEDIATE` already holds
 /// the database's write lock. The checks and the insert are one statement, which inserts
 /// nothing when the shift is gone, cancelled or full, or the person has a place at that time;
 /// only then is the reason read. A surge runs many bookings one after another.
 async fn book(tx: &mut Transaction<'_, Db>, b: &Booking) -> Result<(), StoreError> {
     if super::LOCK_ROWS {
-        // Row locks that writes of other columns (and foreign-key checks) do not wait for.
-        let shift: Option<(bool,)> = sqlx::query_as(
-            "SELECT cancelled FROM shifts WHERE organisation_id = $1 AND id = $2 \
-             FOR NO KEY UPDATE",
+        // Row locks that writes of other columns (and foreign-key checks) do not wait for, both
+        // taken by one statement (one plan, so always in the same order).
+        let locked: Option<(bool,)> = sqlx::query_as(
+            "SELECT s.cancelled FROM shifts s JOIN people p ON p.id = $3 \
+             WHERE s.organisation_id = $1 AND s.id = $2 FOR NO KEY UPDATE OF s, p",
         )
         .bind(b.organisation_id.0)
         .bind(b.shift_id.0)
+        .bind(b.person_id.0)
         .fetch_optional(&mut **tx)
         .await
         .map_err(db_error)?;
-        if shift.is_none() {
+        if locked.is_none() {
             return Err(conflict("This shift no longer exists"));
         }
-        sqlx::query("SELECT 1 FROM people WHERE id = $1 FOR NO KEY UPDATE")
-            .bind(b.person_id.0)
-            .execute(&mut **tx)
-            .await
-            .map_err(db_error)?;
     }
     // Places booked and places held by live waiting-list offers to others (taken too) must
     // leave room; the person must have no overlapping place. Returned: whether they had an
