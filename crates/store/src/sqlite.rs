@@ -147,10 +147,10 @@ const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
 const BULK_BEGIN: &str = "PRAGMA cache_size = -262144";
 const BULK_END: &str = "PRAGMA cache_size = -2000";
 
-/// Every connection reads the first 256 MB of the file through a memory map rather than
-/// copying pages into its own cache: after each commit every reader must drop that cache, and
-/// in a sign-up surge refilling it (a system call per page) was most of the readers' work.
-/// Writes still go through SQLite's journal as before.
+/// Readers read the first 256 MB of the file through a memory map rather than copying pages
+/// into their own caches: after each commit every reader must drop its cache, and in a sign-up
+/// surge refilling it (a system call per page) was most of the readers' work. The writer keeps
+/// its cache (its own commits do not clear it), so it is not mapped.
 const MMAP_SIZE: &str = "268435456";
 
 /// The single writer already serialises every write transaction, so a booking locks no rows
@@ -166,8 +166,7 @@ impl SqliteStore {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(10))
-            .foreign_keys(true)
-            .pragma("mmap_size", MMAP_SIZE);
+            .foreign_keys(true);
         // A connection to a file in this process cannot go stale, so it is not pinged before
         // each use (sqlx's default): the ping is a hand-over to the connection's thread and back.
         let writer = SqlitePoolOptions::new()
@@ -184,7 +183,7 @@ impl SqliteStore {
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .test_before_acquire(false)
-            .connect_with(options)
+            .connect_with(options.pragma("mmap_size", MMAP_SIZE))
             .await
             .map_err(db_error)?;
         let group = group::GroupWriter::start(writer.clone())?;
