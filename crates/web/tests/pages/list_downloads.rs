@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use crate::support::{Org, Page, World};
 
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub(crate) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// The first sheet of an Excel download: its name and its rows of cells.
 fn sheet(page: &Page) -> (String, Vec<Vec<Data>>) {
@@ -40,7 +40,8 @@ fn serial(date: NaiveDate) -> f64 {
     (date - epoch).num_days() as f64
 }
 
-fn csv_rows(page: &Page) -> Vec<Vec<String>> {
+/// The rows of a CSV download, headings first.
+pub(crate) fn csv_rows(page: &Page) -> Vec<Vec<String>> {
     page.assert_status(StatusCode::OK);
     assert_eq!(page.headers["content-type"], "text/csv; charset=utf-8");
     let mut reader = csv::ReaderBuilder::new()
@@ -52,7 +53,8 @@ fn csv_rows(page: &Page) -> Vec<Vec<String>> {
         .collect()
 }
 
-async fn exported(w: &World, org: &Org) -> Vec<String> {
+/// The organisation's export audit entries (`<kind>.exported`).
+pub(crate) async fn exported(w: &World, org: &Org) -> Vec<String> {
     w.site
         .app
         .store

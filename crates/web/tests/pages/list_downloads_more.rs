@@ -17,20 +17,8 @@ use domain::privacy::consent::ConsentInput;
 use domain::rota::{CommitmentInput, ShiftInput};
 use domain::safeguarding::ConcernInput;
 
-use crate::support::{Browser, Org, Page, World};
-
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-fn csv_rows(page: &Page) -> Vec<Vec<String>> {
-    page.assert_status(StatusCode::OK);
-    assert_eq!(page.headers["content-type"], "text/csv; charset=utf-8");
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(page.body.as_bytes())
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-        .collect()
-}
+use crate::list_downloads::{XLSX, csv_rows, exported};
+use crate::support::{Browser, Org, World};
 
 /// Fetches `{path}.csv{query}` and `{path}.xlsx{query}` under the organisation and checks
 /// each: the CSV's first heading, a row holding `known`, and an Excel file (a zip: `PK`).
@@ -47,19 +35,6 @@ async fn both(b: &mut Browser, org: &Org, path: &str, query: &str, first: &str, 
     xlsx.assert_status(StatusCode::OK);
     assert_eq!(xlsx.headers["content-type"], XLSX, "{path}");
     assert!(xlsx.bytes.starts_with(b"PK"), "{path}: not a zip");
-}
-
-async fn exported(w: &World, org: &Org) -> Vec<String> {
-    w.site
-        .app
-        .store
-        .audit_for(Some(org.id), org.id.0)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|e| e.action.ends_with(".exported"))
-        .map(|e| e.action)
-        .collect()
 }
 
 fn assert_audited(audited: &[String], kinds: &[&str]) {
