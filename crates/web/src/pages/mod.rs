@@ -15,6 +15,7 @@ mod my_activity;
 mod my_calendar;
 pub(crate) mod my_commitments;
 mod my_data;
+mod my_downloads;
 mod my_equality;
 mod my_expenses;
 pub(crate) mod my_hours;
@@ -55,6 +56,7 @@ pub fn routes() -> Router<AppState> {
         .merge(attendance_phone::routes())
         .merge(attendance_kiosk::routes())
         .merge(my_hours::routes())
+        .merge(my_downloads::routes())
         .merge(my_waiting::routes())
         .merge(my_commitments::routes())
         .merge(checklist::routes())

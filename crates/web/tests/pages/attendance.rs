@@ -4,5 +4,6 @@
 mod fixture;
 mod hours;
 mod kiosk;
+mod own_lists;
 mod recording;
 mod tenancy;
