@@ -1,6 +1,6 @@
 //! A volunteer's own lists as downloads, beside their pages: `/my/shifts.csv|.xlsx` (every
-//! place they have had, booked or cancelled) and `/my/hours.csv|.xlsx` (the hours they logged
-//! outside shifts). Built from the same use cases as the pages, so they hold only the signed-in
+//! place they have had, booked or cancelled), `/my/hours.csv|.xlsx` (the hours they logged
+//! outside shifts) and `/my/expenses.csv|.xlsx` (their expense claims). Built from the same use cases as the pages, so they hold only the signed-in
 //! person's own records; everything else held about them is in the copy at `/my/data`.
 
 use axum::Router;
@@ -27,6 +27,10 @@ pub fn routes() -> Router<AppState> {
             .route(
                 &format!("/my/hours.{ext}"),
                 get(move |state: State<AppState>, user: SignedIn| hours(state, user, format)),
+            )
+            .route(
+                &format!("/my/expenses.{ext}"),
+                get(move |state: State<AppState>, user: SignedIn| expenses(state, user, format)),
             );
     }
     router
@@ -90,4 +94,35 @@ async fn hours(
         ]);
     }
     download(&table, format, "my-hours")
+}
+
+/// The person's expense claims, as their page lists them.
+async fn expenses(
+    State(state): State<AppState>,
+    user: SignedIn,
+    format: Format,
+) -> Result<Response, WebError> {
+    let mut table = Table::new(
+        "My expenses",
+        &[
+            "Date",
+            "Organisation",
+            "Cost",
+            "Description",
+            "Amount (£)",
+            "Status",
+        ],
+    );
+    for row in state.app.my_expense_claims(user.person.id).await? {
+        let claim = &row.claim;
+        table.push(vec![
+            Cell::Date(claim.spent_on),
+            Cell::text(row.organisation_name.clone()),
+            Cell::text(claim.category.label()),
+            Cell::text(claim.description.clone()),
+            Cell::Pence(claim.amount.0),
+            Cell::text(claim.status.label()),
+        ]);
+    }
+    download(&table, format, "my-expenses")
 }

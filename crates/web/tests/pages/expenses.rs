@@ -6,6 +6,7 @@
 mod decisions;
 mod export;
 mod fixture;
+mod mine;
 
 use axum::http::StatusCode;
 use chrono::Duration;
