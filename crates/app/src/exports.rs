@@ -42,6 +42,31 @@ impl App {
         Ok(())
     }
 
+    /// Records that `person` downloaded `rows` rows of their own list `kind` (such as
+    /// `my_shifts`), as `<kind>.exported` about them: their own records, but the download still
+    /// leaves Alongside, so it is in the audit as every list's is.
+    pub async fn record_own_export(
+        &self,
+        person: domain::ids::PersonId,
+        kind: &str,
+        rows: usize,
+    ) -> Result<(), AppError> {
+        self.store
+            .apply(vec![Write::Audit(
+                AuditEntry::new(
+                    None,
+                    domain::audit::Actor::Person(person),
+                    &format!("{kind}.exported"),
+                    "person",
+                    person.0,
+                    self.clock.now(),
+                )
+                .with_detail(format!("{rows} rows")),
+            )])
+            .await?;
+        Ok(())
+    }
+
     /// The scope for `alongside export` and `alongside import` run by the server's operator
     /// without naming a staff member: an organisation admin's permission, recorded as Alongside itself. The operator
     /// holds the database already, so this grants nothing they lack; naming a staff member

@@ -125,6 +125,41 @@ impl App {
         self.access_to(network, viewer).await
     }
 
+    /// The access `alongside export --network` has when run by the server's operator without
+    /// naming anyone: a coordinator's, recorded as Alongside itself. The operator holds the
+    /// database already, so this grants nothing they lack; it manages no member organisation,
+    /// so a member's benchmarks still need a named manager.
+    pub async fn operator_network_access(&self, slug: &str) -> Result<NetworkAccess, AppError> {
+        let network = self
+            .store
+            .network_by_slug(&slug_key(slug))
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(NetworkAccess {
+            network,
+            viewer: None,
+            coordinator: true,
+            managed_members: vec![],
+            staff_of_members: vec![],
+            individual_member: None,
+        })
+    }
+
+    /// What the person with this email may do in the network `slug`, as if they had signed in
+    /// (for the command line). Nobody with that email gets `NotFound`.
+    pub async fn network_access_by_email(
+        &self,
+        email: &str,
+        slug: &str,
+    ) -> Result<NetworkAccess, AppError> {
+        let (person, _) = self
+            .store
+            .person_by_email(&crate::email_key(email))
+            .await?
+            .ok_or(AppError::NotFound)?;
+        self.network_access(slug, Some(person.id)).await
+    }
+
     pub(crate) async fn access_to(
         &self,
         network: Network,

@@ -280,9 +280,13 @@ impl App {
             .await?)
     }
 
-    /// The volunteer's latest activity everywhere, newest first.
-    pub async fn my_activity(&self, person: PersonId) -> Result<Vec<MyActivity>, AppError> {
-        let records = self.store.activity_of_person(person, 20).await?;
+    /// The volunteer's latest `limit` activity records everywhere, newest first.
+    pub async fn my_activity(
+        &self,
+        person: PersonId,
+        limit: u32,
+    ) -> Result<Vec<MyActivity>, AppError> {
+        let records = self.store.activity_of_person(person, limit).await?;
         let mut names: std::collections::HashMap<OrganisationId, Vec<OutcomeIndicator>> =
             std::collections::HashMap::new();
         let mut out = Vec::new();

@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use clap::Args;
-use web::exports::{ExportKind, Format, export_table, file_stem};
+use web::exports::{
+    ExportKind, Format, NetworkList, Table, export_table, file_stem, network_export_table,
+};
 
 use crate::DatabaseArgs;
 
@@ -18,11 +20,15 @@ pub struct ExportArgs {
     /// expiring, rota, commitments, waiting-list, hours-logs, hours, no-shows, expenses,
     /// service-users, referrals, matches, concerns, catalogue, agreements, networks,
     /// network-referrals, feedback-links, surveys, outcome-measures, activity, quality, events,
-    /// messages, consents, erasures or retention.
+    /// messages, consents, erasures or retention; or a network's network-members or
+    /// network-benchmarks (with `--network`).
     kind: String,
-    /// The organisation's short name.
+    /// The organisation's short name (for an organisation's lists).
     #[arg(long)]
-    organisation: String,
+    organisation: Option<String>,
+    /// The network's short name (for network-members and network-benchmarks).
+    #[arg(long)]
+    network: Option<String>,
     /// csv or xlsx.
     #[arg(long, default_value = "csv")]
     format: String,
@@ -37,7 +43,8 @@ pub struct ExportArgs {
     as_email: Option<String>,
     /// The list page's filters, as in its address: `status=applicant&role=…`,
     /// `from=2027-03-01&to=2027-03-08`, `year=2027`, `days=30`, `table=experience` (quality),
-    /// `volunteer=…` (commitments), `shift=…` (waiting-list).
+    /// `volunteer=…` (commitments), `shift=…` (waiting-list), `organisation=…` (an
+    /// organisation's id, network-benchmarks).
     #[arg(long, default_value = "")]
     filter: String,
     #[command(flatten)]
@@ -46,78 +53,139 @@ pub struct ExportArgs {
 
 /// Runs `alongside export`; bad input is one line naming the field and exit code 2.
 pub async fn run(args: ExportArgs) -> anyhow::Result<()> {
-    let Some(kind) = ExportKind::from_code(&args.kind) else {
-        let kinds: Vec<&str> = ExportKind::ALL.iter().map(|k| k.code()).collect();
-        refuse("kind", &format!("choose one of {}", kinds.join(", ")));
-    };
     let Some(format) = Format::from_code(&args.format) else {
         refuse("format", "choose csv or xlsx");
     };
-    let store = store::open(&args.database.database_url)
-        .await
-        .context("opening the database")?;
-    let app = app::App::new(store, Arc::new(app::SystemClock), "");
+    if let Some(list) = NetworkList::from_code(&args.kind) {
+        return run_network(&args, list, format).await;
+    }
+    let Some(kind) = ExportKind::from_code(&args.kind) else {
+        let kinds: Vec<&str> = ExportKind::ALL
+            .iter()
+            .map(|k| k.code())
+            .chain(NetworkList::ALL.iter().map(|l| l.code()))
+            .collect();
+        refuse("kind", &format!("choose one of {}", kinds.join(", ")));
+    };
+    let Some(organisation) = &args.organisation else {
+        refuse(
+            "organisation",
+            &format!(
+                "give the short name of the organisation whose {} list to export",
+                kind.code()
+            ),
+        );
+    };
+    let app = open(&args).await?;
     let scope = match &args.as_email {
-        Some(email) => app.authorise_email(email, &args.organisation).await,
-        None => app.operator_scope(&args.organisation).await,
+        Some(email) => app.authorise_email(email, organisation).await,
+        None => app.operator_scope(organisation).await,
     };
     let scope = match scope {
         Ok(scope) => scope,
         Err(app::AppError::NotFound) => match &args.as_email {
             Some(email) => refuse(
                 "as",
-                &format!(
-                    "{email} is not staff of an organisation called {:?}",
-                    args.organisation
-                ),
+                &format!("{email} is not staff of an organisation called {organisation:?}"),
             ),
             None => refuse(
                 "organisation",
-                &format!("there is no organisation called {:?}", args.organisation),
+                &format!("there is no organisation called {organisation:?}"),
             ),
         },
         Err(e) => return Err(e.into()),
     };
     let table = match export_table(&app, &scope, kind, &args.filter).await {
         Ok(table) => table,
-        Err(app::AppError::Invalid(errors)) => {
+        Err(e) => return Err(refused_list(e, &args, kind.code())),
+    };
+    let default_file = file_stem(&table, kind, organisation);
+    write(&args, &table, format, kind.code(), &default_file)
+}
+
+/// `alongside export network-members|network-benchmarks --network SLUG`.
+async fn run_network(args: &ExportArgs, list: NetworkList, format: Format) -> anyhow::Result<()> {
+    let Some(slug) = &args.network else {
+        refuse(
+            "network",
+            &format!(
+                "give the short name of the network whose {} list to export",
+                list.code()
+            ),
+        );
+    };
+    let app = open(args).await?;
+    let access = match &args.as_email {
+        Some(email) => app.network_access_by_email(email, slug).await,
+        None => app.operator_network_access(slug).await,
+    };
+    let access = match access {
+        Ok(access) => access,
+        Err(app::AppError::NotFound) => match &args.as_email {
+            Some(email) if app.network_access(slug, None).await.is_ok() => {
+                refuse("as", &format!("nobody has the email {email}"))
+            }
+            _ => refuse("network", &format!("there is no network called {slug:?}")),
+        },
+        Err(e) => return Err(e.into()),
+    };
+    let table = match network_export_table(&app, &access, list, &args.filter).await {
+        Ok(table) => table,
+        Err(e) => return Err(refused_list(e, args, list.code())),
+    };
+    write(args, &table, format, list.code(), &list.file_stem(slug))
+}
+
+async fn open(args: &ExportArgs) -> anyhow::Result<app::App> {
+    let store = store::open(&args.database.database_url)
+        .await
+        .context("opening the database")?;
+    Ok(app::App::new(store, Arc::new(app::SystemClock), ""))
+}
+
+/// Says why the list was refused (bad filters, or not the person's to see) and exits with
+/// code 2; any other error is returned.
+fn refused_list(e: app::AppError, args: &ExportArgs, code: &str) -> anyhow::Error {
+    match e {
+        app::AppError::Invalid(errors) => {
             for e in &errors.0 {
                 eprintln!("error: {}: {}", e.field, e.message);
             }
             std::process::exit(2);
         }
-        Err(app::AppError::Forbidden | app::AppError::NotFound) => match &args.as_email {
-            Some(_) => refuse(
-                "as",
-                &format!("this staff member may not see the {} list", kind.code()),
-            ),
-            // Only a named person can be a safeguarding lead, so the operator cannot have it.
+        app::AppError::Forbidden | app::AppError::NotFound => match &args.as_email {
+            Some(_) => refuse("as", &format!("this person may not see the {code} list")),
+            // Only a named person can be a safeguarding lead or a member's manager, so the
+            // operator cannot have it.
             None => refuse(
                 "as",
                 &format!(
-                    "the {} list is only for named staff: give --as with a staff member's email",
-                    kind.code()
+                    "the {code} list is only for named staff: give --as with a staff member's email"
                 ),
             ),
         },
-        Err(e) => return Err(e.into()),
-    };
+        e => e.into(),
+    }
+}
+
+/// Writes the list to `--output`, to standard output (CSV), or to `{default_file}.xlsx`.
+fn write(
+    args: &ExportArgs,
+    table: &Table,
+    format: Format,
+    code: &str,
+    default_file: &str,
+) -> anyhow::Result<()> {
     let body = table.render(format)?;
     let output = args.output.clone().or_else(|| {
-        (format == Format::Xlsx).then(|| {
-            PathBuf::from(format!(
-                "{}.xlsx",
-                file_stem(&table, kind, &args.organisation)
-            ))
-        })
+        (format == Format::Xlsx).then(|| PathBuf::from(format!("{default_file}.xlsx")))
     });
     match output {
         Some(path) => {
             std::fs::write(&path, &body).with_context(|| format!("writing {}", path.display()))?;
             eprintln!(
-                "Wrote {} rows of {} to {}.",
+                "Wrote {} rows of {code} to {}.",
                 table.rows.len(),
-                kind.code(),
                 path.display()
             );
         }

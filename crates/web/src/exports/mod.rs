@@ -27,6 +27,7 @@ pub use crate::csv_export::{Cell, Format, Table};
 use crate::session::SignedIn;
 use crate::{AppState, WebError};
 pub use kind::ExportKind;
+pub use network_lists::{NetworkList, network_export_table};
 pub(crate) use time::expenses as expense_table;
 
 /// The file name a download of `table` (a list of `kind`) for `org` gets, without its

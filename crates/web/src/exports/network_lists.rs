@@ -4,8 +4,10 @@
 //! of their own; like every list they are built by the page's use case and audited
 //! (`network_members.exported`, `network_benchmarks.exported`).
 
+use app::networks::NetworkAccess;
+use app::{App, AppError};
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::response::Response;
 use axum::routing::get;
 use domain::Labelled;
@@ -20,39 +22,106 @@ use crate::{AppState, WebError};
 pub(crate) fn routes() -> Router<AppState> {
     let mut router = Router::new();
     for format in Format::ALL {
-        let ext = format.extension();
-        router = router
-            .route(
-                &format!("/networks/{{slug}}/members.{ext}"),
-                get(
-                    move |state: State<AppState>, user: SignedIn, slug: Path<String>| {
-                        members(state, user, slug, format)
-                    },
-                ),
-            )
-            .route(
-                &format!("/networks/{{slug}}/benchmarks.{ext}"),
+        for list in NetworkList::ALL {
+            let page = match list {
+                NetworkList::Members => "members",
+                NetworkList::Benchmarks => "benchmarks",
+            };
+            router = router.route(
+                &format!("/networks/{{slug}}/{page}.{}", format.extension()),
                 get(
                     move |state: State<AppState>,
                           user: SignedIn,
                           slug: Path<String>,
-                          which: Query<Which>| {
-                        benchmarks(state, user, slug, which, format)
+                          query: RawQuery| {
+                        download_list(state, user, slug, query, list, format)
                     },
                 ),
             );
+        }
     }
     router
 }
 
-/// Every membership with where it stands today, as the members page lists them.
-async fn members(
+/// A network's own lists, for `alongside export --network`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NetworkList {
+    /// Members and renewals (coordinators).
+    Members,
+    /// A member organisation's benchmarks (`organisation=`; that organisation's managers).
+    Benchmarks,
+}
+
+impl NetworkList {
+    /// Both lists.
+    pub const ALL: [Self; 2] = [Self::Members, Self::Benchmarks];
+
+    /// The list's name on the command line.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Members => "network-members",
+            Self::Benchmarks => "network-benchmarks",
+        }
+    }
+
+    /// The list with this name on the command line.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The audit action's stem (`network_members` → `network_members.exported`).
+    fn audit_kind(self) -> &'static str {
+        match self {
+            Self::Members => "network_members",
+            Self::Benchmarks => "network_benchmarks",
+        }
+    }
+
+    /// The file name of a download for the network `slug`, without its extension.
+    pub fn file_stem(self, slug: &str) -> String {
+        match self {
+            Self::Members => format!("{slug}-members"),
+            Self::Benchmarks => format!("{slug}-benchmarks"),
+        }
+    }
+}
+
+/// Builds the network list `list` for whoever holds `access`, narrowed by `query` (the page's
+/// filters as in its address: `organisation=…` for benchmarks), and records the export.
+pub async fn network_export_table(
+    app: &App,
+    access: &NetworkAccess,
+    list: NetworkList,
+    query: &str,
+) -> Result<Table, AppError> {
+    let table = match list {
+        NetworkList::Members => members(app, access).await?,
+        NetworkList::Benchmarks => {
+            let which: Which = super::filters(query)?;
+            benchmarks(app, access, &which).await?
+        }
+    };
+    app.record_network_export(access, list.audit_kind(), table.rows.len())
+        .await?;
+    Ok(table)
+}
+
+async fn download_list(
     State(state): State<AppState>,
     user: SignedIn,
     Path(slug): Path<String>,
+    RawQuery(query): RawQuery,
+    list: NetworkList,
     format: Format,
 ) -> Result<Response, WebError> {
     let access = access(&state, Some(&user), &slug).await?;
+    let query = query.unwrap_or_default();
+    let table = network_export_table(&state.app, &access, list, &query).await?;
+    download(&table, format, &list.file_stem(&slug))
+}
+
+/// Every membership with where it stands today, as the members page lists them.
+async fn members(app: &App, access: &NetworkAccess) -> Result<Table, AppError> {
     let mut table = Table::new(
         "Members",
         &[
@@ -66,7 +135,7 @@ async fn members(
             "In the directory",
         ],
     );
-    for v in state.app.network_members(&access).await? {
+    for v in app.network_members(access).await? {
         let m = &v.member;
         table.push(vec![
             Cell::text(m.name()),
@@ -79,23 +148,12 @@ async fn members(
             Cell::text(if m.in_directory { "yes" } else { "no" }),
         ]);
     }
-    state
-        .app
-        .record_network_export(&access, "network_members", table.rows.len())
-        .await?;
-    download(&table, format, &format!("{slug}-members"))
+    Ok(table)
 }
 
 /// A member organisation's figures beside the network's, as the benchmarking page shows them.
-async fn benchmarks(
-    State(state): State<AppState>,
-    user: SignedIn,
-    Path(slug): Path<String>,
-    Query(which): Query<Which>,
-    format: Format,
-) -> Result<Response, WebError> {
-    let access = access(&state, Some(&user), &slug).await?;
-    let found = benchmark(&state.app, &access, &which.organisation).await?;
+async fn benchmarks(app: &App, access: &NetworkAccess, which: &Which) -> Result<Table, AppError> {
+    let found = benchmark(app, access, &which.organisation).await?;
     let mut table = Table::new(
         "Benchmarks",
         &[
@@ -119,9 +177,5 @@ async fn benchmarks(
             Cell::Integer(i64::try_from(l.members).unwrap_or(i64::MAX)),
         ]);
     }
-    state
-        .app
-        .record_network_export(&access, "network_benchmarks", table.rows.len())
-        .await?;
-    download(&table, format, &format!("{slug}-benchmarks"))
+    Ok(table)
 }

@@ -20,7 +20,7 @@ mod my_equality;
 mod my_expenses;
 pub(crate) mod my_hours;
 mod my_learning;
-mod my_matches;
+pub(crate) mod my_matches;
 mod my_notifications;
 pub(crate) mod my_offer;
 mod my_passport;

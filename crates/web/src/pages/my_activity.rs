@@ -18,6 +18,9 @@ use crate::layout::{Layout, nhs_date};
 use crate::session::SignedIn;
 use crate::{AppState, WebError};
 
+/// How many of the latest entries the page lists; the download has them all.
+const RECENT: u32 = 20;
+
 pub fn routes() -> Router<AppState> {
     Router::new().route("/my/activity", get(show).post(log))
 }
@@ -109,7 +112,7 @@ async fn render(
         })
         .collect();
     let recent = app
-        .my_activity(user.person.id)
+        .my_activity(user.person.id, RECENT)
         .await?
         .into_iter()
         .map(|a| RecentView {

@@ -38,6 +38,7 @@ mod notify_settings;
 mod onboarding;
 mod onboarding_lists;
 mod organisation_details;
+mod own_downloads;
 mod passport;
 mod password_resets;
 mod permissions;

@@ -1,0 +1,119 @@
+//! A volunteer's own lists as downloads, beside their pages: `/my/{list}.csv|.xlsx` for their
+//! shifts, logged hours, expense claims, regular slots, waiting lists, learning record, the
+//! people they support and the activity they logged. Each is built from the same use case as
+//! its page, so it holds only the signed-in person's own records, and each download is audited
+//! (`my_<list>.exported`) as every list's is. Everything else held about them is in the copy at
+//! `/my/data`.
+
+mod contribution;
+mod rota;
+
+use app::{App, AppError};
+use axum::Router;
+use axum::extract::State;
+use axum::response::Response;
+use axum::routing::get;
+use domain::ids::PersonId;
+
+use crate::csv_export::{Format, Table, download};
+use crate::session::SignedIn;
+use crate::{AppState, WebError};
+
+/// The volunteer's own lists that download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MyList {
+    Shifts,
+    Hours,
+    Expenses,
+    Commitments,
+    Waiting,
+    Learning,
+    Matches,
+    Activity,
+}
+
+impl MyList {
+    const ALL: [Self; 8] = [
+        Self::Shifts,
+        Self::Hours,
+        Self::Expenses,
+        Self::Commitments,
+        Self::Waiting,
+        Self::Learning,
+        Self::Matches,
+        Self::Activity,
+    ];
+
+    /// The list's page, which the download sits beside (`{page}.csv`).
+    fn page(self) -> &'static str {
+        match self {
+            Self::Shifts => "/my/shifts",
+            Self::Hours => "/my/hours",
+            Self::Expenses => "/my/expenses",
+            Self::Commitments => "/my/commitments",
+            Self::Waiting => "/my/shifts/waiting",
+            Self::Learning => "/my/learning",
+            Self::Matches => "/my/matches",
+            Self::Activity => "/my/activity",
+        }
+    }
+
+    /// The name in the file and in the audit (`my_{name}.exported`).
+    fn name(self) -> &'static str {
+        match self {
+            Self::Shifts => "shifts",
+            Self::Hours => "hours",
+            Self::Expenses => "expenses",
+            Self::Commitments => "regular_slots",
+            Self::Waiting => "waiting_lists",
+            Self::Learning => "learning",
+            Self::Matches => "people_i_support",
+            Self::Activity => "activity",
+        }
+    }
+
+    async fn table(self, app: &App, person: PersonId) -> Result<Table, AppError> {
+        match self {
+            Self::Shifts => rota::shifts(app, person).await,
+            Self::Hours => rota::hours(app, person).await,
+            Self::Expenses => rota::expenses(app, person).await,
+            Self::Commitments => rota::commitments(app, person).await,
+            Self::Waiting => rota::waiting(app, person).await,
+            Self::Learning => contribution::learning(app, person).await,
+            Self::Matches => contribution::matches(app, person).await,
+            Self::Activity => contribution::activity(app, person).await,
+        }
+    }
+}
+
+/// The download routes, every list in both formats.
+pub fn routes() -> Router<AppState> {
+    let mut router = Router::new();
+    for list in MyList::ALL {
+        for format in Format::ALL {
+            router = router.route(
+                &format!("{}.{}", list.page(), format.extension()),
+                get(move |state: State<AppState>, user: SignedIn| {
+                    own_list(state, user, list, format)
+                }),
+            );
+        }
+    }
+    router
+}
+
+async fn own_list(
+    State(state): State<AppState>,
+    user: SignedIn,
+    list: MyList,
+    format: Format,
+) -> Result<Response, WebError> {
+    let person = user.person.id;
+    let table = list.table(&state.app, person).await?;
+    let kind = format!("my_{}", list.name());
+    state
+        .app
+        .record_own_export(person, &kind, table.rows.len())
+        .await?;
+    download(&table, format, &kind.replace('_', "-"))
+}
