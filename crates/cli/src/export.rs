@@ -20,13 +20,14 @@ pub struct ExportArgs {
     /// expiring, rota, commitments, waiting-list, hours-logs, hours, no-shows, expenses,
     /// service-users, referrals, matches, concerns, catalogue, agreements, networks,
     /// network-referrals, feedback-links, surveys, outcome-measures, activity, quality, events,
-    /// messages, consents, erasures or retention; or a network's network-members or
-    /// network-benchmarks (with `--network`).
+    /// messages, consents, erasures or retention; or a network's network-members,
+    /// network-benchmarks, network-directory, network-roles or network-resources (with
+    /// `--network`).
     kind: String,
     /// The organisation's short name (for an organisation's lists).
     #[arg(long)]
     organisation: Option<String>,
-    /// The network's short name (for network-members and network-benchmarks).
+    /// The network's short name (for a network's lists).
     #[arg(long)]
     network: Option<String>,
     /// csv or xlsx.
@@ -103,7 +104,7 @@ pub async fn run(args: ExportArgs) -> anyhow::Result<()> {
     write(&args, &table, format, kind.code(), &default_file)
 }
 
-/// `alongside export network-members|network-benchmarks --network SLUG`.
+/// `alongside export network-<list> --network SLUG`: a network's own lists.
 async fn run_network(args: &ExportArgs, list: NetworkList, format: Format) -> anyhow::Result<()> {
     let Some(slug) = &args.network else {
         refuse(

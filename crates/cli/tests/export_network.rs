@@ -106,6 +106,21 @@ async fn a_network_s_lists_export_for_those_the_network_lets_see_them() {
         "{csv}"
     );
 
+    // The shared lists: the directory, the role library (seeded with the NHS roles) and the
+    // resource library, as the operator.
+    for (list, header) in [
+        ("network-directory", "Member,Type,Job title,Employer,Email,"),
+        ("network-roles", "Role,Summary,Setting,From,"),
+        ("network-resources", "Resource,Summary,Kind,From,"),
+    ] {
+        let out = export(&url, &[list, "--network", "northshire"]);
+        assert!(out.status.success(), "{list}: {}", stderr(&out));
+        let csv = String::from_utf8(out.stdout).unwrap();
+        assert!(csv.starts_with(header), "{list}: {csv}");
+    }
+    let out = export(&url, &["network-roles", "--network", "northshire"]);
+    assert!(String::from_utf8(out.stdout).unwrap().lines().count() > 1);
+
     // Audited against the network: the operator's as Alongside itself, Ada's as her.
     let audit: Vec<(String, Actor)> = app
         .store
@@ -116,7 +131,8 @@ async fn a_network_s_lists_export_for_those_the_network_lets_see_them() {
         .filter(|e| e.action.ends_with(".exported"))
         .map(|e| (e.action, e.actor))
         .collect();
-    assert_eq!(audit.len(), 3, "{audit:?}");
+    assert_eq!(audit.len(), 7, "{audit:?}");
+    assert!(audit.contains(&("network_directory.exported".into(), Actor::System)));
     assert!(audit.contains(&("network_members.exported".into(), Actor::System)));
     assert!(audit.contains(&("network_members.exported".into(), Actor::Person(admin.id))));
     assert!(audit.contains(&(
@@ -188,5 +204,5 @@ async fn a_network_s_lists_export_for_those_the_network_lets_see_them() {
         .into_iter()
         .filter(|e| e.action.ends_with(".exported"))
         .count();
-    assert_eq!(exported, 3);
+    assert_eq!(exported, 7);
 }

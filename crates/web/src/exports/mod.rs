@@ -6,6 +6,7 @@
 mod engagement;
 mod kind;
 mod network;
+mod network_library;
 mod network_lists;
 mod organisation;
 mod outcomes;

@@ -1,8 +1,9 @@
 //! A network's own lists, beside their pages under `/networks/{slug}/`: its members and
-//! renewals (coordinators) and a member organisation's benchmarks (that organisation's
-//! managers). The network, not an organisation, decides who may see them, so they have routes
+//! renewals (coordinators), a member organisation's benchmarks (that organisation's
+//! managers), and its member directory, role library and resource library (members; public
+//! resources for anyone signed in). The network, not an organisation, decides who may see them, so they have routes
 //! of their own; like every list they are built by the page's use case and audited
-//! (`network_members.exported`, `network_benchmarks.exported`).
+//! (`network_<list>.exported`).
 
 use app::networks::NetworkAccess;
 use app::{App, AppError};
@@ -12,23 +13,20 @@ use axum::response::Response;
 use axum::routing::get;
 use domain::Labelled;
 
+use super::network_library;
 use crate::csv_export::{Cell, Format, Table, download};
 use crate::pages::networks::access;
 use crate::pages::networks::benchmark::{Which, benchmark};
 use crate::session::SignedIn;
 use crate::{AppState, WebError};
 
-/// `/networks/{slug}/members.csv|.xlsx` and `/networks/{slug}/benchmarks.csv|.xlsx`.
+/// `/networks/{slug}/{list}.csv|.xlsx` for every [`NetworkList`].
 pub(crate) fn routes() -> Router<AppState> {
     let mut router = Router::new();
     for format in Format::ALL {
         for list in NetworkList::ALL {
-            let page = match list {
-                NetworkList::Members => "members",
-                NetworkList::Benchmarks => "benchmarks",
-            };
             router = router.route(
-                &format!("/networks/{{slug}}/{page}.{}", format.extension()),
+                &format!("/networks/{{slug}}/{}.{}", list.page(), format.extension()),
                 get(
                     move |state: State<AppState>,
                           user: SignedIn,
@@ -50,17 +48,43 @@ pub enum NetworkList {
     Members,
     /// A member organisation's benchmarks (`organisation=`; that organisation's managers).
     Benchmarks,
+    /// The member directory (members).
+    Directory,
+    /// The role library (members).
+    Roles,
+    /// The resource library (`q=`, `tag=`, `kind=`; public ones for anyone else).
+    Resources,
 }
 
 impl NetworkList {
     /// Both lists.
-    pub const ALL: [Self; 2] = [Self::Members, Self::Benchmarks];
+    pub const ALL: [Self; 5] = [
+        Self::Members,
+        Self::Benchmarks,
+        Self::Directory,
+        Self::Roles,
+        Self::Resources,
+    ];
+
+    /// The list's page under `/networks/{slug}/`, which its download sits beside.
+    fn page(self) -> &'static str {
+        match self {
+            Self::Members => "members",
+            Self::Benchmarks => "benchmarks",
+            Self::Directory => "directory",
+            Self::Roles => "roles",
+            Self::Resources => "resources",
+        }
+    }
 
     /// The list's name on the command line.
     pub fn code(self) -> &'static str {
         match self {
             Self::Members => "network-members",
             Self::Benchmarks => "network-benchmarks",
+            Self::Directory => "network-directory",
+            Self::Roles => "network-roles",
+            Self::Resources => "network-resources",
         }
     }
 
@@ -70,19 +94,13 @@ impl NetworkList {
     }
 
     /// The audit action's stem (`network_members` → `network_members.exported`).
-    fn audit_kind(self) -> &'static str {
-        match self {
-            Self::Members => "network_members",
-            Self::Benchmarks => "network_benchmarks",
-        }
+    fn audit_kind(self) -> String {
+        format!("network_{}", self.page())
     }
 
     /// The file name of a download for the network `slug`, without its extension.
     pub fn file_stem(self, slug: &str) -> String {
-        match self {
-            Self::Members => format!("{slug}-members"),
-            Self::Benchmarks => format!("{slug}-benchmarks"),
-        }
+        format!("{slug}-{}", self.page())
     }
 }
 
@@ -100,8 +118,13 @@ pub async fn network_export_table(
             let which: Which = super::filters(query)?;
             benchmarks(app, access, &which).await?
         }
+        NetworkList::Directory => network_library::directory(app, access).await?,
+        NetworkList::Roles => network_library::roles(app, access).await?,
+        NetworkList::Resources => {
+            network_library::resources(app, access, &super::filters(query)?).await?
+        }
     };
-    app.record_network_export(access, list.audit_kind(), table.rows.len())
+    app.record_network_export(access, &list.audit_kind(), table.rows.len())
         .await?;
     Ok(table)
 }

@@ -39,6 +39,7 @@ mod onboarding;
 mod onboarding_lists;
 mod organisation_details;
 mod own_downloads;
+mod own_records_downloads;
 mod passport;
 mod password_resets;
 mod permissions;

@@ -4,7 +4,7 @@
 //! `app` from the viewer's `NetworkAccess`.
 
 mod resource_forms;
-mod resources;
+pub(crate) mod resources;
 mod role_changes;
 mod role_share;
 mod roles;

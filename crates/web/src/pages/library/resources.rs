@@ -31,10 +31,33 @@ pub fn routes() -> Router<AppState> {
 /// The search form's fields.
 #[derive(Deserialize, Default)]
 #[serde(default)]
-pub(super) struct SearchQuery {
+pub(crate) struct SearchQuery {
     q: String,
     tag: String,
     kind: String,
+}
+
+impl SearchQuery {
+    /// The search these fields ask for; the app narrows it to public resources for anyone
+    /// who is not a member.
+    pub(crate) fn search(&self) -> ResourceSearch {
+        ResourceSearch {
+            text: self.q.clone(),
+            tag: (!self.tag.trim().is_empty()).then(|| self.tag.clone()),
+            kind: ResourceKind::from_code(&self.kind),
+            public_only: false,
+        }
+    }
+
+    /// The search as a query string (`?q=…&tag=…&kind=…`), for the download links.
+    fn query_string(&self) -> String {
+        let query = form_urlencoded::Serializer::new(String::new())
+            .append_pair("q", &self.q)
+            .append_pair("tag", &self.tag)
+            .append_pair("kind", &self.kind)
+            .finish();
+        format!("?{query}")
+    }
 }
 
 #[derive(Template)]
@@ -64,14 +87,7 @@ async fn list(
     Query(query): Query<SearchQuery>,
 ) -> Result<Html<String>, WebError> {
     let access = access(&state, user.as_ref(), &slug).await?;
-    let search = ResourceSearch {
-        text: query.q.clone(),
-        tag: (!query.tag.trim().is_empty()).then(|| query.tag.clone()),
-        kind: ResourceKind::from_code(&query.kind),
-        // The app narrows this to public resources for anyone who is not a member.
-        public_only: false,
-    };
-    let results = state.app.search_resources(&access, &search).await?;
+    let results = state.app.search_resources(&access, &query.search()).await?;
     let tags = state.app.resource_tags(&access).await?;
     let overdue = state.app.overdue_resources(&access).await?;
     let network = access.network().clone();

@@ -1,11 +1,13 @@
 //! A volunteer's own lists as downloads, beside their pages: `/my/{list}.csv|.xlsx` for their
 //! shifts, logged hours, expense claims, regular slots, waiting lists, learning record, the
-//! people they support and the activity they logged. Each is built from the same use case as
+//! people they support, the activity they logged, their applications, their checklist and the
+//! concerns they raised. Each is built from the same use case as
 //! its page, so it holds only the signed-in person's own records, and each download is audited
 //! (`my_<list>.exported`) as every list's is. Everything else held about them is in the copy at
 //! `/my/data`.
 
 mod contribution;
+mod records;
 mod rota;
 
 use app::{App, AppError};
@@ -30,10 +32,13 @@ enum MyList {
     Learning,
     Matches,
     Activity,
+    Applications,
+    Checklist,
+    Concerns,
 }
 
 impl MyList {
-    const ALL: [Self; 8] = [
+    const ALL: [Self; 11] = [
         Self::Shifts,
         Self::Hours,
         Self::Expenses,
@@ -42,6 +47,9 @@ impl MyList {
         Self::Learning,
         Self::Matches,
         Self::Activity,
+        Self::Applications,
+        Self::Checklist,
+        Self::Concerns,
     ];
 
     /// The list's page, which the download sits beside (`{page}.csv`).
@@ -55,6 +63,9 @@ impl MyList {
             Self::Learning => "/my/learning",
             Self::Matches => "/my/matches",
             Self::Activity => "/my/activity",
+            Self::Applications => "/my/applications",
+            Self::Checklist => "/my/checklist",
+            Self::Concerns => "/my/concerns",
         }
     }
 
@@ -69,6 +80,9 @@ impl MyList {
             Self::Learning => "learning",
             Self::Matches => "people_i_support",
             Self::Activity => "activity",
+            Self::Applications => "applications",
+            Self::Checklist => "checklist",
+            Self::Concerns => "concerns_raised",
         }
     }
 
@@ -82,6 +96,9 @@ impl MyList {
             Self::Learning => contribution::learning(app, person).await,
             Self::Matches => contribution::matches(app, person).await,
             Self::Activity => contribution::activity(app, person).await,
+            Self::Applications => records::applications(app, person).await,
+            Self::Checklist => records::checklist(app, person).await,
+            Self::Concerns => records::concerns(app, person).await,
         }
     }
 }

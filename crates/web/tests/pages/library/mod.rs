@@ -3,6 +3,7 @@
 //! manage; publishing from the organisation's role page) and the resource library (non-members
 //! and visitors see only what is public; forms, files, owners and overdue reviews).
 
+mod downloads;
 mod resources;
 mod role_changes;
 mod roles;

@@ -27,7 +27,7 @@ fn input(title: &str, audience: &str, owner: String) -> ResourceInput {
 }
 
 /// A public link and a members-only file, added by the coordinator for organisation A.
-async fn two_resources(w: &World) -> (ResourceId, ResourceId) {
+pub(super) async fn two_resources(w: &World) -> (ResourceId, ResourceId) {
     let access = coordinator(w).await;
     let app = &w.site.app;
     let owner = format!("organisation:{}", w.a.id);
