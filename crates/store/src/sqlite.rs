@@ -23,6 +23,7 @@ pub struct SqliteStore {
     group: group::GroupWriter,
 }
 
+mod checkpoint;
 mod group;
 
 type ThisStore = SqliteStore;
@@ -167,13 +168,18 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(10))
             .foreign_keys(true);
+        // The writer copies the log back itself only once it is large; a connection of its
+        // own does it meanwhile (see `checkpoint`).
+        let writer_options = options
+            .clone()
+            .pragma("wal_autocheckpoint", checkpoint::WRITER_CHECKPOINT_PAGES);
         // A connection to a file in this process cannot go stale, so it is not pinged before
         // each use (sqlx's default): the ping is a hand-over to the connection's thread and back.
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
             .test_before_acquire(false)
             .acquire_timeout(Duration::from_secs(30))
-            .connect_with(options.clone())
+            .connect_with(writer_options)
             .await
             .map_err(db_error)?;
         sqlx::migrate!("migrations/sqlite")
@@ -183,10 +189,10 @@ impl SqliteStore {
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .test_before_acquire(false)
-            .connect_with(options.pragma("mmap_size", MMAP_SIZE))
+            .connect_with(options.clone().pragma("mmap_size", MMAP_SIZE))
             .await
             .map_err(db_error)?;
-        let group = group::GroupWriter::start(writer.clone())?;
+        let group = group::GroupWriter::start(writer.clone(), options)?;
         Ok(Self {
             pool,
             writer,

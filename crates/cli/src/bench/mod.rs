@@ -218,7 +218,9 @@ pub async fn signups(args: SignupArgs) -> anyhow::Result<()> {
         attempts.len(),
         addrs.len()
     );
+    let wal = WalWatch::start(&url);
     let outcome = surge(&addrs, &made.token, attempts.clone(), args.concurrency).await;
+    let largest_wal = wal.stop();
     drop(servers);
 
     // The final state, read back: nothing overbooked, nothing acknowledged lost.
@@ -272,19 +274,26 @@ pub async fn signups(args: SignupArgs) -> anyhow::Result<()> {
         "  {requests_per_s:.0} sign-ups/s ({booked_per_s:.0} places booked/s), p50 {p50:.1} ms, p99 {p99:.1} ms"
     );
     println!("  overbooked places: {overbooked}; booked in the database: {stored}");
+    if let Some(bytes) = largest_wal {
+        println!(
+            "  largest write-ahead log during the surge: {:.1} MB",
+            bytes as f64 / 1e6
+        );
+    }
     println!(
         "  raw insert ceiling: {ceiling:.0} inserts/s; sign-ups reach {:.0}% of it",
         100.0 * requests_per_s / ceiling
     );
     if args.json {
         println!(
-            "{{\"backend\":\"{backend}\",\"servers\":{},\"attempts\":{},\"places\":{},\"booked\":{},\"refused\":{},\"failed\":{},\"stored\":{stored},\"overbooked\":{overbooked},\"signups_per_s\":{requests_per_s:.1},\"booked_per_s\":{booked_per_s:.1},\"p50_ms\":{p50:.2},\"p99_ms\":{p99:.2},\"ceiling_inserts_per_s\":{ceiling:.1}}}",
+            "{{\"backend\":\"{backend}\",\"servers\":{},\"attempts\":{},\"places\":{},\"booked\":{},\"refused\":{},\"failed\":{},\"stored\":{stored},\"overbooked\":{overbooked},\"signups_per_s\":{requests_per_s:.1},\"booked_per_s\":{booked_per_s:.1},\"p50_ms\":{p50:.2},\"p99_ms\":{p99:.2},\"ceiling_inserts_per_s\":{ceiling:.1},\"largest_wal_bytes\":{}}}",
             addrs.len(),
             outcome.latencies.len(),
             plan.places_on_offer(),
             outcome.booked,
             outcome.refused,
-            outcome.failed
+            outcome.failed,
+            largest_wal.map_or("null".to_owned(), |b| b.to_string())
         );
     }
     if overbooked > 0 || stored != outcome.booked {
@@ -294,4 +303,43 @@ pub async fn signups(args: SignupArgs) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// Watches a SQLite database's write-ahead log during the surge, for its largest size: the log
+/// must stay bounded while writes keep coming, or checkpoints are not keeping up.
+struct WalWatch {
+    largest: Arc<std::sync::atomic::AtomicU64>,
+    task: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl WalWatch {
+    /// Starts sampling the log's size every 20 ms (nothing for PostgreSQL).
+    fn start(url: &str) -> Self {
+        let largest = Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let path = (!store::is_postgres(url))
+            .then(|| {
+                url.trim_start_matches("sqlite://")
+                    .trim_start_matches("sqlite:")
+            })
+            .map(|p| format!("{}-wal", p.split('?').next().unwrap_or(p)));
+        let task = path.map(|path| {
+            let largest = largest.clone();
+            tokio::spawn(async move {
+                loop {
+                    if let Ok(meta) = std::fs::metadata(&path) {
+                        largest.fetch_max(meta.len(), Ordering::Relaxed);
+                    }
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                }
+            })
+        });
+        Self { largest, task }
+    }
+
+    /// Stops watching; the largest size seen, for SQLite.
+    fn stop(self) -> Option<u64> {
+        let task = self.task?;
+        task.abort();
+        Some(self.largest.load(Ordering::Relaxed))
+    }
 }

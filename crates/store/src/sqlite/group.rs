@@ -13,9 +13,11 @@
 
 use app::StoreError;
 use app::ports::Write;
+use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{Acquire, Sqlite, SqlitePool, Transaction};
 use tokio::sync::{mpsc, oneshot};
 
+use super::checkpoint::Checkpoints;
 use crate::db_error;
 
 /// How many callers' writes one transaction takes at most: enough to absorb a surge, few
@@ -42,16 +44,30 @@ impl GroupWriter {
     /// Starts the writer on a thread of its own. Its wake-ups (one per statement, as each
     /// comes back from SQLite's connection thread) then wait for the operating system only,
     /// not behind every request queued on the server's runtime; in a surge that queue is long.
-    pub(crate) fn start(writer: SqlitePool) -> Result<Self, StoreError> {
+    /// Beside it, a connection of its own (opened with `checkpointer`, the database's connect
+    /// options) copies the write-ahead log back into the database while the writer goes on
+    /// (see [`super::checkpoint`]).
+    pub(crate) fn start(
+        writer: SqlitePool,
+        checkpointer: SqliteConnectOptions,
+    ) -> Result<Self, StoreError> {
         let (jobs, queue) = mpsc::channel(QUEUE);
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .map_err(|e| StoreError::Other(format!("starting the database writer: {e}")))?;
         let pool = writer.clone();
+        let checkpoints = Checkpoints::default();
+        let waker = checkpoints.waker();
         std::thread::Builder::new()
             .name("alongside-writer".into())
-            .spawn(move || runtime.block_on(run(pool, queue)))
+            .spawn(move || {
+                runtime.block_on(async move {
+                    // Both run on this thread; the checkpointer stops when the writer does.
+                    tokio::spawn(super::checkpoint::run(checkpointer, waker));
+                    run(pool, queue, checkpoints).await
+                })
+            })
             .map_err(|e| StoreError::Other(format!("starting the database writer: {e}")))?;
         Ok(Self { jobs, writer })
     }
@@ -73,7 +89,7 @@ impl GroupWriter {
 
 /// Takes whatever is queued (at least one caller, at most [`MAX_GROUP`]) and commits it as one
 /// transaction, until every sender has gone.
-async fn run(writer: SqlitePool, mut queue: mpsc::Receiver<Job>) {
+async fn run(writer: SqlitePool, mut queue: mpsc::Receiver<Job>, checkpoints: Checkpoints) {
     let mut group = Vec::with_capacity(MAX_GROUP);
     while queue.recv_many(&mut group, MAX_GROUP).await > 0 {
         let jobs = std::mem::take(&mut group);
@@ -85,6 +101,7 @@ async fn run(writer: SqlitePool, mut queue: mpsc::Receiver<Job>) {
         } else {
             commit_group(&writer, jobs).await;
         }
+        checkpoints.committed();
     }
 }
 
