@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use domain::audit::Actor;
+use domain::ids::NetworkId;
 use domain::network::NetworkInput;
 use domain::person::PersonInput;
 
@@ -26,6 +27,18 @@ fn export(url: &str, args: &[&str]) -> std::process::Output {
 /// Says whether the command failed with exit code 2 and `message` on standard error.
 fn refused(out: &std::process::Output, message: &str) -> bool {
     out.status.code() == Some(2) && stderr(out).contains(message)
+}
+
+/// The network's export audit entries: what was exported, and by whom.
+async fn exports(app: &app::App, network: NetworkId) -> Vec<(String, Actor)> {
+    app.store
+        .audit_for(None, network.0)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action.ends_with(".exported"))
+        .map(|e| (e.action, e.actor))
+        .collect()
 }
 
 #[tokio::test]
@@ -122,15 +135,7 @@ async fn a_network_s_lists_export_for_those_the_network_lets_see_them() {
     assert!(String::from_utf8(out.stdout).unwrap().lines().count() > 1);
 
     // Audited against the network: the operator's as Alongside itself, Ada's as her.
-    let audit: Vec<(String, Actor)> = app
-        .store
-        .audit_for(None, network.id.0)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|e| e.action.ends_with(".exported"))
-        .map(|e| (e.action, e.actor))
-        .collect();
+    let audit = exports(&app, network.id).await;
     assert_eq!(audit.len(), 7, "{audit:?}");
     assert!(audit.contains(&("network_directory.exported".into(), Actor::System)));
     assert!(audit.contains(&("network_members.exported".into(), Actor::System)));
@@ -196,13 +201,5 @@ async fn a_network_s_lists_export_for_those_the_network_lets_see_them() {
         assert!(refused(&out, message), "{args:?}: {}", stderr(&out));
         assert!(out.stdout.is_empty(), "{args:?}");
     }
-    let exported = app
-        .store
-        .audit_for(None, network.id.0)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|e| e.action.ends_with(".exported"))
-        .count();
-    assert_eq!(exported, 7);
+    assert_eq!(exports(&app, network.id).await.len(), 7);
 }

@@ -25,7 +25,7 @@ async fn own_exports(site: &TestSite, person: &Person) -> Vec<String> {
 }
 
 /// The page links to both downloads; the CSV's rows come back; the Excel file is a workbook.
-async fn both_formats(b: &mut Browser, page: &str) -> Vec<Vec<String>> {
+pub(crate) async fn both_formats(b: &mut Browser, page: &str) -> Vec<Vec<String>> {
     b.get(page)
         .await
         .assert_status(StatusCode::OK)

@@ -1,30 +1,16 @@
 //! A volunteer downloads their own applications, checklist and the concerns they raised, as CSV
 //! and Excel beside those pages: only their own records, audited, and nothing signed out.
 
-use axum::http::StatusCode;
-
 use crate::checklist::Onboarding;
-use crate::list_downloads::{XLSX, csv_rows};
-use crate::support::{Browser, World};
-
-/// The page links to both downloads; the Excel file is a workbook; the CSV's rows.
-async fn downloads(b: &mut Browser, page: &str) -> Vec<Vec<String>> {
-    b.get(page)
-        .await
-        .assert_status(StatusCode::OK)
-        .assert_contains(&format!("href=\"{page}.csv\""))
-        .assert_contains(&format!("href=\"{page}.xlsx\""));
-    let xlsx = b.get(&format!("{page}.xlsx")).await;
-    xlsx.assert_status(StatusCode::OK);
-    assert_eq!(xlsx.headers["content-type"], XLSX, "{page}");
-    csv_rows(&b.get(&format!("{page}.csv")).await)
-}
+use crate::list_downloads::csv_rows;
+use crate::own_downloads::both_formats;
+use crate::support::World;
 
 #[tokio::test]
 async fn a_volunteer_downloads_their_applications_and_checklist_only() {
     let o = Onboarding::new("none", "0").await;
     let mut olive = o.w.site.signed_in("olive@example.org").await;
-    let applications = downloads(&mut olive, "/my/applications").await;
+    let applications = both_formats(&mut olive, "/my/applications").await;
     assert_eq!(
         applications[0],
         ["Submitted", "Organisation", "Role", "Status"]
@@ -33,7 +19,7 @@ async fn a_volunteer_downloads_their_applications_and_checklist_only() {
     assert_eq!(applications[1][1], o.w.a.name);
     assert_eq!(applications[1][2], "Ward companion");
     assert_eq!(applications[1][3], "Accepted");
-    let checklist = downloads(&mut olive, "/my/checklist").await;
+    let checklist = both_formats(&mut olive, "/my/checklist").await;
     assert_eq!(checklist[0][2], "Check or training");
     let items: Vec<&str> = checklist[1..].iter().map(|r| r[2].as_str()).collect();
     assert_eq!(items.len(), 2, "{checklist:?}");
@@ -78,7 +64,7 @@ async fn the_concerns_someone_raised_download_for_them_alone() {
     let w = World::new().await;
     crate::triangle::Triangle::of(&w.site, &w.a, "a").await;
     let mut admin = w.site.signed_in(w.a.admin.email.as_str()).await;
-    let concerns = downloads(&mut admin, "/my/concerns").await;
+    let concerns = both_formats(&mut admin, "/my/concerns").await;
     assert_eq!(concerns[0], ["Raised", "About", "Organisation", "Status"]);
     assert_eq!(concerns.len(), 2, "{concerns:?}");
     assert!(concerns[1][1].contains("Edna"), "{concerns:?}");

@@ -2,6 +2,7 @@
 //! waiting lists, the hours they logged outside shifts and their expense claims.
 
 use app::{App, AppError};
+use chrono::{DateTime, Utc};
 use domain::Labelled;
 use domain::ids::PersonId;
 use domain::rota::from_utc;
@@ -9,6 +10,16 @@ use domain::rota::from_utc;
 use crate::csv_export::{Cell, Table};
 use crate::layout::nhs_datetime;
 use crate::pages::my_commitments::line;
+
+/// A shift's day, start and end in UK time, as the pages show them.
+fn when(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> [Cell; 3] {
+    let (start, end) = (from_utc(starts_at), from_utc(ends_at));
+    [
+        Cell::Date(start.date()),
+        Cell::text(start.format("%H:%M").to_string()),
+        Cell::text(end.format("%H:%M").to_string()),
+    ]
+}
 
 /// Every place the person has had, by start, booked or cancelled.
 pub(super) async fn shifts(app: &App, person: PersonId) -> Result<Table, AppError> {
@@ -27,11 +38,11 @@ pub(super) async fn shifts(app: &App, person: PersonId) -> Result<Table, AppErro
     );
     for shift in app.my_shifts(person).await? {
         let b = &shift.booking;
-        let (start, end) = (from_utc(b.starts_at), from_utc(b.ends_at));
+        let [day, starts, ends] = when(b.starts_at, b.ends_at);
         table.push(vec![
-            Cell::Date(start.date()),
-            Cell::text(start.format("%H:%M").to_string()),
-            Cell::text(end.format("%H:%M").to_string()),
+            day,
+            starts,
+            ends,
             Cell::text(shift.organisation_name.clone()),
             Cell::text(shift.role_title.clone()),
             Cell::text(shift.site_name.clone()),
@@ -90,11 +101,11 @@ pub(super) async fn waiting(app: &App, person: PersonId) -> Result<Table, AppErr
         ],
     );
     for w in app.my_waiting(person).await? {
-        let (start, end) = (from_utc(w.shift.starts_at), from_utc(w.shift.ends_at));
+        let [day, starts, ends] = when(w.shift.starts_at, w.shift.ends_at);
         table.push(vec![
-            Cell::Date(start.date()),
-            Cell::text(start.format("%H:%M").to_string()),
-            Cell::text(end.format("%H:%M").to_string()),
+            day,
+            starts,
+            ends,
             Cell::text(w.organisation_name.clone()),
             Cell::text(w.role_title.clone()),
             Cell::text(w.site_name.clone()),
