@@ -357,7 +357,8 @@ async fn every_kind_of_list_exports_in_both_formats_and_is_audited() {
         let filter = match code {
             "quality" => "table=experience".to_owned(),
             "commitments" => format!("volunteer={}", vera.id),
-            "waiting-list" => format!("shift={}", shift.id),
+            "waiting-list" | "register" => format!("shift={}", shift.id),
+            "checks" => format!("volunteer={}", vera.id),
             _ => String::new(),
         };
         // Concerns are only ever a safeguarding lead's, so the operator names one.

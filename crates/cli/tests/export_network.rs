@@ -125,6 +125,8 @@ async fn a_network_s_lists_export_for_those_the_network_lets_see_them() {
         ("network-directory", "Member,Type,Job title,Employer,Email,"),
         ("network-roles", "Role,Summary,Setting,From,"),
         ("network-resources", "Resource,Summary,Kind,From,"),
+        ("network-events", "Event,Date,Times,"),
+        ("network-opportunities", "Role,Organisation,Summary"),
     ] {
         let out = export(&url, &[list, "--network", "northshire"]);
         assert!(out.status.success(), "{list}: {}", stderr(&out));
@@ -136,7 +138,7 @@ async fn a_network_s_lists_export_for_those_the_network_lets_see_them() {
 
     // Audited against the network: the operator's as Alongside itself, Ada's as her.
     let audit = exports(&app, network.id).await;
-    assert_eq!(audit.len(), 7, "{audit:?}");
+    assert_eq!(audit.len(), 9, "{audit:?}");
     assert!(audit.contains(&("network_directory.exported".into(), Actor::System)));
     assert!(audit.contains(&("network_members.exported".into(), Actor::System)));
     assert!(audit.contains(&("network_members.exported".into(), Actor::Person(admin.id))));
@@ -201,5 +203,5 @@ async fn a_network_s_lists_export_for_those_the_network_lets_see_them() {
         assert!(refused(&out, message), "{args:?}: {}", stderr(&out));
         assert!(out.stdout.is_empty(), "{args:?}");
     }
-    assert_eq!(exports(&app, network.id).await.len(), 7);
+    assert_eq!(exports(&app, network.id).await.len(), 9);
 }

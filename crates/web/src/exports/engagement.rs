@@ -1,6 +1,7 @@
 //! Lists about how an organisation keeps in touch with its volunteers and what they do: the
 //! survey plans, what each role's activity counts towards, and its learning events.
 
+use app::events::EventHost;
 use app::{App, AppError, OrgScope};
 use domain::Labelled;
 use domain::outcomes::MIN_GROUP;
@@ -87,7 +88,12 @@ pub(super) async fn outcome_measures(app: &App, scope: &OrgScope) -> Result<Tabl
 
 /// The organisation's learning events, with how full each is.
 pub(super) async fn events(app: &App, scope: &OrgScope) -> Result<Table, AppError> {
-    let host = app.organisation_event_host(scope);
+    events_of(app, &app.organisation_event_host(scope)).await
+}
+
+/// The events `host` runs that its viewer may see, as its events page lists them. A joining
+/// link is only in an organiser's copy: others get it when they register.
+pub(crate) async fn events_of(app: &App, host: &EventHost) -> Result<Table, AppError> {
     let now = app.clock.now();
     let mut table = Table::new(
         "Learning events",
@@ -106,7 +112,7 @@ pub(super) async fn events(app: &App, scope: &OrgScope) -> Result<Table, AppErro
             "Status",
         ],
     );
-    for s in app.hosted_events(&host).await? {
+    for s in app.hosted_events(host).await? {
         let e = &s.event;
         let (start, end) = (from_utc(e.starts_at), from_utc(e.ends_at));
         let status = if e.cancelled {
@@ -128,7 +134,7 @@ pub(super) async fn events(app: &App, scope: &OrgScope) -> Result<Table, AppErro
             Cell::text(
                 e.format
                     .venue()
-                    .or(e.format.joining_link())
+                    .or(e.format.joining_link().filter(|_| host.is_organiser()))
                     .unwrap_or_default(),
             ),
             Cell::text(e.visibility.label()),

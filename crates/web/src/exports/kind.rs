@@ -27,6 +27,10 @@ pub enum ExportKind {
     Commitments,
     /// A shift's waiting list (`shift`).
     WaitingList,
+    /// A shift's register: who had a place and whether they came (`shift`).
+    Register,
+    /// A volunteer's checks and training for each of their roles (`volunteer`).
+    Checks,
     /// Logged hours (`status`).
     HoursLogs,
     /// Hours by month (`year`).
@@ -75,7 +79,7 @@ pub enum ExportKind {
 
 impl ExportKind {
     /// Every list.
-    pub const ALL: [Self; 33] = [
+    pub const ALL: [Self; 35] = [
         Self::Volunteers,
         Self::Applications,
         Self::Roles,
@@ -87,6 +91,8 @@ impl ExportKind {
         Self::Rota,
         Self::Commitments,
         Self::WaitingList,
+        Self::Register,
+        Self::Checks,
         Self::HoursLogs,
         Self::Hours,
         Self::NoShows,
@@ -125,6 +131,8 @@ impl ExportKind {
             Self::Rota => "rota",
             Self::Commitments => "commitments",
             Self::WaitingList => "waiting-list",
+            Self::Register => "register",
+            Self::Checks => "checks",
             Self::HoursLogs => "hours-logs",
             Self::Hours => "hours",
             Self::NoShows => "no-shows",

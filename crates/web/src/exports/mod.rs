@@ -62,6 +62,8 @@ pub async fn export_table(
         ExportKind::Rota => return time::rota(app, scope, &filters(query)?).await,
         ExportKind::Commitments => shifts::commitments(app, scope, &filters(query)?).await?,
         ExportKind::WaitingList => shifts::waiting_list(app, scope, &filters(query)?).await?,
+        ExportKind::Register => shifts::register(app, scope, &filters(query)?).await?,
+        ExportKind::Checks => shifts::checks(app, scope, &filters(query)?).await?,
         ExportKind::HoursLogs => time::hours_logs(app, scope, &filters(query)?).await?,
         ExportKind::Hours => return time::hours(app, scope, &filters(query)?).await,
         ExportKind::NoShows => time::no_shows(app, scope).await?,

@@ -1,5 +1,6 @@
 //! A network's shared lists, for whoever the network lets see them: its member directory, its
-//! role library and its resource library (narrowed by the resource search's own filters).
+//! role library, its resource library (narrowed by the resource search's own filters) and the
+//! volunteering opportunities members list to it.
 
 use app::networks::NetworkAccess;
 use app::{App, AppError};
@@ -104,6 +105,22 @@ pub(super) async fn resources(
             Cell::text(r.audience.label()),
             Cell::text(r.tags.join(", ")),
             Cell::Date(r.review_on),
+        ]);
+    }
+    Ok(table)
+}
+
+/// The roles members have listed to the network, as its opportunities page shows them.
+pub(super) async fn opportunities(app: &App, access: &NetworkAccess) -> Result<Table, AppError> {
+    let mut table = Table::new(
+        "Volunteering opportunities",
+        &["Role", "Organisation", "Summary"],
+    );
+    for (o, _) in app.network_opportunities(access).await? {
+        table.push(vec![
+            Cell::text(o.role.title),
+            Cell::text(o.organisation_name),
+            Cell::text(o.role.summary),
         ]);
     }
     Ok(table)

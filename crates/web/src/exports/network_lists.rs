@@ -1,7 +1,7 @@
 //! A network's own lists, beside their pages under `/networks/{slug}/`: its members and
 //! renewals (coordinators), a member organisation's benchmarks (that organisation's
-//! managers), and its member directory, role library and resource library (members; public
-//! resources for anyone signed in). The network, not an organisation, decides who may see them, so they have routes
+//! managers), its member directory, role library and resource library (members; public
+//! resources for anyone signed in), its learning events and the roles members list to it. The network, not an organisation, decides who may see them, so they have routes
 //! of their own; like every list they are built by the page's use case and audited
 //! (`network_<list>.exported`).
 
@@ -54,16 +54,22 @@ pub enum NetworkList {
     Roles,
     /// The resource library (`q=`, `tag=`, `kind=`; public ones for anyone else).
     Resources,
+    /// The network's learning events (those the viewer may see).
+    Events,
+    /// Roles members have listed to the network.
+    Opportunities,
 }
 
 impl NetworkList {
     /// Both lists.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 7] = [
         Self::Members,
         Self::Benchmarks,
         Self::Directory,
         Self::Roles,
         Self::Resources,
+        Self::Events,
+        Self::Opportunities,
     ];
 
     /// The list's page under `/networks/{slug}/`, which its download sits beside.
@@ -74,6 +80,8 @@ impl NetworkList {
             Self::Directory => "directory",
             Self::Roles => "roles",
             Self::Resources => "resources",
+            Self::Events => "events",
+            Self::Opportunities => "opportunities",
         }
     }
 
@@ -85,6 +93,8 @@ impl NetworkList {
             Self::Directory => "network-directory",
             Self::Roles => "network-roles",
             Self::Resources => "network-resources",
+            Self::Events => "network-events",
+            Self::Opportunities => "network-opportunities",
         }
     }
 
@@ -123,6 +133,10 @@ pub async fn network_export_table(
         NetworkList::Resources => {
             network_library::resources(app, access, &super::filters(query)?).await?
         }
+        NetworkList::Events => {
+            super::engagement::events_of(app, &app.network_event_host(access)).await?
+        }
+        NetworkList::Opportunities => network_library::opportunities(app, access).await?,
     };
     app.record_network_export(access, &list.audit_kind(), table.rows.len())
         .await?;

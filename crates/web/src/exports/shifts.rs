@@ -1,5 +1,5 @@
-//! Lists about one volunteer's or one shift's place on the rota: a volunteer's regular slots
-//! and a shift's waiting list. Both name what they are about in the filters (`volunteer=…`,
+//! Lists about one volunteer or one shift: a volunteer's regular slots and their checks and
+//! training, a shift's waiting list and its register. Both name what they are about in the filters (`volunteer=…`,
 //! `shift=…`, the id in the page's address), as their pages do in the address.
 
 use app::{App, AppError, OrgScope};
@@ -103,5 +103,91 @@ pub(super) async fn waiting_list(
         ]);
     }
     table.file = format!("waiting-list-{shift}");
+    Ok(table)
+}
+
+/// Who had a place on a shift and whether they came, as its register shows it.
+pub(super) async fn register(
+    app: &App,
+    scope: &OrgScope,
+    filters: &OneOf,
+) -> Result<Table, AppError> {
+    let shift: ShiftId = id(&filters.shift, "shift", "shift")?;
+    let register = app.shift_register(scope, shift).await?;
+    let clock = |t: Option<chrono::DateTime<chrono::Utc>>| {
+        Cell::text(
+            t.map(|t| domain::rota::from_utc(t).format("%H:%M").to_string())
+                .unwrap_or_default(),
+        )
+    };
+    let mut table = Table::new(
+        "Register",
+        &[
+            "Volunteer",
+            "Role",
+            "Site",
+            "Attendance",
+            "Arrived",
+            "Left",
+            "Recorded by",
+        ],
+    );
+    for l in &register.lines {
+        let a = l.attendance.as_ref();
+        table.push(vec![
+            Cell::text(l.person_name.clone()),
+            Cell::text(register.role_title.clone()),
+            Cell::text(register.site_name.clone()),
+            Cell::text(a.map_or("Nothing recorded yet", |a| a.status.label())),
+            clock(a.and_then(|a| a.arrived_at)),
+            clock(a.and_then(|a| a.left_at)),
+            Cell::text(a.map(|a| a.method.label()).unwrap_or_default()),
+        ]);
+    }
+    table.file = format!("register-{shift}");
+    Ok(table)
+}
+
+/// A volunteer's checks and training for each role they are placed in, as their checks page
+/// lists them: what each is, where it stands and its dates (not certificate numbers).
+pub(super) async fn checks(
+    app: &App,
+    scope: &OrgScope,
+    filters: &OneOf,
+) -> Result<Table, AppError> {
+    let person: PersonId = id(&filters.volunteer, "volunteer", "volunteer")?;
+    // As on the page: someone who is not this organisation's volunteer is not found.
+    let name = app
+        .volunteer_record(scope, person)
+        .await?
+        .person
+        .full_name();
+    let mut table = Table::new(
+        "Checks and training",
+        &[
+            "Volunteer",
+            "Role",
+            "Check or training",
+            "Status",
+            "Counts today",
+            "Issued",
+            "Expires",
+        ],
+    );
+    for list in app.checklists(scope, person).await? {
+        for item in &list.items {
+            let check = item.check.as_ref();
+            table.push(vec![
+                Cell::text(name.clone()),
+                Cell::text(list.role.title.clone()),
+                Cell::text(item.requirement.name.clone()),
+                Cell::text(check.map_or("Not started", |c| c.status.label())),
+                Cell::text(if item.holds { "yes" } else { "no" }),
+                Cell::date(check.and_then(|c| c.issued_on)),
+                Cell::date(check.and_then(|c| c.expires_on)),
+            ]);
+        }
+    }
+    table.file = format!("checks-{person}");
     Ok(table)
 }

@@ -26,7 +26,7 @@ use crate::session::SignedIn;
 use crate::{AppState, WebError};
 
 /// How far ahead "Shifts I can do" looks.
-const WEEKS_AHEAD: i64 = 4;
+pub(crate) const WEEKS_AHEAD: i64 = 4;
 
 /// The volunteer's shift pages.
 pub fn routes() -> Router<AppState> {
@@ -183,12 +183,30 @@ struct AvailablePage {
     typed: Filter,
 }
 
+/// The "shifts I can do" filters, as in the page's address.
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
-struct Filter {
+pub(crate) struct Filter {
     site: String,
     day: String,
     time: String,
+}
+
+impl Filter {
+    /// The shifts these filters keep.
+    pub(crate) fn shifts(&self) -> ShiftFilter {
+        ShiftFilter::from_query(&self.site, &self.day, &self.time)
+    }
+
+    /// The filters as a query string (`?site=…&day=…&time=…`), for the download links.
+    fn query_string(&self) -> String {
+        let query = form_urlencoded::Serializer::new(String::new())
+            .append_pair("site", &self.site)
+            .append_pair("day", &self.day)
+            .append_pair("time", &self.time)
+            .finish();
+        format!("?{query}")
+    }
 }
 
 async fn available(
@@ -207,7 +225,7 @@ async fn render_available(
     typed: Filter,
 ) -> Result<String, WebError> {
     let now = state.app.clock.now();
-    let filter = ShiftFilter::from_query(&typed.site, &typed.day, &typed.time);
+    let filter = typed.shifts();
     let offers = state
         .app
         .shifts_i_can_do(user.person.id, now, now + Duration::weeks(WEEKS_AHEAD))

@@ -47,7 +47,7 @@ pub(crate) fn date_in(w: &World, days: i64) -> String {
 }
 
 /// Adds an event through the form and returns its id.
-async fn add(
+pub(crate) async fn add(
     b: &mut Browser,
     base: &str,
     title: &str,

@@ -22,7 +22,14 @@ use crate::support::{Browser, Org, World};
 
 /// Fetches `{path}.csv{query}` and `{path}.xlsx{query}` under the organisation and checks
 /// each: the CSV's first heading, a row holding `known`, and an Excel file (a zip: `PK`).
-async fn both(b: &mut Browser, org: &Org, path: &str, query: &str, first: &str, known: &str) {
+pub(crate) async fn both(
+    b: &mut Browser,
+    org: &Org,
+    path: &str,
+    query: &str,
+    first: &str,
+    known: &str,
+) {
     let rows = csv_rows(&b.get(&org.path(&format!("/{path}.csv{query}"))).await);
     assert_eq!(rows[0][0], first, "{path}: {rows:?}");
     assert!(
@@ -37,7 +44,7 @@ async fn both(b: &mut Browser, org: &Org, path: &str, query: &str, first: &str, 
     assert!(xlsx.bytes.starts_with(b"PK"), "{path}: not a zip");
 }
 
-fn assert_audited(audited: &[String], kinds: &[&str]) {
+pub(crate) fn assert_audited(audited: &[String], kinds: &[&str]) {
     for kind in kinds {
         assert!(
             audited.contains(&format!("{kind}.exported")),
@@ -198,7 +205,7 @@ async fn the_privacy_settings_and_engagement_lists_download_and_are_audited() {
 }
 
 /// A shift a week from now at the organisation's site in `role`, with one place.
-fn one_place(days: i64) -> ShiftInput {
+pub(crate) fn one_place(days: i64) -> ShiftInput {
     ShiftInput {
         date: (Utc::now().date_naive() + Duration::days(days)).to_string(),
         start_time: "10:00".into(),

@@ -28,6 +28,7 @@ mod learning;
 mod leaving;
 mod library;
 mod list_downloads;
+mod list_downloads_last;
 mod list_downloads_more;
 mod manager_forms;
 mod metrics;

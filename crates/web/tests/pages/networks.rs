@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use crate::support::World;
 
 /// The trust's admin sets up a network; the hospice joins as a member and Iris as an individual.
-async fn network(w: &World) -> String {
+pub(crate) async fn network(w: &World) -> String {
     let mut admin = w.site.signed_in(w.a.admin.email.as_str()).await;
     let refused = admin
         .submit(

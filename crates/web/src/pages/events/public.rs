@@ -75,6 +75,8 @@ pub(super) async fn list(
     };
     let downloads = match &host {
         HostRef::Manage(slug) => format!("/manage/{slug}/events"),
+        // A network's list downloads for anyone signed in (`exports/network_lists.rs`).
+        HostRef::Network(_) if user.is_some() => h.events_path(),
         _ => String::new(),
     };
     let page = ListPage {

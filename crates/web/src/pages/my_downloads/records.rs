@@ -1,4 +1,5 @@
-//! The volunteer's own records with organisations: their applications, their checklists (each
+//! The volunteer's own records with organisations: the organisations themselves, their
+//! applications, their checklists (each
 //! check and training item their roles need, and where it stands) and the safeguarding
 //! concerns they raised (what they see on their page: who about, where, when and its status).
 
@@ -8,6 +9,19 @@ use domain::ids::PersonId;
 use domain::rota::from_utc;
 
 use crate::csv_export::{Cell, Table};
+
+/// The organisations they volunteer with (or applied to), where they stand and since when.
+pub(super) async fn organisations(app: &App, person: PersonId) -> Result<Table, AppError> {
+    let mut table = Table::new("My organisations", &["Organisation", "Status", "Since"]);
+    for (engagement, organisation) in app.my_organisations(person).await? {
+        table.push(vec![
+            Cell::text(organisation.name.clone()),
+            Cell::text(engagement.status.label()),
+            Cell::Date(from_utc(engagement.started_at).date()),
+        ]);
+    }
+    Ok(table)
+}
 
 /// Every application they made, newest first as the page lists them.
 pub(super) async fn applications(app: &App, person: PersonId) -> Result<Table, AppError> {

@@ -10,6 +10,7 @@ use domain::rota::from_utc;
 use crate::csv_export::{Cell, Table};
 use crate::layout::nhs_datetime;
 use crate::pages::my_commitments::line;
+use crate::pages::my_shifts::{Filter, WEEKS_AHEAD};
 
 /// A shift's day, start and end in UK time, as the pages show them.
 fn when(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> [Cell; 3] {
@@ -48,6 +49,56 @@ pub(super) async fn shifts(app: &App, person: PersonId) -> Result<Table, AppErro
             Cell::text(shift.site_name.clone()),
             Cell::text(b.status.label()),
             Cell::text(b.cancellation_reason.clone()),
+        ]);
+    }
+    Ok(table)
+}
+
+/// The shifts in the next weeks the person may book, narrowed as on their page, with the places
+/// left and whether they already have one or are waiting.
+pub(super) async fn available(
+    app: &App,
+    person: PersonId,
+    filter: &Filter,
+) -> Result<Table, AppError> {
+    let now = app.clock.now();
+    let until = now + chrono::Duration::weeks(WEEKS_AHEAD);
+    let keep = filter.shifts();
+    let mut table = Table::new(
+        "Shifts I can do",
+        &[
+            "Date",
+            "Starts",
+            "Ends",
+            "Organisation",
+            "Role",
+            "Site",
+            "Places left",
+            "Mine",
+        ],
+    );
+    for offer in app.shifts_i_can_do(person, now, until).await? {
+        let shift = &offer.row.shift;
+        if !keep.matches(shift) {
+            continue;
+        }
+        let [day, starts, ends] = when(shift.starts_at, shift.ends_at);
+        let mine = if offer.booked_by_me {
+            "Booked"
+        } else if offer.waiting {
+            "On the waiting list"
+        } else {
+            ""
+        };
+        table.push(vec![
+            day,
+            starts,
+            ends,
+            Cell::text(offer.organisation_name.clone()),
+            Cell::text(offer.role_title.clone()),
+            Cell::text(offer.site_name.clone()),
+            Cell::Integer(i64::from(shift.places_left(offer.row.booked))),
+            Cell::text(mine),
         ]);
     }
     Ok(table)
