@@ -94,7 +94,7 @@ pub async fn export_table(
 }
 
 /// A list page's filters from the text of a query string.
-fn filters<T: DeserializeOwned + Default>(query: &str) -> Result<T, AppError> {
+pub(crate) fn filters<T: DeserializeOwned + Default>(query: &str) -> Result<T, AppError> {
     if query.trim().is_empty() {
         return Ok(T::default());
     }

@@ -29,7 +29,7 @@ mod my_waiting;
 mod my_wellbeing;
 pub(crate) mod networks;
 mod privacy_notice;
-mod public;
+pub(crate) mod public;
 mod refer;
 mod references;
 mod support_feedback;

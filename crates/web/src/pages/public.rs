@@ -51,12 +51,34 @@ async fn home(
     ))
 }
 
+/// The opportunity search's fields, as in the page's address.
 #[derive(Deserialize, Default)]
 #[serde(default)]
-struct SearchQuery {
+pub(crate) struct SearchQuery {
     q: String,
     setting: String,
     organisation: String,
+}
+
+impl SearchQuery {
+    /// The search these fields ask for.
+    pub(crate) fn search(&self) -> OpportunitySearch {
+        OpportunitySearch {
+            keywords: self.q.chars().take(200).collect(),
+            setting: Setting::from_code(&self.setting),
+            organisation: (!self.organisation.is_empty()).then(|| self.organisation.clone()),
+        }
+    }
+
+    /// The search as a query string, for the download links.
+    fn query_string(&self) -> String {
+        let query = form_urlencoded::Serializer::new(String::new())
+            .append_pair("q", &self.q)
+            .append_pair("setting", &self.setting)
+            .append_pair("organisation", &self.organisation)
+            .finish();
+        format!("?{query}")
+    }
 }
 
 #[derive(Template)]
@@ -74,12 +96,7 @@ async fn list(
     MaybeSignedIn(user): MaybeSignedIn,
     Query(query): Query<SearchQuery>,
 ) -> Result<Html<String>, WebError> {
-    let search = OpportunitySearch {
-        keywords: query.q.chars().take(200).collect(),
-        setting: Setting::from_code(&query.setting),
-        organisation: (!query.organisation.is_empty()).then(|| query.organisation.clone()),
-    };
-    let results = state.app.opportunities(&search).await?;
+    let results = state.app.opportunities(&query.search()).await?;
     let organisations = state
         .app
         .organisations()

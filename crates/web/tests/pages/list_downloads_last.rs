@@ -1,7 +1,7 @@
 //! The last lists to download: a shift's register and a volunteer's checks and training (for
 //! the organisation's staff), the shifts a volunteer can do (with that page's filters) and the
-//! organisations they are with, and a network's learning events and the roles members list to
-//! it. Each is linked from its page, is audited, and gives anyone else nothing.
+//! organisations they are with, a network's learning events and the roles members list to it,
+//! and the public lists of opportunities and networks (for anyone signed in). Each is linked from its page, is audited, and gives anyone else nothing.
 
 use axum::http::StatusCode;
 use domain::rota::ShiftInput;
@@ -246,4 +246,53 @@ async fn a_network_s_events_and_opportunities_download_for_those_who_may_see_the
     for action in ["network_events.exported", "network_opportunities.exported"] {
         assert!(audited.iter().any(|a| a == action), "{audited:?}");
     }
+}
+
+#[tokio::test]
+async fn the_public_opportunities_and_networks_download_for_anyone_signed_in() {
+    let w = crate::events::world().await;
+    let mut b = w.site.signed_in(w.b.admin.email.as_str()).await;
+    b.get("/opportunities")
+        .await
+        .assert_contains("href=\"/opportunities.csv?q=");
+    let all = csv_rows(&b.get("/opportunities.csv").await);
+    assert_eq!(all[0][..2], ["Role", "Organisation"]);
+    assert!(all.len() >= 3, "both organisations' open roles: {all:?}");
+    let only_b = csv_rows(
+        &b.get(&format!("/opportunities.csv?organisation={}", w.b.slug))
+            .await,
+    );
+    assert!(only_b.len() >= 2, "{only_b:?}");
+    assert!(only_b[1..].iter().all(|r| r[1] == w.b.name), "{only_b:?}");
+    let networks = csv_rows(&b.get("/networks.csv").await);
+    assert_eq!(networks[0], ["Network", "Kind", "About"]);
+    assert_eq!(networks[1][0], "Northshire Volunteering Partnership");
+    b.get("/networks")
+        .await
+        .assert_contains("href=\"/networks.xlsx\"");
+    let audited: Vec<String> = w
+        .site
+        .app
+        .store
+        .audit_for(None, w.b.admin.id.0)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    for action in ["opportunities.exported", "networks.exported"] {
+        assert!(audited.iter().any(|a| a == action), "{audited:?}");
+    }
+    // Signed out: the pages, but no download link and no file.
+    let mut visitor = w.site.browser();
+    visitor
+        .get("/opportunities")
+        .await
+        .assert_lacks("/opportunities.csv");
+    let page = visitor.get("/networks.csv").await;
+    assert!(
+        page.redirect().starts_with("/sign-in"),
+        "{}",
+        page.redirect()
+    );
 }
