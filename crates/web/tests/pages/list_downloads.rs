@@ -53,6 +53,19 @@ pub(crate) fn csv_rows(page: &Page) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The actions in the network `slug`'s audit log.
+pub(crate) async fn network_audit(w: &World, slug: &str) -> Vec<String> {
+    let store = &w.site.app.store;
+    let network = store.network_by_slug(slug).await.unwrap().unwrap();
+    store
+        .audit_for(None, network.id.0)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect()
+}
+
 /// The organisation's export audit entries (`<kind>.exported`).
 pub(crate) async fn exported(w: &World, org: &Org) -> Vec<String> {
     w.site

@@ -6,7 +6,7 @@
 use axum::http::StatusCode;
 use domain::rota::ShiftInput;
 
-use crate::list_downloads::{XLSX, csv_rows, exported};
+use crate::list_downloads::{XLSX, csv_rows, exported, network_audit};
 use crate::list_downloads_more::{assert_audited, both, one_place};
 use crate::support::World;
 
@@ -233,16 +233,7 @@ async fn a_network_s_events_and_opportunities_download_for_those_who_may_see_the
         .get("/networks/northshire/opportunities")
         .await
         .assert_contains("href=\"/networks/northshire/opportunities.csv\"");
-    let audited: Vec<String> = w
-        .site
-        .app
-        .store
-        .audit_for(None, network.id.0)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|e| e.action)
-        .collect();
+    let audited = network_audit(&w, "northshire").await;
     for action in ["network_events.exported", "network_opportunities.exported"] {
         assert!(audited.iter().any(|a| a == action), "{audited:?}");
     }

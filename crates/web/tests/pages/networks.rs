@@ -445,24 +445,7 @@ async fn members_and_benchmarks_download_for_those_who_may_see_them_and_are_audi
         olly.get(path).await.assert_status(StatusCode::NOT_FOUND);
     }
     // Both downloads are in the network's audit log.
-    let n = w
-        .site
-        .app
-        .store
-        .network_by_slug(&slug)
-        .await
-        .unwrap()
-        .unwrap();
-    let audited: Vec<String> = w
-        .site
-        .app
-        .store
-        .audit_for(None, n.id.0)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|e| e.action)
-        .collect();
+    let audited = crate::list_downloads::network_audit(&w, &slug).await;
     for action in ["network_members.exported", "network_benchmarks.exported"] {
         assert!(audited.iter().any(|a| a == action), "{audited:?}");
     }

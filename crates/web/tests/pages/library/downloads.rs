@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 
 use super::resources::two_resources;
 use super::{NETWORK, network};
-use crate::list_downloads::{XLSX, csv_rows};
+use crate::list_downloads::{XLSX, csv_rows, network_audit};
 use crate::support::World;
 
 #[tokio::test]
@@ -69,24 +69,7 @@ async fn members_download_the_directory_and_libraries_and_others_only_public_res
         page.redirect()
     );
 
-    let network = w
-        .site
-        .app
-        .store
-        .network_by_slug(NETWORK)
-        .await
-        .unwrap()
-        .unwrap();
-    let audited: Vec<String> = w
-        .site
-        .app
-        .store
-        .audit_for(None, network.id.0)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|e| e.action)
-        .collect();
+    let audited = network_audit(&w, NETWORK).await;
     for action in [
         "network_directory.exported",
         "network_roles.exported",
