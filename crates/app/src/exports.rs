@@ -119,7 +119,7 @@ impl App {
 
 impl App {
     /// Records that whoever holds `access` exported `rows` rows of the network's list `kind`
-    /// (`network_members`, `network_benchmarks`), as `<kind>.exported` against the network.
+    /// (`network_members`, `network_directory`, …), as `<kind>.exported` against the network.
     /// Call it after the list's own use case, which checks who may see it.
     pub async fn record_network_export(
         &self,

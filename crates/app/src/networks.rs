@@ -14,8 +14,9 @@ use serde::Serialize;
 use crate::ports::{NetworkWrite, Write};
 use crate::{App, AppError, OrgScope, slug_key};
 
-/// What one viewer may do in one network. Only [`App::network_access`] makes one, so every
-/// network use case starts from who is asking.
+/// What one viewer may do in one network. Only [`App::network_access`] makes one (and, for the
+/// command line's operator, [`App::operator_network_access`]), so every network use case
+/// starts from who is asking.
 #[derive(Debug, Clone, Serialize)]
 pub struct NetworkAccess {
     network: Network,

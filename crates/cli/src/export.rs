@@ -17,15 +17,15 @@ use crate::DatabaseArgs;
 #[derive(Args)]
 pub struct ExportArgs {
     /// The list: volunteers, applications, roles, sites, staff, onboarding, time-to-onboard,
-    /// expiring, rota, commitments, waiting-list, hours-logs, hours, no-shows, expenses,
-    /// service-users, referrals, matches, concerns, catalogue, agreements, networks,
-    /// network-referrals, feedback-links, surveys, outcome-measures, activity, quality, events,
-    /// messages, consents, erasures or retention; or a network's network-members,
-    /// network-benchmarks, network-directory, network-roles or network-resources (with
-    /// `--network`).
+    /// expiring, rota, commitments, waiting-list, register, checks, hours-logs, hours,
+    /// no-shows, expenses, service-users, referrals, matches, concerns, catalogue, agreements,
+    /// networks, network-referrals, feedback-links, surveys, outcome-measures, activity,
+    /// quality, events, messages, consents, erasures or retention; or a network's
+    /// network-members, network-benchmarks, network-directory, network-roles,
+    /// network-resources, network-events or network-opportunities (with `--network`).
     kind: String,
     /// The organisation's short name (for an organisation's lists).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "network")]
     organisation: Option<String>,
     /// The network's short name (for a network's lists).
     #[arg(long)]
@@ -33,8 +33,8 @@ pub struct ExportArgs {
     /// csv or xlsx.
     #[arg(long, default_value = "csv")]
     format: String,
-    /// The file to write (default: standard output for CSV; `{organisation}-{list}.xlsx` for
-    /// Excel).
+    /// The file to write (default: standard output for CSV; `{organisation}-{list}.xlsx`, or
+    /// `{network}-{list}.xlsx`, for Excel).
     #[arg(long)]
     output: Option<PathBuf>,
     /// Export as this staff member, with their permission (a supervisor gets only their
@@ -44,8 +44,8 @@ pub struct ExportArgs {
     as_email: Option<String>,
     /// The list page's filters, as in its address: `status=applicant&role=…`,
     /// `from=2027-03-01&to=2027-03-08`, `year=2027`, `days=30`, `table=experience` (quality),
-    /// `volunteer=…` (commitments), `shift=…` (waiting-list), `organisation=…` (an
-    /// organisation's id, network-benchmarks).
+    /// `volunteer=…` (commitments, checks), `shift=…` (waiting-list, register), `q=…&tag=…`
+    /// (network-resources), `organisation=…` (an organisation's id, network-benchmarks).
     #[arg(long, default_value = "")]
     filter: String,
     #[command(flatten)]
@@ -153,6 +153,17 @@ fn refused_list(e: app::AppError, args: &ExportArgs, code: &str) -> anyhow::Erro
                 eprintln!("error: {}: {}", e.field, e.message);
             }
             std::process::exit(2);
+        }
+        // An id in the filters that names nothing this person may see.
+        app::AppError::NotFound if args.filter.contains('=') && !args.filter.ends_with('=') => {
+            refuse(
+                "filter",
+                &format!(
+                    "{} names nothing in the {code} list that {} may see",
+                    args.filter,
+                    args.as_email.as_deref().unwrap_or("the operator")
+                ),
+            )
         }
         app::AppError::Forbidden | app::AppError::NotFound => match &args.as_email {
             Some(_) => refuse("as", &format!("this person may not see the {code} list")),

@@ -148,7 +148,7 @@ async fn a_network_s_lists_export_for_those_the_network_lets_see_them() {
     )));
 
     // Refusals (among them another organisation's benchmarks), each naming what was wrong, with nothing written to the audit.
-    let cases: [(&[&str], &str); 7] = [
+    let cases: [(&[&str], &str); 8] = [
         (
             &[
                 "network-members",
@@ -182,6 +182,16 @@ async fn a_network_s_lists_export_for_those_the_network_lets_see_them() {
             "error: network: give the short name of the network",
         ),
         (
+            &[
+                "sites",
+                "--organisation",
+                "wharfe",
+                "--network",
+                "northshire",
+            ],
+            "cannot be used with",
+        ),
+        (
             &["sites"],
             "error: organisation: give the short name of the organisation",
         ),
@@ -195,7 +205,7 @@ async fn a_network_s_lists_export_for_those_the_network_lets_see_them() {
                 "--filter",
                 "organisation=00000000-0000-7000-8000-000000000001",
             ],
-            "error: as: this person may not see the network-benchmarks list",
+            "error: filter: organisation=00000000-0000-7000-8000-000000000001 names nothing in the network-benchmarks list",
         ),
     ];
     for (args, message) in cases {

@@ -61,7 +61,7 @@ pub enum NetworkList {
 }
 
 impl NetworkList {
-    /// Both lists.
+    /// Every network list.
     pub const ALL: [Self; 7] = [
         Self::Members,
         Self::Benchmarks,
