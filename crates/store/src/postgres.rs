@@ -105,6 +105,9 @@ mod reads;
 #[path = "sql/recorded_consents.rs"]
 mod recorded_consents;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/records.rs"]
+mod records;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/rota.rs"]
 mod rota;
 #[allow(clippy::duplicate_mod)]
@@ -140,6 +143,10 @@ const BEGIN_WRITE: &str = "BEGIN";
 /// different shifts lock different shift rows, so without the person's lock both could pass
 /// the overlap check at once.
 const LOCK_ROWS: bool = true;
+/// How two inserts go to the database as one statement (before the first, between the two):
+/// PostgreSQL takes one statement per call when it has parameters, so the first becomes a
+/// data-modifying `WITH`.
+const INSERT_THEN_INSERT: (&str, &str) = ("WITH earlier AS (", ") ");
 
 impl PostgresStore {
     /// Connects to and migrates the database at `url`.
@@ -172,13 +179,21 @@ impl PostgresStore {
             .begin_with(BEGIN_WRITE)
             .await
             .map_err(db_error)?;
-        for w in &writes {
+        // The trailing audit entries and messages go in together, one round trip for all.
+        let (changes, trailing) = records::split_trailing(&writes);
+        let mut records = records::Records::default();
+        records.hold(trailing);
+        for w in changes {
             if let Err(e) = writes::write(&mut tx, w).await {
                 // Roll back now, not when the connection is next used: a refused booking holds
                 // row locks that the next booking of the same shift is waiting for.
                 tx.rollback().await.map_err(db_error)?;
                 return Err(e);
             }
+        }
+        if let Err(e) = records.insert(&mut tx).await {
+            tx.rollback().await.map_err(db_error)?;
+            return Err(e);
         }
         tx.commit().await.map_err(db_error)
     }

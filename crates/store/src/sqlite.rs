@@ -114,6 +114,9 @@ mod reads;
 #[path = "sql/recorded_consents.rs"]
 mod recorded_consents;
 #[allow(clippy::duplicate_mod)]
+#[path = "sql/records.rs"]
+mod records;
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/rota.rs"]
 mod rota;
 #[allow(clippy::duplicate_mod)]
@@ -157,6 +160,9 @@ const MMAP_SIZE: &str = "268435456";
 /// The single writer already serialises every write transaction, so a booking locks no rows
 /// (PostgreSQL does: see `rota::book`).
 const LOCK_ROWS: bool = false;
+/// How two inserts go to the database as one call (before the first, between the two):
+/// SQLite runs statements separated by `;` one after another.
+const INSERT_THEN_INSERT: (&str, &str) = ("", "; ");
 
 impl SqliteStore {
     /// Opens (creating if missing) and migrates the database at `url`.

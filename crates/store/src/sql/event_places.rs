@@ -148,7 +148,7 @@ pub(super) async fn register(
         link,
     };
     let message = OutboxMessage::email(&email, &notice.subject(), notice.body(), now);
-    super::writes::insert_message(tx, &message).await
+    super::records::insert_message(tx, &message).await
 }
 
 /// The event a registration is for, locked; conflict if either is gone.
@@ -301,7 +301,7 @@ pub(super) async fn offer_freed_places(
         .await
         .map_err(db_error)?;
         let message = OutboxMessage::email(&email, &notice.subject(), notice.body(), now);
-        super::writes::insert_message(tx, &message).await?;
+        super::records::insert_message(tx, &message).await?;
     }
     Ok(())
 }

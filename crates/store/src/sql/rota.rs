@@ -198,7 +198,7 @@ async fn insert_shift(tx: &mut Transaction<'_, Db>, s: &Shift) -> Result<(), Sto
     Ok(())
 }
 
-/// Books a place. On PostgreSQL the shift's and the person's rows are locked first, so the
+/// Books a place, or refuses it. On PostgreSQL the shift's and the person's rows are locked first, so the
 /// checks below see every booking committed before and none can slip in until this one
 /// commits; every booking takes both locks with the same statement, in the same order, so two
 /// never deadlock. On SQLite the one writer's `BEGIN IMMEDIATE` already holds
@@ -206,6 +206,16 @@ async fn insert_shift(tx: &mut Transaction<'_, Db>, s: &Shift) -> Result<(), Sto
 /// nothing when the shift is gone, cancelled or full, or the person has a place at that time;
 /// only then is the reason read. A surge runs many bookings one after another.
 async fn book(tx: &mut Transaction<'_, Db>, b: &Booking) -> Result<(), StoreError> {
+    try_book(tx, b).await?
+}
+
+/// Books a place as [`book`] does, telling a refusal (`Ok(Err(why))`, made before anything
+/// was written, so the transaction can go on without it) from a failure (`Err`, which may
+/// leave part of the booking written).
+pub(super) async fn try_book(
+    tx: &mut Transaction<'_, Db>,
+    b: &Booking,
+) -> Result<Result<(), StoreError>, StoreError> {
     if super::LOCK_ROWS {
         // Row locks that writes of other columns (and foreign-key checks) do not wait for, both
         // taken by one statement (one plan, so always in the same order).
@@ -220,7 +230,7 @@ async fn book(tx: &mut Transaction<'_, Db>, b: &Booking) -> Result<(), StoreErro
         .await
         .map_err(db_error)?;
         if locked.is_none() {
-            return Err(conflict("This shift no longer exists"));
+            return Ok(Err(conflict("This shift no longer exists")));
         }
     }
     // Places booked and places held by live waiting-list offers to others (taken too) must
@@ -256,7 +266,7 @@ async fn book(tx: &mut Transaction<'_, Db>, b: &Booking) -> Result<(), StoreErro
     .await
     .map_err(db_error)?;
     let Some((listed,)) = inserted else {
-        return Err(why_not_booked(tx, b).await?);
+        return Ok(Err(why_not_booked(tx, b).await?));
     };
     if listed > 0 {
         super::waitlist::booked_from_list(
@@ -268,7 +278,7 @@ async fn book(tx: &mut Transaction<'_, Db>, b: &Booking) -> Result<(), StoreErro
         )
         .await?;
     }
-    Ok(())
+    Ok(Ok(()))
 }
 
 /// Why the booking's insert inserted nothing, read under the same locks: the shift is gone or

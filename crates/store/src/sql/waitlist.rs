@@ -336,7 +336,7 @@ async fn offer_freed_places(
             },
             (Some(_), _) => email,
         };
-        super::writes::insert_message(tx, &message).await?;
+        super::records::insert_message(tx, &message).await?;
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! Applying one [`Write`] inside a transaction. Compiled once per backend (see the crate docs).
 
 use app::StoreError;
-use app::ports::{OutboxMessage, Write};
+use app::ports::Write;
 use domain::Labelled;
 use sqlx::Transaction;
 use uuid::Uuid;
@@ -362,26 +362,9 @@ pub(super) async fn write(tx: &mut Transaction<'_, Db>, w: &Write) -> Result<(),
                 .await
                 .map_err(db_error)?;
         }
-        Write::InsertMessage(m) => insert_message(tx, m).await?,
+        Write::InsertMessage(m) => super::records::insert_message(tx, m).await?,
         Write::Notify(w) => super::notify::write(tx, w).await?,
-        Write::Audit(a) => {
-            sqlx::query(
-                "INSERT INTO audit_log (id, organisation_id, actor_person_id, channel, action, entity, entity_id, at, detail) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            )
-            .bind(a.id.0)
-            .bind(a.organisation_id.map(|o| o.0))
-            .bind(a.actor.person_id().map(|p| p.0))
-            .bind(a.actor.channel())
-            .bind(&a.action)
-            .bind(&a.entity)
-            .bind(a.entity_id)
-            .bind(a.at)
-            .bind(&a.detail)
-            .execute(&mut **tx)
-            .await
-            .map_err(db_error)?;
-        }
+        Write::Audit(a) => super::records::insert_audit(tx, a).await?,
         other => super::compliance_writes::write(tx, other).await?,
     }
     Ok(())
@@ -407,33 +390,6 @@ async fn application_event(
     .bind(note)
     .bind(by)
     .bind(at)
-    .execute(&mut **tx)
-    .await
-    .map_err(db_error)?;
-    Ok(())
-}
-
-/// Puts a message in the outbox.
-pub(super) async fn insert_message(
-    tx: &mut Transaction<'_, Db>,
-    m: &OutboxMessage,
-) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO outbox (id, recipient, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error, \
-         organisation_id, channel, kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-    )
-    .bind(m.id.0)
-    .bind(&m.to)
-    .bind(&m.subject)
-    .bind(&m.body)
-    .bind(m.created_at)
-    .bind(m.attempts)
-    .bind(m.next_attempt_at)
-    .bind(m.sent_at)
-    .bind(&m.last_error)
-    .bind(m.organisation_id.map(|o| o.0))
-    .bind(m.medium.code())
-    .bind(m.kind.map_or("", |k| k.code()))
     .execute(&mut **tx)
     .await
     .map_err(db_error)?;

@@ -13,11 +13,13 @@
 
 use app::StoreError;
 use app::ports::Write;
+use domain::rota::Booking;
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{Acquire, Sqlite, SqlitePool, Transaction};
 use tokio::sync::{mpsc, oneshot};
 
 use super::checkpoint::Checkpoints;
+use super::records::Records;
 use crate::db_error;
 
 /// How many callers' writes one transaction takes at most: enough to absorb a surge, few
@@ -93,13 +95,14 @@ async fn run(writer: SqlitePool, mut queue: mpsc::Receiver<Job>, checkpoints: Ch
     let mut group = Vec::with_capacity(MAX_GROUP);
     while queue.recv_many(&mut group, MAX_GROUP).await > 0 {
         let jobs = std::mem::take(&mut group);
-        if let [_] = jobs.as_slice() {
-            for job in jobs {
-                let outcome = apply_alone(&writer, &job.writes).await;
-                job.done.send(outcome).ok();
+        match jobs.as_slice() {
+            [job] if quick(&job.writes).is_none() => {
+                for job in jobs {
+                    let outcome = apply_alone(&writer, &job.writes).await;
+                    job.done.send(outcome).ok();
+                }
             }
-        } else {
-            commit_group(&writer, jobs).await;
+            _ => commit_group(&writer, jobs).await,
         }
         checkpoints.committed();
     }
@@ -127,33 +130,31 @@ async fn apply_all(tx: &mut Transaction<'_, Sqlite>, writes: &[Write]) -> Result
     Ok(())
 }
 
-/// Several callers' writes, each in a savepoint, committed together. If the transaction
-/// itself fails (the disk is full, say) every caller is told, and nothing of theirs is kept.
-async fn commit_group(writer: &SqlitePool, jobs: Vec<Job>) {
-    let mut outcomes = Vec::with_capacity(jobs.len());
-    let committed = async {
-        let mut tx = writer
-            .begin_with(super::BEGIN_WRITE)
-            .await
-            .map_err(db_error)?;
-        for job in &jobs {
-            let mut savepoint = tx.begin().await.map_err(db_error)?;
-            match apply_all(&mut savepoint, &job.writes).await {
-                Ok(()) => {
-                    savepoint.commit().await.map_err(db_error)?;
-                    outcomes.push(Ok(()));
-                }
-                Err(refused) => {
-                    savepoint.rollback().await.map_err(db_error)?;
-                    outcomes.push(Err(refused));
-                }
-            }
-        }
-        tx.commit().await.map_err(db_error)
+/// A caller's writes that need no savepoint: at most one booking, first, whose refusal writes
+/// nothing, and then only audit entries and outbox messages, which nothing in the group reads
+/// and which are held back to be inserted with everyone else's in one statement per table.
+/// Every statement is a hand-over to SQLite's connection thread and back, so a sign-up that
+/// took five (savepoint, booking, message, audit entry, release) takes one.
+fn quick(writes: &[Write]) -> Option<(Option<&Booking>, &[Write])> {
+    match super::records::split_trailing(writes) {
+        ([], records) => Some((None, records)),
+        ([Write::BookShift(b)], records) => Some((Some(b), records)),
+        _ => None,
     }
-    .await;
-    match committed {
-        Ok(()) => {
+}
+
+/// Several callers' writes committed together. First quickly ([`quick`] callers without
+/// savepoints); should anything fail there other than a booking's refusal, that attempt is
+/// rolled back and the group runs again carefully, each caller in a savepoint, so one
+/// caller's failure is theirs alone. If the transaction itself fails (the disk is full, say)
+/// every caller is told, and nothing of theirs is kept.
+async fn commit_group(writer: &SqlitePool, jobs: Vec<Job>) {
+    let outcomes = match quickly(writer, &jobs).await {
+        Ok(outcomes) => Ok(outcomes),
+        Err(_) => carefully(writer, &jobs).await,
+    };
+    match outcomes {
+        Ok(outcomes) => {
             for (job, outcome) in jobs.into_iter().zip(outcomes) {
                 job.done.send(outcome).ok();
             }
@@ -162,6 +163,73 @@ async fn commit_group(writer: &SqlitePool, jobs: Vec<Job>) {
             for job in jobs {
                 job.done.send(Err(e.clone())).ok();
             }
+        }
+    }
+}
+
+type Outcomes = Vec<Result<(), StoreError>>;
+
+/// The group with [`quick`] callers' bookings made in place and their records held back to
+/// the end (or to the next caller who needs a savepoint, who might read them).
+async fn quickly(writer: &SqlitePool, jobs: &[Job]) -> Result<Outcomes, StoreError> {
+    let mut tx = writer
+        .begin_with(super::BEGIN_WRITE)
+        .await
+        .map_err(db_error)?;
+    let mut held = Records::default();
+    let mut outcomes = Vec::with_capacity(jobs.len());
+    for job in jobs {
+        let outcome = match quick(&job.writes) {
+            Some((booking, records)) => {
+                let booked = match booking {
+                    Some(b) => super::rota::try_book(&mut tx, b).await?,
+                    None => Ok(()),
+                };
+                if booked.is_ok() {
+                    held.hold(records);
+                }
+                booked
+            }
+            None => {
+                held.insert(&mut tx).await?;
+                in_savepoint(&mut tx, &job.writes).await?
+            }
+        };
+        outcomes.push(outcome);
+    }
+    held.insert(&mut tx).await?;
+    tx.commit().await.map_err(db_error)?;
+    Ok(outcomes)
+}
+
+/// The group with every caller in a savepoint of their own.
+async fn carefully(writer: &SqlitePool, jobs: &[Job]) -> Result<Outcomes, StoreError> {
+    let mut tx = writer
+        .begin_with(super::BEGIN_WRITE)
+        .await
+        .map_err(db_error)?;
+    let mut outcomes = Vec::with_capacity(jobs.len());
+    for job in jobs {
+        outcomes.push(in_savepoint(&mut tx, &job.writes).await?);
+    }
+    tx.commit().await.map_err(db_error)?;
+    Ok(outcomes)
+}
+
+/// One caller's writes in a savepoint: `Ok(Err(refused))` when they were refused and undone.
+async fn in_savepoint(
+    tx: &mut Transaction<'_, Sqlite>,
+    writes: &[Write],
+) -> Result<Result<(), StoreError>, StoreError> {
+    let mut savepoint = tx.begin().await.map_err(db_error)?;
+    match apply_all(&mut savepoint, writes).await {
+        Ok(()) => {
+            savepoint.commit().await.map_err(db_error)?;
+            Ok(Ok(()))
+        }
+        Err(refused) => {
+            savepoint.rollback().await.map_err(db_error)?;
+            Ok(Err(refused))
         }
     }
 }
