@@ -32,6 +32,18 @@ pub struct MyMatch {
     pub overdue_days: Option<i64>,
 }
 
+impl MyMatch {
+    /// The supported person's name as the volunteer may see it: their first name only until
+    /// the two are in touch (before that the rest is withheld, see [`App::my_matches`]).
+    pub fn shown_name(&self) -> String {
+        if self.record.status.in_touch() {
+            self.person.full_name()
+        } else {
+            self.person.given_name.clone()
+        }
+    }
+}
+
 impl App {
     /// A volunteer's invitations and matches in every organisation.
     pub async fn my_matches(&self, me: PersonId) -> Result<Vec<MyMatch>, AppError> {

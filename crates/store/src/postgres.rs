@@ -148,6 +148,11 @@ const LOCK_ROWS: bool = true;
 /// data-modifying `WITH`.
 const INSERT_THEN_INSERT: (&str, &str) = ("WITH earlier AS (", ") ");
 
+/// Connections each server process keeps. More than the machine has cores for only adds
+/// PostgreSQL backends taking turns and waking each other; in the sign-up surge (two servers, 32
+/// in flight, two cores) 8 each booked 10–18% more a second than 16, with a lower p99.
+const POOL_SIZE: u32 = 8;
+
 impl PostgresStore {
     /// Connects to and migrates the database at `url`.
     pub async fn open(url: &str) -> Result<Self, StoreError> {
@@ -155,7 +160,7 @@ impl PostgresStore {
         // to the server per query, a third of a booking's. One broken by a server restart fails
         // its next query instead (a 503 the caller may retry) and is then replaced.
         let pool = PgPoolOptions::new()
-            .max_connections(16)
+            .max_connections(POOL_SIZE)
             .test_before_acquire(false)
             .acquire_timeout(Duration::from_secs(10))
             .connect(url)

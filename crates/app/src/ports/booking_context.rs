@@ -28,7 +28,8 @@ pub struct BookingContext {
     pub known_to_organisation: bool,
     /// Whether one of their placements is active in the shift's role.
     pub active_in_role: bool,
-    /// Their records of checks and training with the organisation.
+    /// Their records of checks and training with the organisation; left empty where they
+    /// cannot change the answer ([`Requirements::uses_checks`]: a role needing none, an adult).
     pub checks: Vec<Check>,
     /// The channel they chose for booking confirmations, if they chose one.
     pub confirmation_channel: Option<Channel>,

@@ -57,6 +57,17 @@ impl Requirements {
             items,
         }
     }
+
+    /// Whether a person's records of checks can make any difference to [`eligibility`] for
+    /// someone born on `date_of_birth`, asked on `on`. They cannot when the role needs no DBS
+    /// check, references or catalogue items and the person is not a child (a child needs a
+    /// guardian's consent), so a caller deciding many bookings may leave them unread.
+    pub fn uses_checks(&self, date_of_birth: Option<NaiveDate>, on: NaiveDate) -> bool {
+        self.dbs.is_some()
+            || self.references
+            || !self.items.is_empty()
+            || date_of_birth.is_some_and(|d| age_on(d, on) < ADULT_AGE)
+    }
 }
 
 /// One reason a person cannot start.

@@ -137,3 +137,17 @@ fn no_date_of_birth_blocks() {
         Eligibility::Blocked(vec![Block::NoDateOfBirth, missing("Local induction")])
     );
 }
+
+#[test]
+fn records_matter_to_a_role_that_needs_none_only_for_a_child() {
+    let nothing = needs(&[]);
+    assert!(!nothing.uses_checks(Some(day("1990-01-01")), day(ON)));
+    assert!(!nothing.uses_checks(None, day(ON)));
+    // Seventeen on the day: a guardian's consent is needed, and it is a record.
+    let seventeen = day(ON)
+        .checked_sub_months(chrono::Months::new(12 * 17))
+        .unwrap();
+    assert!(nothing.uses_checks(Some(seventeen), day(ON)));
+    assert!(needs(&["references"]).uses_checks(Some(day("1990-01-01")), day(ON)));
+    assert!(needs_dbs(DbsLevel::Basic, None).uses_checks(Some(day("1990-01-01")), day(ON)));
+}

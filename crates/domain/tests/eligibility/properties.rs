@@ -1,6 +1,6 @@
 //! Properties over random requirements, ages, records and days.
 
-use alongside_domain::compliance::{Block, CheckStatus, Eligibility};
+use alongside_domain::compliance::{Block, CheckStatus, Eligibility, eligibility};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::Config as ProptestConfig;
@@ -174,6 +174,25 @@ proptest! {
         for other in [reversed.eligibility(), shuffled.eligibility()] {
             prop_assert_eq!(original.is_eligible(), other.is_eligible());
             prop_assert_eq!(&original, &other);
+        }
+    }
+
+    /// (x) Where `uses_checks` says a person's records cannot matter (so a booking leaves them
+    /// unread), the answer without them is the same as with them. Half the scenarios have their
+    /// DBS, references and items taken away, so both sides of the rule are met often.
+    #[test]
+    fn records_left_unread_never_change_the_answer(mut s in scenario(), strip in any::<bool>()) {
+        if strip {
+            s.items.clear();
+            s.dbs = None;
+            s.references = false;
+        }
+        let requirements = s.requirements();
+        if !requirements.uses_checks(s.date_of_birth(), s.on()) {
+            prop_assert_eq!(
+                s.eligibility(),
+                eligibility(&requirements, s.date_of_birth(), &[], s.on())
+            );
         }
     }
 }

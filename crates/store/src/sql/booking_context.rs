@@ -1,6 +1,6 @@
-//! [`BookingContext`]: what a booking is decided on, in two statements (three when the role
-//! needs catalogue items), where reading each part on its own took nine. Compiled once per
-//! backend.
+//! [`BookingContext`]: what a booking is decided on, in one statement, where reading each part
+//! on its own took nine; then the person's checks (only where they can change the answer) and
+//! the catalogue's names (only for a role with catalogue items). Compiled once per backend.
 
 use app::StoreError;
 use app::ports::BookingContext;
@@ -82,14 +82,14 @@ pub(super) async fn read(
     store: &ThisStore,
     org: OrganisationId,
     id: ShiftId,
-    person: PersonId,
+    person_id: PersonId,
 ) -> Result<Option<BookingContext>, StoreError> {
     // One connection for every statement: each acquire from the pool costs a hand-over too.
     let mut conn = store.pool.acquire().await.map_err(db_error)?;
     let row: Option<ContextDbRow> = sqlx::query_as(CONTEXT_SELECT)
         .bind(org.0)
         .bind(id.0)
-        .bind(person.0)
+        .bind(person_id.0)
         .bind(NotificationKind::BookingConfirmation.code())
         .fetch_optional(&mut *conn)
         .await
@@ -117,18 +117,6 @@ pub(super) async fn read(
             .map(|(id, name)| (RequirementTypeId(*id), name.clone()))
             .collect()
     };
-    let checks: Vec<CheckRow> = sqlx::query_as(sql(format!(
-        "SELECT {CHECK_COLUMNS} {CHECK_FROM} WHERE c.organisation_id = $1 AND c.person_id = $2"
-    )))
-    .bind(org.0)
-    .bind(person.0)
-    .fetch_all(&mut *conn)
-    .await
-    .map_err(db_error)?;
-    let checks = checks
-        .into_iter()
-        .map(CheckRow::into_domain)
-        .collect::<Result<Vec<_>, _>>()?;
     let requirements = Requirements::new(
         u32::try_from(row.role_minimum_age).map_err(other)?,
         code(&row.role_dbs_level)?,
@@ -152,12 +140,31 @@ pub(super) async fn read(
         booked: row.shift_booked,
     }
     .into_domain()?;
+    let person = row.person.into_domain()?;
+    // Records that cannot change the answer (a role needing no checks, an adult) stay unread.
+    let on = domain::rota::from_utc(shift.shift.starts_at).date();
+    let checks = if requirements.uses_checks(person.date_of_birth, on) {
+        let checks: Vec<CheckRow> = sqlx::query_as(sql(format!(
+            "SELECT {CHECK_COLUMNS} {CHECK_FROM} WHERE c.organisation_id = $1 AND c.person_id = $2"
+        )))
+        .bind(org.0)
+        .bind(person_id.0)
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(db_error)?;
+        checks
+            .into_iter()
+            .map(CheckRow::into_domain)
+            .collect::<Result<Vec<_>, _>>()?
+    } else {
+        Vec::new()
+    };
     Ok(Some(BookingContext {
         shift,
         role_title: row.role_title,
         requirements,
         site_name: row.site_name,
-        person: row.person.into_domain()?,
+        person,
         known_to_organisation: row.known_to_organisation,
         active_in_role: row.active_in_role,
         checks,

@@ -10,6 +10,7 @@ use domain::compliance::catalogue::standard_catalogue;
 use domain::compliance::{CheckStatus, PlacementStatus, Workforce};
 use domain::ids::{PersonId, ShiftId};
 use domain::notification::{Channel, NotificationKind};
+use domain::role::DbsLevel;
 use domain::rota::Booking;
 
 use crate::fixtures::{check, day, organisation, person, placement, training};
@@ -130,3 +131,61 @@ async fn the_booking_context_is_read_together(store: Arc<dyn Store>) {
 }
 
 conformance!(the_booking_context_is_read_together);
+
+async fn checks_are_read_only_where_they_can_change_the_answer(store: Arc<dyn Store>) {
+    let (org, people, shifts) = set_up(&store, 2, &[(1, 3, 5)]).await;
+    let ward = &shifts[0];
+    let (adult, child) = (people[0], people[1]);
+    let mut visitor = store.role(org.id, ward.role_id).await.unwrap().unwrap();
+    let catalogue = standard_catalogue(org.id);
+    let modules = training(&catalogue);
+    // A role that needs no DBS check, no references and no catalogue items.
+    visitor.dbs_level = DbsLevel::None;
+    visitor.dbs_workforce = None;
+    visitor.references_required = 0;
+    visitor.requirement_type_ids = Vec::new();
+    visitor.minimum_age = 14;
+    let mut young = store.person(child).await.unwrap().unwrap();
+    young.date_of_birth = Some(day(2012, 1, 1));
+    let mut writes: Vec<Write> = catalogue
+        .iter()
+        .cloned()
+        .map(Write::InsertRequirementType)
+        .collect();
+    writes.push(Write::UpdateRole(visitor.clone(), visitor.status));
+    writes.push(Write::UpdatePerson(young));
+    for who in [adult, child] {
+        writes.push(Write::InsertCheck(check(
+            who,
+            modules[0],
+            CheckStatus::Verified,
+            Some(day(2030, 1, 1)),
+        )));
+    }
+    store.apply(writes).await.unwrap();
+
+    let read = |who| {
+        let store = store.clone();
+        async move {
+            store
+                .booking_context(org.id, ward.id, who)
+                .await
+                .unwrap()
+                .unwrap()
+        }
+    };
+    // An adult's records cannot change the answer for such a role: left unread.
+    let context = read(adult).await;
+    assert!(
+        !context
+            .requirements
+            .uses_checks(Some(day(1990, 3, 27)), ward.starts_at.date_naive())
+    );
+    assert!(context.checks.is_empty());
+    // A child's can (a guardian's consent): read.
+    let context = read(child).await;
+    assert_eq!(context.person.date_of_birth, Some(day(2012, 1, 1)));
+    assert_eq!(context.checks.len(), 1);
+}
+
+conformance!(checks_are_read_only_where_they_can_change_the_answer);

@@ -36,16 +36,6 @@ struct Card {
     overdue: Option<i64>,
 }
 
-/// The supported person's name as the volunteer may see it: their first name only until the
-/// two are in touch.
-pub(crate) fn shown_name(m: &MyMatch) -> String {
-    if m.record.status.in_touch() {
-        m.person.full_name()
-    } else {
-        m.person.given_name.clone()
-    }
-}
-
 fn card(m: &MyMatch) -> Card {
     let p = &m.person;
     let mut needs = vec![
@@ -83,7 +73,7 @@ fn card(m: &MyMatch) -> Card {
     Card {
         id: m.record.id.to_string(),
         organisation: m.organisation_name.clone(),
-        name: shown_name(m),
+        name: m.shown_name(),
         support: m.record.support_type.label().to_lowercase(),
         status: m.record.status.label().to_owned(),
         in_touch: m.record.status.in_touch(),

@@ -8,7 +8,6 @@ use domain::ids::PersonId;
 use domain::rota::from_utc;
 
 use crate::csv_export::{Cell, Table};
-use crate::pages::my_matches::shown_name;
 
 /// Their learning record: events attended and learning of their own, with CPD time, oldest
 /// first as the page lists them by year.
@@ -51,7 +50,7 @@ pub(super) async fn matches(app: &App, person: PersonId) -> Result<Table, AppErr
     for m in app.my_matches(person).await? {
         table.push(vec![
             Cell::text(m.organisation_name.clone()),
-            Cell::text(shown_name(&m)),
+            Cell::text(m.shown_name()),
             Cell::text(m.record.support_type.label()),
             Cell::text(m.record.status.label()),
             Cell::Date(from_utc(m.record.proposed_at).date()),
