@@ -144,13 +144,14 @@ fn quick(writes: &[Write]) -> Option<(Option<&Booking>, &[Write])> {
 }
 
 /// Several callers' writes committed together. First quickly ([`quick`] callers without
-/// savepoints); should anything fail there other than a booking's refusal, that attempt is
-/// rolled back and the group runs again carefully, each caller in a savepoint, so one
-/// caller's failure is theirs alone. If the transaction itself fails (the disk is full, say)
+/// savepoints); should anything before the commit fail there other than a booking's refusal,
+/// that attempt is rolled back and the group runs again carefully, each caller in a savepoint,
+/// so one caller's failure is theirs alone. If the transaction itself fails (the disk is full, say)
 /// every caller is told, and nothing of theirs is kept.
 async fn commit_group(writer: &SqlitePool, jobs: Vec<Job>) {
     let outcomes = match quickly(writer, &jobs).await {
-        Ok(outcomes) => Ok(outcomes),
+        // A failed commit is not tried again: it may have been made before the error came back.
+        Ok((tx, outcomes)) => tx.commit().await.map_err(db_error).map(|()| outcomes),
         Err(_) => carefully(writer, &jobs).await,
     };
     match outcomes {
@@ -170,8 +171,11 @@ async fn commit_group(writer: &SqlitePool, jobs: Vec<Job>) {
 type Outcomes = Vec<Result<(), StoreError>>;
 
 /// The group with [`quick`] callers' bookings made in place and their records held back to
-/// the end (or to the next caller who needs a savepoint, who might read them).
-async fn quickly(writer: &SqlitePool, jobs: &[Job]) -> Result<Outcomes, StoreError> {
+/// the end (or to the next caller who needs a savepoint, who might read them), ready to commit.
+async fn quickly(
+    writer: &SqlitePool,
+    jobs: &[Job],
+) -> Result<(Transaction<'static, Sqlite>, Outcomes), StoreError> {
     let mut tx = writer
         .begin_with(super::BEGIN_WRITE)
         .await
@@ -198,8 +202,7 @@ async fn quickly(writer: &SqlitePool, jobs: &[Job]) -> Result<Outcomes, StoreErr
         outcomes.push(outcome);
     }
     held.insert(&mut tx).await?;
-    tx.commit().await.map_err(db_error)?;
-    Ok(outcomes)
+    Ok((tx, outcomes))
 }
 
 /// The group with every caller in a savepoint of their own.
